@@ -1,0 +1,43 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { en } from '@payloadcms/translations/languages/en'
+import { ko } from '@payloadcms/translations/languages/ko'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { databaseAdapter } from './src/db/adapter'
+import { corsOrigins, payloadSecret } from './src/env'
+import { devlogPlugin } from './src/plugin'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+export default buildConfig({
+  admin: {
+    user: 'users',
+    // Gravatar would be fetched from outside; the default avatar works offline.
+    avatar: 'default',
+    meta: { titleSuffix: ' · Devlog' },
+    importMap: {
+      baseDir: dirname,
+      importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js'),
+    },
+  },
+  secret: payloadSecret(),
+  ...(process.env.SERVER_URL ? { serverURL: process.env.SERVER_URL.replace(/\/+$/, '') } : {}),
+  cors: corsOrigins(),
+  csrf: corsOrigins(),
+  db: databaseAdapter(),
+  editor: lexicalEditor(),
+  sharp,
+  i18n: {
+    supportedLanguages: { en, ko },
+    fallbackLanguage: 'en',
+  },
+  typescript: {
+    outputFile: path.resolve(dirname, 'payload-types.ts'),
+    // Types are generated on purpose (`npm run generate:types`) and checked by the tests.
+    autoGenerate: false,
+  },
+  plugins: [devlogPlugin()],
+})

@@ -1,0 +1,29 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import type { DatabaseAdapterObj } from 'payload'
+
+import { migrations } from '../migrations/index'
+import { resolveDatabase, sqliteDirectory } from './resolveDatabase'
+
+export const migrationDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations')
+
+/**
+ * The adapter for `DATABASE_URI`. SQLite applies the committed migrations at startup in
+ * production (`prodMigrations`); in development Drizzle pushes the schema directly.
+ */
+export function databaseAdapter(uri: string | undefined = process.env.DATABASE_URI): DatabaseAdapterObj {
+  const target = resolveDatabase(uri)
+  if (target.kind === 'mongodb') {
+    return mongooseAdapter({ url: target.url })
+  }
+  const directory = sqliteDirectory(target.url)
+  if (directory) fs.mkdirSync(directory, { recursive: true })
+  return sqliteAdapter({
+    client: { url: target.url },
+    migrationDir,
+    prodMigrations: migrations,
+  })
+}

@@ -1,0 +1,73 @@
+/**
+ * Runtime settings read from the environment, validated once at startup so a misconfigured
+ * deployment stops with a message instead of failing on the first request.
+ */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'ConfigError'
+  }
+}
+
+export const MIN_SECRET_LENGTH = 32
+const DEVELOPMENT_SECRET = 'devlog-development-secret-not-for-production-use'
+
+export type Env = NodeJS.ProcessEnv
+
+export function isProduction(env: Env = process.env): boolean {
+  return env.NODE_ENV === 'production'
+}
+
+/**
+ * In production a missing or short secret is fatal: it signs every session token. `next build`
+ * also runs with NODE_ENV=production but serves nothing, so it may build without one.
+ */
+export function payloadSecret(env: Env = process.env): string {
+  const secret = env.PAYLOAD_SECRET?.trim()
+  if (isProduction(env) && env.NEXT_PHASE !== 'phase-production-build') {
+    if (!secret) throw new ConfigError('PAYLOAD_SECRET is not set. Set it to a random string of at least 32 characters (e.g. `openssl rand -hex 32`).')
+    if (secret.length < MIN_SECRET_LENGTH) {
+      throw new ConfigError(`PAYLOAD_SECRET is too short (${secret.length} characters); use at least ${MIN_SECRET_LENGTH}.`)
+    }
+  }
+  return secret || DEVELOPMENT_SECRET
+}
+
+export function port(env: Env = process.env): number {
+  const raw = env.PORT?.trim()
+  if (!raw) return 3000
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 0 || value > 65535) {
+    throw new ConfigError(`PORT must be a whole number from 0 to 65535, got "${raw}".`)
+  }
+  return value
+}
+
+export function serverURL(env: Env = process.env): string {
+  const raw = env.SERVER_URL?.trim()
+  if (!raw) return `http://localhost:${port(env)}`
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new ConfigError(`SERVER_URL must be an absolute http(s) URL, got "${raw}".`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`SERVER_URL must use http or https, got "${url.protocol}".`)
+  }
+  return raw.replace(/\/+$/, '')
+}
+
+/** Extra origins allowed by CORS and CSRF besides SERVER_URL, comma separated. */
+export function corsOrigins(env: Env = process.env): string[] {
+  const origins = (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim().replace(/\/+$/, ''))
+    .filter(Boolean)
+  for (const origin of origins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
+      throw new ConfigError(`CORS_ORIGINS entries must be origins like https://blog.example.com, got "${origin}".`)
+    }
+  }
+  return [serverURL(env), ...origins.filter((origin) => origin !== serverURL(env))]
+}

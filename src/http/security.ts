@@ -1,0 +1,25 @@
+import helmet from 'helmet'
+
+/**
+ * Security headers that the Payload admin survives: Next inlines its bootstrap scripts and
+ * styles, development needs eval and a websocket for hot reload, and front ends on other origins
+ * must be able to load media, so resources are shared cross-origin.
+ */
+export function securityHeaders({ dev, https }: { dev: boolean; https: boolean }) {
+  return helmet({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'", ...(dev ? ["'unsafe-eval'"] : [])],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'", ...(dev ? ['ws:', 'wss:'] : [])],
+        frameAncestors: ["'self'"],
+        upgradeInsecureRequests: https ? [] : null,
+      },
+    },
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+    strictTransportSecurity: https,
+  })
+}

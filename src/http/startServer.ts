@@ -1,0 +1,93 @@
+import type { Server } from 'node:http'
+import compression from 'compression'
+import express from 'express'
+import next from 'next'
+import { getPayload, type Payload } from 'payload'
+
+import { resolveDatabase } from '../db/resolveDatabase'
+import { ConfigError, corsOrigins, payloadSecret, port as configuredPort, serverURL } from '../env'
+import { seedDemoContent } from '../seed'
+import { liveness, readiness } from './health'
+import { requestLogger } from './requestLogger'
+import { securityHeaders } from './security'
+import { gracefulShutdown } from './shutdown'
+
+type StartOptions = { root: string; dev: boolean }
+
+export async function startServer({ root, dev }: StartOptions): Promise<Server> {
+  // Fail fast, before any connection is opened, on settings that can only be wrong.
+  payloadSecret()
+  corsOrigins()
+  resolveDatabase(process.env.DATABASE_URI)
+  const port = configuredPort()
+  const publicURL = serverURL()
+
+  const { default: config } = await import('../../payload.config')
+  const payload = await getPayload({ config })
+  await maybeSeed(payload, dev)
+
+  const nextApp = next({ dev, dir: root, port })
+  await nextApp.prepare()
+  const handle = nextApp.getRequestHandler()
+
+  let shuttingDown = false
+  const app = express()
+  app.disable('x-powered-by')
+  app.use(requestLogger(payload.logger))
+  app.use((_req, res, nextMiddleware) => {
+    // Keep-alive sockets would hold a closing server open; ask clients to reconnect elsewhere.
+    if (shuttingDown) res.setHeader('Connection', 'close')
+    nextMiddleware()
+  })
+  app.use(securityHeaders({ dev, https: publicURL.startsWith('https:') }))
+  app.use(compression())
+  app.get('/healthz', liveness)
+  app.get('/readyz', readiness(payload, () => shuttingDown))
+  // No body parser here: Payload reads request bodies itself.
+  app.all('/{*splat}', (req, res) => handle(req, res))
+
+  const server = await listen(app, port)
+  const address = server.address()
+  const boundPort = typeof address === 'object' && address ? address.port : port
+  payload.logger.info(`Devlog is running at ${process.env.SERVER_URL ? publicURL : `http://localhost:${boundPort}`} (${dev ? 'development' : 'production'})`)
+  payload.logger.info(`Admin: ${process.env.SERVER_URL ? publicURL : `http://localhost:${boundPort}`}/admin`)
+
+  gracefulShutdown({
+    server,
+    logger: payload.logger,
+    onStart: () => {
+      shuttingDown = true
+    },
+    close: () => payload.destroy(),
+  })
+  return server
+}
+
+function listen(app: express.Express, port: number): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, (error?: Error) => {
+      if (!error) return resolve(server)
+      const code = (error as NodeJS.ErrnoException).code
+      if (code === 'EADDRINUSE') reject(new ConfigError(`port ${port} is already in use. Stop the other process or set PORT to a free port.`))
+      else if (code === 'EACCES') reject(new ConfigError(`no permission to listen on port ${port}. Use a port above 1023 or set PORT.`))
+      else reject(error)
+    })
+  })
+}
+
+/**
+ * Development loads the demo content into an empty database so a newcomer has something to look
+ * at; production only when asked (SEED_DEMO=true), since its first admin is created in the UI.
+ */
+async function maybeSeed(payload: Payload, dev: boolean) {
+  const wanted = process.env.SEED_DEMO ? process.env.SEED_DEMO === 'true' : dev
+  if (!wanted) return
+  const email = process.env.ADMIN_EMAIL || 'admin@devlog.local'
+  const password = process.env.ADMIN_PASSWORD || 'devlog-admin'
+  const result = await seedDemoContent(payload, { email, password })
+  if (result.seeded) {
+    payload.logger.info(`Demo content loaded. Log in at /admin as ${email} with the password ${process.env.ADMIN_PASSWORD ? 'from ADMIN_PASSWORD' : `"${password}"`}.`)
+  } else {
+    payload.logger.info(`Demo content not loaded: ${result.reason}.`)
+  }
+}

@@ -1,0 +1,2 @@
+/** A label in both admin languages. */
+export const label = (en: string, ko: string) => ({ en, ko })

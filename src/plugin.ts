@@ -1,0 +1,47 @@
+import type { CollectionConfig, Config, Plugin } from 'payload'
+
+import { createMediaCollection } from '../collections/Media'
+import { Posts } from '../collections/Posts'
+import { Tags } from '../collections/Tags'
+import { Users } from '../collections/Users'
+
+export type DevlogPluginOptions = {
+  /** Where uploaded media files are stored. Default: `MEDIA_DIR` or `./data/media`. */
+  uploadsDir?: string
+}
+
+/**
+ * A host that already has a `users` collection keeps it: Devlog adds only the fields it relies
+ * on (roles) that the host lacks. Any other clash of slugs is a configuration error, since two
+ * collections cannot share one.
+ */
+function mergeCollections(host: CollectionConfig[], devlog: CollectionConfig[]): CollectionConfig[] {
+  const merged = [...host]
+  for (const collection of devlog) {
+    const index = merged.findIndex((existing) => existing.slug === collection.slug)
+    if (index === -1) {
+      merged.push(collection)
+    } else if (collection.slug === Users.slug) {
+      merged[index] = addMissingFields(merged[index], collection)
+    } else {
+      throw new Error(`payload-devlog: the config already has a collection "${collection.slug}"; Devlog needs that slug for its own.`)
+    }
+  }
+  return merged
+}
+
+function addMissingFields(host: CollectionConfig, devlog: CollectionConfig): CollectionConfig {
+  const names = new Set(host.fields.map((field) => ('name' in field ? field.name : undefined)))
+  const missing = devlog.fields.filter((field) => 'name' in field && !names.has(field.name))
+  return { ...host, fields: [...host.fields, ...missing] }
+}
+
+export const devlogPlugin =
+  (options: DevlogPluginOptions = {}): Plugin =>
+  (incoming: Config): Config => {
+    const uploadsDir = options.uploadsDir ?? process.env.MEDIA_DIR ?? './data/media'
+    return {
+      ...incoming,
+      collections: mergeCollections(incoming.collections ?? [], [Users, createMediaCollection({ uploadsDir }), Tags, Posts]),
+    }
+  }
