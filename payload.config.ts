@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { ko } from '@payloadcms/translations/languages/ko'
-import { buildConfig } from 'payload'
+import { buildConfig, type SanitizedConfig } from 'payload'
 import sharp from 'sharp'
 
 import { databaseAdapter } from './src/db/adapter'
@@ -12,32 +12,45 @@ import { devlogPlugin } from './src/plugin'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
-export default buildConfig({
-  admin: {
-    user: 'users',
-    // Gravatar would be fetched from outside; the default avatar works offline.
-    avatar: 'default',
-    meta: { titleSuffix: ' · Devlog' },
-    importMap: {
-      baseDir: dirname,
-      importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js'),
+type DevlogConfigOptions = {
+  /** Defaults to `DATABASE_URI`; tests pass their own to open several databases in one process. */
+  databaseURI?: string
+  uploadsDir?: string
+}
+
+export function devlogConfig({
+  databaseURI = process.env.DATABASE_URI,
+  uploadsDir,
+}: DevlogConfigOptions = {}): Promise<SanitizedConfig> {
+  return buildConfig({
+    admin: {
+      user: 'users',
+      // Gravatar would be fetched from outside; the default avatar works offline.
+      avatar: 'default',
+      meta: { titleSuffix: ' · Devlog' },
+      importMap: {
+        baseDir: dirname,
+        importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js'),
+      },
     },
-  },
-  secret: payloadSecret(),
-  ...(process.env.SERVER_URL ? { serverURL: process.env.SERVER_URL.replace(/\/+$/, '') } : {}),
-  cors: corsOrigins(),
-  csrf: corsOrigins(),
-  db: databaseAdapter(),
-  editor: lexicalEditor(),
-  sharp,
-  i18n: {
-    supportedLanguages: { en, ko },
-    fallbackLanguage: 'en',
-  },
-  typescript: {
-    outputFile: path.resolve(dirname, 'payload-types.ts'),
-    // Types are generated on purpose (`npm run generate:types`) and checked by the tests.
-    autoGenerate: false,
-  },
-  plugins: [devlogPlugin()],
-})
+    secret: payloadSecret(),
+    ...(process.env.SERVER_URL ? { serverURL: process.env.SERVER_URL.replace(/\/+$/, '') } : {}),
+    cors: corsOrigins(),
+    csrf: corsOrigins(),
+    db: databaseAdapter(databaseURI),
+    editor: lexicalEditor(),
+    sharp,
+    i18n: {
+      supportedLanguages: { en, ko },
+      fallbackLanguage: 'en',
+    },
+    typescript: {
+      outputFile: path.resolve(dirname, 'payload-types.ts'),
+      // Types are generated on purpose (`npm run generate:types`) and checked by the tests.
+      autoGenerate: false,
+    },
+    plugins: [devlogPlugin({ uploadsDir })],
+  })
+}
+
+export default devlogConfig()

@@ -28,7 +28,12 @@ export function createMediaCollection({ uploadsDir }: { uploadsDir: string }): C
         type: 'text',
         label: label('Alternative text', '대체 텍스트'),
         required: true,
-        admin: { description: label('Describes the image for screen readers and feeds.', '스크린 리더와 피드를 위한 이미지 설명입니다.') },
+        admin: {
+          description: label(
+            'Describes the image for screen readers and feeds.',
+            '스크린 리더와 피드를 위한 이미지 설명입니다.',
+          ),
+        },
       },
       { name: 'caption', type: 'text', label: label('Caption', '캡션') },
     ],

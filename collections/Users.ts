@@ -1,6 +1,14 @@
 import type { CollectionConfig, FieldHook } from 'payload'
 
-import { hasRole, isAdmin, isAdminField, isAdminOrSelf, isAdminOrSelfField, ROLES, type Role } from '../src/access/roles'
+import {
+  hasRole,
+  isAdmin,
+  isAdminField,
+  isAdminOrSelf,
+  isAdminOrSelfField,
+  ROLES,
+  type Role,
+} from '../src/access/roles'
 import { label } from '../src/lib/labels'
 
 const roleLabels: Record<Role, { en: string; ko: string }> = {

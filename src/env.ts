@@ -12,7 +12,7 @@ export class ConfigError extends Error {
 export const MIN_SECRET_LENGTH = 32
 const DEVELOPMENT_SECRET = 'devlog-development-secret-not-for-production-use'
 
-export type Env = NodeJS.ProcessEnv
+export type Env = Record<string, string | undefined>
 
 export function isProduction(env: Env = process.env): boolean {
   return env.NODE_ENV === 'production'
@@ -25,9 +25,14 @@ export function isProduction(env: Env = process.env): boolean {
 export function payloadSecret(env: Env = process.env): string {
   const secret = env.PAYLOAD_SECRET?.trim()
   if (isProduction(env) && env.NEXT_PHASE !== 'phase-production-build') {
-    if (!secret) throw new ConfigError('PAYLOAD_SECRET is not set. Set it to a random string of at least 32 characters (e.g. `openssl rand -hex 32`).')
+    if (!secret)
+      throw new ConfigError(
+        'PAYLOAD_SECRET is not set. Set it to a random string of at least 32 characters (e.g. `openssl rand -hex 32`).',
+      )
     if (secret.length < MIN_SECRET_LENGTH) {
-      throw new ConfigError(`PAYLOAD_SECRET is too short (${secret.length} characters); use at least ${MIN_SECRET_LENGTH}.`)
+      throw new ConfigError(
+        `PAYLOAD_SECRET is too short (${secret.length} characters); use at least ${MIN_SECRET_LENGTH}.`,
+      )
     }
   }
   return secret || DEVELOPMENT_SECRET

@@ -24,7 +24,9 @@ function mergeCollections(host: CollectionConfig[], devlog: CollectionConfig[]):
     } else if (collection.slug === Users.slug) {
       merged[index] = addMissingFields(merged[index], collection)
     } else {
-      throw new Error(`payload-devlog: the config already has a collection "${collection.slug}"; Devlog needs that slug for its own.`)
+      throw new Error(
+        `payload-devlog: the config already has a collection "${collection.slug}"; Devlog needs that slug for its own.`,
+      )
     }
   }
   return merged
@@ -42,6 +44,11 @@ export const devlogPlugin =
     const uploadsDir = options.uploadsDir ?? process.env.MEDIA_DIR ?? './data/media'
     return {
       ...incoming,
-      collections: mergeCollections(incoming.collections ?? [], [Users, createMediaCollection({ uploadsDir }), Tags, Posts]),
+      collections: mergeCollections(incoming.collections ?? [], [
+        Users,
+        createMediaCollection({ uploadsDir }),
+        Tags,
+        Posts,
+      ]),
     }
   }

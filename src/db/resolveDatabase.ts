@@ -17,7 +17,8 @@ export function resolveDatabase(uri: string | undefined): DatabaseTarget {
   const trimmed = uri?.trim()
   if (!trimmed) return { kind: 'sqlite', url: DEFAULT_SQLITE_URL }
   if (trimmed.startsWith('file:')) {
-    if (trimmed === 'file:') throw new DatabaseConfigError('DATABASE_URI "file:" names no file; use e.g. file:./data/devlog.db')
+    if (trimmed === 'file:')
+      throw new DatabaseConfigError('DATABASE_URI "file:" names no file; use e.g. file:./data/devlog.db')
     return { kind: 'sqlite', url: trimmed }
   }
   if (trimmed.startsWith('mongodb://') || trimmed.startsWith('mongodb+srv://')) {

@@ -24,7 +24,10 @@ export function slugField({ from }: SlugFieldOptions): TextField {
       const { totalDocs } = await req.payload.count({
         collection: collection.slug as never,
         where: {
-          and: [{ slug: { equals: candidate } }, ...(operation === 'update' && ownId != null ? [{ id: { not_equals: ownId } }] : [])],
+          and: [
+            { slug: { equals: candidate } },
+            ...(operation === 'update' && ownId != null ? [{ id: { not_equals: ownId } }] : []),
+          ],
         },
         overrideAccess: true,
         req,

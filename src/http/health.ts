@@ -20,7 +20,10 @@ export function readiness(payload: Payload, isShuttingDown: () => boolean) {
       await Promise.race([
         payload.count({ collection: 'users', overrideAccess: true }),
         new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`database did not answer within ${READINESS_TIMEOUT_MS} ms`)), READINESS_TIMEOUT_MS)
+          timer = setTimeout(
+            () => reject(new Error(`database did not answer within ${READINESS_TIMEOUT_MS} ms`)),
+            READINESS_TIMEOUT_MS,
+          )
         }),
       ])
       res.json({ status: 'ready', database: 'ok' })

@@ -42,14 +42,19 @@ export async function startServer({ root, dev }: StartOptions): Promise<Server> 
   app.use(securityHeaders({ dev, https: publicURL.startsWith('https:') }))
   app.use(compression())
   app.get('/healthz', liveness)
-  app.get('/readyz', readiness(payload, () => shuttingDown))
+  app.get(
+    '/readyz',
+    readiness(payload, () => shuttingDown),
+  )
   // No body parser here: Payload reads request bodies itself.
   app.all('/{*splat}', (req, res) => handle(req, res))
 
   const server = await listen(app, port)
   const address = server.address()
   const boundPort = typeof address === 'object' && address ? address.port : port
-  payload.logger.info(`Devlog is running at ${process.env.SERVER_URL ? publicURL : `http://localhost:${boundPort}`} (${dev ? 'development' : 'production'})`)
+  payload.logger.info(
+    `Devlog is running at ${process.env.SERVER_URL ? publicURL : `http://localhost:${boundPort}`} (${dev ? 'development' : 'production'})`,
+  )
   payload.logger.info(`Admin: ${process.env.SERVER_URL ? publicURL : `http://localhost:${boundPort}`}/admin`)
 
   gracefulShutdown({
@@ -68,8 +73,10 @@ function listen(app: express.Express, port: number): Promise<Server> {
     const server = app.listen(port, (error?: Error) => {
       if (!error) return resolve(server)
       const code = (error as NodeJS.ErrnoException).code
-      if (code === 'EADDRINUSE') reject(new ConfigError(`port ${port} is already in use. Stop the other process or set PORT to a free port.`))
-      else if (code === 'EACCES') reject(new ConfigError(`no permission to listen on port ${port}. Use a port above 1023 or set PORT.`))
+      if (code === 'EADDRINUSE')
+        reject(new ConfigError(`port ${port} is already in use. Stop the other process or set PORT to a free port.`))
+      else if (code === 'EACCES')
+        reject(new ConfigError(`no permission to listen on port ${port}. Use a port above 1023 or set PORT.`))
       else reject(error)
     })
   })
@@ -86,7 +93,9 @@ async function maybeSeed(payload: Payload, dev: boolean) {
   const password = process.env.ADMIN_PASSWORD || 'devlog-admin'
   const result = await seedDemoContent(payload, { email, password })
   if (result.seeded) {
-    payload.logger.info(`Demo content loaded. Log in at /admin as ${email} with the password ${process.env.ADMIN_PASSWORD ? 'from ADMIN_PASSWORD' : `"${password}"`}.`)
+    payload.logger.info(
+      `Demo content loaded. Log in at /admin as ${email} with the password ${process.env.ADMIN_PASSWORD ? 'from ADMIN_PASSWORD' : `"${password}"`}.`,
+    )
   } else {
     payload.logger.info(`Demo content not loaded: ${result.reason}.`)
   }

@@ -9,14 +9,21 @@ export type SeedResult = { seeded: false; reason: string } | { seeded: true; adm
  * Loads the demo content into an empty database, once: a database that already has a user is
  * left untouched. Everything is written in one transaction so a failed seed leaves nothing behind.
  */
-export async function seedDemoContent(payload: Payload, admin: { email: string; password: string }): Promise<SeedResult> {
+export async function seedDemoContent(
+  payload: Payload,
+  admin: { email: string; password: string },
+): Promise<SeedResult> {
   const { totalDocs } = await payload.count({ collection: 'users', overrideAccess: true })
   if (totalDocs > 0) return { seeded: false, reason: 'the database already has users' }
 
   const req = await createLocalReq({}, payload)
   const ownsTransaction = await initTransaction(req)
   try {
-    await payload.create({ collection: 'users', data: { email: admin.email, password: admin.password, name: 'Devlog Admin', roles: ['admin'] }, req })
+    await payload.create({
+      collection: 'users',
+      data: { email: admin.email, password: admin.password, name: 'Devlog Admin', roles: ['admin'] },
+      req,
+    })
     const tagIds = new Map<string, number | string>()
     for (const tag of demoTags) {
       const created = await payload.create({ collection: 'tags', data: tag, req })

@@ -1,0 +1,57 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { getPayload, type Payload } from 'payload'
+
+import { devlogConfig } from '../../payload.config'
+
+export type DatabaseKind = 'sqlite' | 'mongodb'
+
+/**
+ * The databases the integration tests run against: SQLite always, MongoDB when
+ * TEST_MONGODB_URI points at a server (none can run on the CI machine).
+ */
+export function databaseKinds(): DatabaseKind[] {
+  if (process.env.TEST_MONGODB_URI) return ['sqlite', 'mongodb']
+  console.info('MongoDB integration tests skipped: set TEST_MONGODB_URI (e.g. mongodb://127.0.0.1:27017) to run them.')
+  return ['sqlite']
+}
+
+export type TestPayload = { payload: Payload; dir: string; close: () => Promise<void> }
+
+/** A Payload instance over a fresh database of its own, removed by `close`. */
+export async function startTestPayload(kind: DatabaseKind = 'sqlite'): Promise<TestPayload> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'devlog-test-'))
+  const databaseURI = kind === 'sqlite' ? `file:${path.join(dir, 'test.db')}` : freshMongoDatabase(process.env.TEST_MONGODB_URI!)
+  const config = await devlogConfig({ databaseURI, uploadsDir: path.join(dir, 'media') })
+  const payload = await getPayload({ config, key: databaseURI })
+  return {
+    payload,
+    dir,
+    close: async () => {
+      if (kind === 'mongodb') {
+        await (payload.db as unknown as { connection: { dropDatabase: () => Promise<void> } }).connection.dropDatabase()
+      }
+      await payload.destroy()
+      fs.rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+function freshMongoDatabase(uri: string): string {
+  const url = new URL(uri)
+  url.pathname = `/devlog_test_${process.pid}_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`
+  return url.toString()
+}
+
+let userCounter = 0
+
+/** A user with the given roles, created directly (bypassing the first-user rule). */
+export async function createUser(payload: Payload, roles: string[]) {
+  userCounter += 1
+  return payload.create({
+    collection: 'users',
+    data: { email: `${roles.join('-') || 'none'}-${userCounter}@test.local`, password: 'test-password-1', roles: roles as never },
+    overrideAccess: true,
+  })
+}

@@ -1,0 +1,62 @@
+import { ConfigError, corsOrigins, MIN_SECRET_LENGTH, payloadSecret, port, serverURL } from '../../src/env'
+
+const longSecret = 'x'.repeat(MIN_SECRET_LENGTH)
+
+describe('payloadSecret', () => {
+  it('refuses to run production without a secret', () => {
+    expect(() => payloadSecret({ NODE_ENV: 'production' })).toThrow(ConfigError)
+    expect(() => payloadSecret({ NODE_ENV: 'production' })).toThrow(/PAYLOAD_SECRET is not set/)
+  })
+
+  it('refuses a short secret in production, naming its length', () => {
+    expect(() => payloadSecret({ NODE_ENV: 'production', PAYLOAD_SECRET: 'short' })).toThrow(/too short \(5 characters\)/)
+  })
+
+  it('accepts a long enough secret in production', () => {
+    expect(payloadSecret({ NODE_ENV: 'production', PAYLOAD_SECRET: longSecret })).toBe(longSecret)
+  })
+
+  it('lets `next build` run without one, and development fall back to a fixed secret', () => {
+    expect(payloadSecret({ NODE_ENV: 'production', NEXT_PHASE: 'phase-production-build' })).toEqual(expect.any(String))
+    expect(payloadSecret({ NODE_ENV: 'development' }).length).toBeGreaterThanOrEqual(MIN_SECRET_LENGTH)
+  })
+})
+
+describe('port', () => {
+  it('defaults to 3000 and reads PORT', () => {
+    expect(port({})).toBe(3000)
+    expect(port({ PORT: '8080' })).toBe(8080)
+  })
+
+  it('refuses a port that is not a whole number in range', () => {
+    expect(() => port({ PORT: 'http' })).toThrow(/PORT must be a whole number/)
+    expect(() => port({ PORT: '70000' })).toThrow(ConfigError)
+  })
+})
+
+describe('serverURL', () => {
+  it('defaults to localhost on the configured port and trims a trailing slash', () => {
+    expect(serverURL({ PORT: '4000' })).toBe('http://localhost:4000')
+    expect(serverURL({ SERVER_URL: 'https://cms.example.com/' })).toBe('https://cms.example.com')
+  })
+
+  it('refuses a relative or non-http URL', () => {
+    expect(() => serverURL({ SERVER_URL: 'cms.example.com' })).toThrow(/absolute http\(s\) URL/)
+    expect(() => serverURL({ SERVER_URL: 'ftp://cms.example.com' })).toThrow(/http or https/)
+  })
+})
+
+describe('corsOrigins', () => {
+  it('always allows the server itself and adds the configured origins', () => {
+    expect(corsOrigins({ SERVER_URL: 'https://cms.example.com', CORS_ORIGINS: 'https://blog.example.com, http://localhost:4321/' })).toEqual([
+      'https://cms.example.com',
+      'https://blog.example.com',
+      'http://localhost:4321',
+    ])
+  })
+
+  it('refuses entries that are not origins', () => {
+    expect(() => corsOrigins({ CORS_ORIGINS: 'blog.example.com' })).toThrow(/CORS_ORIGINS entries must be origins/)
+    expect(() => corsOrigins({ CORS_ORIGINS: 'https://blog.example.com/path' })).toThrow(ConfigError)
+  })
+})
