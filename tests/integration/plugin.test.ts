@@ -1,0 +1,80 @@
+import type { CollectionConfig, Config } from 'payload'
+import { buildConfig, getPayload } from 'payload'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { devlogPlugin } from '../../src'
+
+const Books: CollectionConfig = {
+  slug: 'books',
+  fields: [{ name: 'title', type: 'text', required: true }],
+}
+
+const HostUsers: CollectionConfig = {
+  slug: 'users',
+  auth: true,
+  admin: { useAsTitle: 'nickname' },
+  fields: [{ name: 'nickname', type: 'text' }],
+}
+
+function hostConfig(dir: string): Config {
+  return {
+    secret: 'host-secret-0123456789abcdef0123456789',
+    admin: { user: 'users', meta: { titleSuffix: ' · Host' } },
+    collections: [Books, HostUsers],
+    globals: [{ slug: 'site', fields: [{ name: 'motto', type: 'text' }] }],
+    db: sqliteAdapter({ client: { url: `file:${path.join(dir, 'host.db')}` } }),
+    editor: lexicalEditor(),
+    typescript: { autoGenerate: false },
+  }
+}
+
+describe('devlogPlugin in another Payload app', () => {
+  it('adds Devlog collections and keeps everything the host had', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'devlog-host-'))
+    const host = hostConfig(dir)
+    const result = devlogPlugin({ uploadsDir: path.join(dir, 'media') })(host) as Config
+
+    const slugs = result.collections!.map((collection) => collection.slug)
+    expect(slugs).toEqual(['books', 'users', 'media', 'tags', 'posts'])
+    expect(result.collections![0]).toBe(Books)
+    expect(result.globals).toBe(host.globals)
+    expect(result.admin).toBe(host.admin)
+    expect(result.secret).toBe(host.secret)
+
+    const users = result.collections!.find((collection) => collection.slug === 'users')!
+    expect(users.admin).toEqual({ useAsTitle: 'nickname' })
+    expect(users.auth).toBe(true)
+    const userFieldNames = users.fields.map((field) => ('name' in field ? field.name : null))
+    expect(userFieldNames[0]).toBe('nickname')
+    expect(userFieldNames).toEqual(expect.arrayContaining(['roles', 'name']))
+    // The host's own definition object is not mutated.
+    expect(HostUsers.fields).toHaveLength(1)
+  })
+
+  it('refuses to replace a host collection that uses one of its slugs', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'devlog-host-'))
+    const host = { ...hostConfig(dir), collections: [{ slug: 'posts', fields: [] }] }
+    expect(() => devlogPlugin()(host)).toThrow(/already has a collection "posts"/)
+  })
+
+  it('runs: the host app boots with the plugin and both sets of collections work', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'devlog-host-'))
+    const config = await buildConfig({ ...hostConfig(dir), plugins: [devlogPlugin({ uploadsDir: path.join(dir, 'media') })] })
+    const payload = await getPayload({ config, key: 'host-app' })
+    try {
+      const book = await payload.create({ collection: 'books' as never, data: { title: 'SICP' } as never })
+      expect(book).toMatchObject({ title: 'SICP' })
+      const post = await payload.create({ collection: 'posts', data: { title: '호스트 앱의 글', _status: 'published' } })
+      expect(post.slug).toBe('호스트-앱의-글')
+      const global = await payload.updateGlobal({ slug: 'site' as never, data: { motto: 'kept' } as never })
+      expect(global).toMatchObject({ motto: 'kept' })
+    } finally {
+      await payload.destroy()
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
