@@ -1,5 +1,4 @@
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { ko } from '@payloadcms/translations/languages/ko'
@@ -8,9 +7,10 @@ import sharp from 'sharp'
 
 import { databaseAdapter } from './src/db/adapter'
 import { corsOrigins, payloadSecret } from './src/env'
+import { projectRoot } from './src/lib/projectRoot'
 import { devlogPlugin } from './src/plugin'
 
-const dirname = path.dirname(fileURLToPath(import.meta.url))
+const dirname = projectRoot(import.meta.url)
 
 type DevlogConfigOptions = {
   /** Defaults to `DATABASE_URI`; tests pass their own to open several databases in one process. */

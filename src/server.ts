@@ -1,12 +1,15 @@
 /**
  * Devlog's HTTP entry point: Express 5 in front of Next.js (the Payload admin, REST and GraphQL).
- * `npm run dev` runs it in development; `npm start` after `npm run build` in production.
+ * `npm run build:server` bundles it into `dist/server.js`, which `npm run dev` and `npm start` run
+ * with `--conditions=development|production`: Lexical's default Node entry picks its build with a
+ * top-level `await import()`, which on Node 20 intermittently leaves the process exiting with
+ * code 13 (unsettled top-level await) before it starts; the conditions select the build directly.
  */
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import nextEnv from '@next/env'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+import { projectRoot } from './lib/projectRoot'
+
+const root = projectRoot(import.meta.url)
 const dev = process.env.NODE_ENV !== 'production'
 // Before anything reads the environment: the Payload config is evaluated on import.
 nextEnv.loadEnvConfig(root, dev, { info: () => {}, error: console.error })

@@ -1,14 +1,14 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 
+import { projectRoot } from '../lib/projectRoot'
 import { migrations } from '../migrations/index'
 import { resolveDatabase, sqliteDirectory } from './resolveDatabase'
 
-export const migrationDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations')
+export const migrationDir = path.join(projectRoot(import.meta.url), 'src/migrations')
 
 /**
  * The adapter for `DATABASE_URI`. SQLite applies the committed migrations at startup in

@@ -22,7 +22,8 @@ export type TestPayload = { payload: Payload; dir: string; close: () => Promise<
 /** A Payload instance over a fresh database of its own, removed by `close`. */
 export async function startTestPayload(kind: DatabaseKind = 'sqlite'): Promise<TestPayload> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'devlog-test-'))
-  const databaseURI = kind === 'sqlite' ? `file:${path.join(dir, 'test.db')}` : freshMongoDatabase(process.env.TEST_MONGODB_URI!)
+  const databaseURI =
+    kind === 'sqlite' ? `file:${path.join(dir, 'test.db')}` : freshMongoDatabase(process.env.TEST_MONGODB_URI!)
   const config = await devlogConfig({ databaseURI, uploadsDir: path.join(dir, 'media') })
   const payload = await getPayload({ config, key: databaseURI })
   return {
@@ -51,7 +52,11 @@ export async function createUser(payload: Payload, roles: string[]) {
   userCounter += 1
   return payload.create({
     collection: 'users',
-    data: { email: `${roles.join('-') || 'none'}-${userCounter}@test.local`, password: 'test-password-1', roles: roles as never },
+    data: {
+      email: `${roles.join('-') || 'none'}-${userCounter}@test.local`,
+      password: 'test-password-1',
+      roles: roles as never,
+    },
     overrideAccess: true,
   })
 }

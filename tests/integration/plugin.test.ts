@@ -63,12 +63,18 @@ describe('devlogPlugin in another Payload app', () => {
 
   it('runs: the host app boots with the plugin and both sets of collections work', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'devlog-host-'))
-    const config = await buildConfig({ ...hostConfig(dir), plugins: [devlogPlugin({ uploadsDir: path.join(dir, 'media') })] })
+    const config = await buildConfig({
+      ...hostConfig(dir),
+      plugins: [devlogPlugin({ uploadsDir: path.join(dir, 'media') })],
+    })
     const payload = await getPayload({ config, key: 'host-app' })
     try {
       const book = await payload.create({ collection: 'books' as never, data: { title: 'SICP' } as never })
       expect(book).toMatchObject({ title: 'SICP' })
-      const post = await payload.create({ collection: 'posts', data: { title: '호스트 앱의 글', _status: 'published' } })
+      const post = await payload.create({
+        collection: 'posts',
+        data: { title: '호스트 앱의 글', _status: 'published' },
+      })
       expect(post.slug).toBe('호스트-앱의-글')
       const global = await payload.updateGlobal({ slug: 'site' as never, data: { motto: 'kept' } as never })
       expect(global).toMatchObject({ motto: 'kept' })

@@ -9,7 +9,9 @@ describe('payloadSecret', () => {
   })
 
   it('refuses a short secret in production, naming its length', () => {
-    expect(() => payloadSecret({ NODE_ENV: 'production', PAYLOAD_SECRET: 'short' })).toThrow(/too short \(5 characters\)/)
+    expect(() => payloadSecret({ NODE_ENV: 'production', PAYLOAD_SECRET: 'short' })).toThrow(
+      /too short \(5 characters\)/,
+    )
   })
 
   it('accepts a long enough secret in production', () => {
@@ -48,11 +50,12 @@ describe('serverURL', () => {
 
 describe('corsOrigins', () => {
   it('always allows the server itself and adds the configured origins', () => {
-    expect(corsOrigins({ SERVER_URL: 'https://cms.example.com', CORS_ORIGINS: 'https://blog.example.com, http://localhost:4321/' })).toEqual([
-      'https://cms.example.com',
-      'https://blog.example.com',
-      'http://localhost:4321',
-    ])
+    expect(
+      corsOrigins({
+        SERVER_URL: 'https://cms.example.com',
+        CORS_ORIGINS: 'https://blog.example.com, http://localhost:4321/',
+      }),
+    ).toEqual(['https://cms.example.com', 'https://blog.example.com', 'http://localhost:4321'])
   })
 
   it('refuses entries that are not origins', () => {

@@ -8,11 +8,17 @@ describe('resolveDatabase', () => {
 
   it('uses SQLite for file: URIs', () => {
     expect(resolveDatabase('file:./data/blog.db')).toEqual({ kind: 'sqlite', url: 'file:./data/blog.db' })
-    expect(resolveDatabase('file:/var/lib/devlog/devlog.db')).toEqual({ kind: 'sqlite', url: 'file:/var/lib/devlog/devlog.db' })
+    expect(resolveDatabase('file:/var/lib/devlog/devlog.db')).toEqual({
+      kind: 'sqlite',
+      url: 'file:/var/lib/devlog/devlog.db',
+    })
   })
 
   it('uses MongoDB for mongodb:// and mongodb+srv:// URIs', () => {
-    expect(resolveDatabase('mongodb://127.0.0.1:27017/devlog')).toEqual({ kind: 'mongodb', url: 'mongodb://127.0.0.1:27017/devlog' })
+    expect(resolveDatabase('mongodb://127.0.0.1:27017/devlog')).toEqual({
+      kind: 'mongodb',
+      url: 'mongodb://127.0.0.1:27017/devlog',
+    })
     expect(resolveDatabase('mongodb+srv://user:pw@cluster0.example.net/devlog')).toEqual({
       kind: 'mongodb',
       url: 'mongodb+srv://user:pw@cluster0.example.net/devlog',
@@ -21,7 +27,9 @@ describe('resolveDatabase', () => {
 
   it('refuses any other scheme with a message naming the accepted ones', () => {
     expect(() => resolveDatabase('postgres://localhost/devlog')).toThrow(DatabaseConfigError)
-    expect(() => resolveDatabase('postgres://localhost/devlog')).toThrow(/"postgres:".*file:.*mongodb:\/\/.*mongodb\+srv:\/\//)
+    expect(() => resolveDatabase('postgres://localhost/devlog')).toThrow(
+      /"postgres:".*file:.*mongodb:\/\/.*mongodb\+srv:\/\//,
+    )
     expect(() => resolveDatabase('just-a-path.db')).toThrow(/unsupported scheme\. Accepted/)
   })
 

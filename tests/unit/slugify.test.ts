@@ -26,9 +26,12 @@ describe('validateSlug', () => {
     expect(validateSlug('terraform')).toBe(true)
   })
 
-  it.each([['Upper'], ['two--hyphens'], ['-leading'], ['trailing-'], ['with space'], ['slash/inside'], ['']])('refuses %p', (slug) => {
-    expect(validateSlug(slug)).toEqual(expect.stringContaining('slug'))
-  })
+  it.each([['Upper'], ['two--hyphens'], ['-leading'], ['trailing-'], ['with space'], ['slash/inside'], ['']])(
+    'refuses %p',
+    (slug) => {
+      expect(validateSlug(slug)).toEqual(expect.stringContaining('slug'))
+    },
+  )
 
   it('refuses an overlong slug', () => {
     expect(validateSlug('a'.repeat(MAX_SLUG_LENGTH + 1))).toMatch(/at most 120/)

@@ -1,0 +1,157 @@
+import net from 'node:net'
+
+import { describeWithBuild, freePort, spawnServer, startServer, type RunningServer } from '../helpers/server'
+
+async function graphql(url: string, query: string, token?: string) {
+  const response = await fetch(`${url}/api/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `JWT ${token}` } : {}) },
+    body: JSON.stringify({ query }),
+  })
+  return { status: response.status, body: await response.json() }
+}
+
+describeWithBuild('the production server over a fresh SQLite file', () => {
+  let server: RunningServer
+  let token: string
+
+  beforeAll(async () => {
+    server = await startServer()
+  })
+  afterAll(async () => {
+    await server?.stop('SIGKILL')
+  })
+
+  it('answers /healthz and /readyz', async () => {
+    const health = await fetch(`${server.url}/healthz`)
+    expect(health.status).toBe(200)
+    expect(await health.json()).toEqual({ status: 'ok' })
+    const ready = await fetch(`${server.url}/readyz`)
+    expect(ready.status).toBe(200)
+    expect(await ready.json()).toEqual({ status: 'ready', database: 'ok' })
+  })
+
+  it('created the schema from the committed migrations: the REST API answers', async () => {
+    const response = await fetch(`${server.url}/api/posts`)
+    expect(response.status).toBe(200)
+    expect(await response.json()).toMatchObject({ docs: [], totalDocs: 0 })
+  })
+
+  it('serves the admin as HTML with security headers and compression', async () => {
+    const response = await fetch(`${server.url}/admin`, { headers: { 'accept-encoding': 'gzip' } })
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toMatch(/text\/html/)
+    expect(response.headers.get('content-security-policy')).toMatch(/default-src 'self'/)
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(response.headers.get('content-encoding')).toBe('gzip')
+    expect(response.headers.get('x-powered-by')).toBeNull()
+    expect(await response.text()).toMatch(/<html/i)
+  })
+
+  it('lets the first user register as admin, then keeps drafts from anonymous clients', async () => {
+    const register = await fetch(`${server.url}/api/users/first-register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'owner@test.local', password: 'owner-password-1' }),
+    })
+    expect(register.status).toBe(200)
+    const registered = await register.json()
+    expect(registered.user.roles).toEqual(['admin'])
+    token = registered.token
+
+    const auth = { 'content-type': 'application/json', authorization: `JWT ${token}` }
+    const draft = await fetch(`${server.url}/api/posts?draft=true`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ title: '아직 쓰는 중', _status: 'draft' }),
+    })
+    expect(draft.status).toBe(201)
+    const draftId = (await draft.json()).doc.id
+    const published = await fetch(`${server.url}/api/posts`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ title: 'Published over REST', _status: 'published' }),
+    })
+    expect(published.status).toBe(201)
+
+    const anonymousList = await (await fetch(`${server.url}/api/posts`)).json()
+    expect(anonymousList.docs.map((doc: { title: string }) => doc.title)).toEqual(['Published over REST'])
+    expect((await fetch(`${server.url}/api/posts/${draftId}`)).status).toBe(404)
+
+    const anonymousGraphql = await graphql(server.url, '{ Posts { docs { title _status } } }')
+    expect(anonymousGraphql.body.data.Posts.docs).toEqual([{ title: 'Published over REST', _status: 'published' }])
+    const editorGraphql = await graphql(server.url, '{ Posts(draft: true) { totalDocs } }', token)
+    expect(editorGraphql.body.data.Posts.totalDocs).toBe(2)
+  })
+
+  it('answers GraphQL queries filtered by slug', async () => {
+    const { status, body } = await graphql(
+      server.url,
+      '{ Posts(where: { slug: { equals: "published-over-rest" } }) { docs { title slug } } }',
+    )
+    expect(status).toBe(200)
+    expect(body.data.Posts.docs).toEqual([{ title: 'Published over REST', slug: 'published-over-rest' }])
+  })
+
+  it('refuses an invalid slug with a 400 naming the field, and stores nothing', async () => {
+    const response = await fetch(`${server.url}/api/posts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
+      body: JSON.stringify({ title: 'Bad slug', slug: 'Bad Slug!' }),
+    })
+    expect(response.status).toBe(400)
+    expect(await response.json()).toEqual({ errors: [{ message: 'The following field is invalid: Slug' }] })
+    const count = await (
+      await fetch(`${server.url}/api/posts/count?draft=true`, { headers: { authorization: `JWT ${token}` } })
+    ).json()
+    expect(count.totalDocs).toBe(2)
+  })
+})
+
+describeWithBuild('server lifecycle', () => {
+  it('finishes an in-flight request on SIGTERM, then exits 0 within 10 s', async () => {
+    const server = await startServer()
+    const inFlight = fetch(`${server.url}/admin`)
+    await new Promise((resolve) => setTimeout(resolve, 30))
+    const started = Date.now()
+    const exitCode = server.stop('SIGTERM')
+    const response = await inFlight
+    expect(response.status).toBe(200)
+    expect(await exitCode).toBe(0)
+    expect(Date.now() - started).toBeLessThan(10_000)
+    expect(server.output()).toMatch(/SIGTERM received/)
+  })
+
+  it('stops with a clear message when the port is in use', async () => {
+    const port = await freePort()
+    const blocker = net.createServer().listen(port)
+    try {
+      const { exited, output } = spawnServer({ port })
+      expect(await exited).toBe(1)
+      expect(output()).toMatch(new RegExp(`port ${port} is already in use`))
+    } finally {
+      blocker.close()
+    }
+  })
+})
+
+describeWithBuild('startup configuration errors', () => {
+  // An empty value, not an absent one: a developer's .env must not fill it in.
+  it('refuses to start in production without PAYLOAD_SECRET', async () => {
+    const { exited, output } = spawnServer({ env: { PAYLOAD_SECRET: '' } })
+    expect(await exited).toBe(1)
+    expect(output()).toMatch(/Devlog cannot start: PAYLOAD_SECRET is not set/)
+  })
+
+  it('refuses a short PAYLOAD_SECRET', async () => {
+    const { exited, output } = spawnServer({ env: { PAYLOAD_SECRET: 'too-short' } })
+    expect(await exited).toBe(1)
+    expect(output()).toMatch(/PAYLOAD_SECRET is too short/)
+  })
+
+  it('refuses an unsupported DATABASE_URI scheme, naming the accepted ones', async () => {
+    const { exited, output } = spawnServer({ env: { DATABASE_URI: 'postgres://localhost/devlog' } })
+    expect(await exited).toBe(1)
+    expect(output()).toMatch(/DATABASE_URI has an unsupported scheme "postgres:".*mongodb\+srv:\/\//)
+  })
+})
