@@ -52,12 +52,21 @@ describeBrowser('the admin in a real browser', () => {
     await editor.click()
     await page.keyboard.type('Written in Chromium through the Payload admin.')
     await page.locator('#action-save').click()
-    await page.getByText(/published successfully|successfully/i).first().waitFor()
+    await page
+      .getByText(/published successfully|successfully/i)
+      .first()
+      .waitFor()
 
-    const response = await fetch(`${server.url}/api/posts?where[slug][equals]=${encodeURIComponent('브라우저에서-쓴-글')}`)
+    const response = await fetch(
+      `${server.url}/api/posts?where[slug][equals]=${encodeURIComponent('브라우저에서-쓴-글')}`,
+    )
     const body = await response.json()
     expect(body.docs).toHaveLength(1)
-    expect(body.docs[0]).toMatchObject({ title: '브라우저에서 쓴 글', _status: 'published', publishedAt: expect.any(String) })
+    expect(body.docs[0]).toMatchObject({
+      title: '브라우저에서 쓴 글',
+      _status: 'published',
+      publishedAt: expect.any(String),
+    })
     expect(JSON.stringify(body.docs[0].content)).toContain('Written in Chromium through the Payload admin.')
   }, 90_000)
 })

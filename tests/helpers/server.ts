@@ -51,7 +51,9 @@ export function spawnServer({ env = {}, port }: SpawnOptions = {}) {
     ...env,
   }
   // An `undefined` value would reach the child as the string "undefined".
-  const childEnv = Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== undefined))
+  const childEnv = Object.fromEntries(
+    Object.entries(merged).filter(([, value]) => value !== undefined),
+  ) as NodeJS.ProcessEnv
   const child = spawn(process.execPath, ['--conditions=production', serverBundle], {
     cwd: root,
     env: childEnv,
