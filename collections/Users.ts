@@ -1,6 +1,7 @@
 import type { CollectionConfig, FieldHook } from 'payload'
 
 import {
+  anyone,
   hasRole,
   isAdmin,
   isAdminField,
@@ -26,6 +27,10 @@ const defaultRoles: FieldHook = async ({ value, operation, req }) => {
   return Array.isArray(value) && value.length > 0 ? value : ['member']
 }
 
+/**
+ * Users are the blog's authors, so their public profile (name, bio, avatar, links) is readable by
+ * anyone; email and roles only by the user themself and admins.
+ */
 export const Users: CollectionConfig = {
   slug: 'users',
   labels: { singular: label('User', '사용자'), plural: label('Users', '사용자') },
@@ -35,7 +40,7 @@ export const Users: CollectionConfig = {
     defaultColumns: ['email', 'name', 'roles'],
   },
   access: {
-    read: isAdminOrSelf,
+    read: anyone,
     create: isAdmin,
     update: isAdminOrSelf,
     delete: isAdmin,
@@ -43,7 +48,9 @@ export const Users: CollectionConfig = {
     admin: ({ req }) => hasRole(req.user, ...ROLES),
   },
   fields: [
-    { name: 'name', type: 'text', label: label('Name', '이름') },
+    // Merged into Payload's own email field: only its read access changes.
+    { name: 'email', type: 'email', required: true, unique: true, access: { read: isAdminOrSelfField } },
+    { name: 'name', type: 'text', label: label('Display name', '표시 이름'), maxLength: 100 },
     {
       name: 'roles',
       type: 'select',
@@ -55,6 +62,30 @@ export const Users: CollectionConfig = {
       access: { create: isAdminField, update: isAdminField, read: isAdminOrSelfField },
       hooks: { beforeChange: [defaultRoles] },
       admin: { position: 'sidebar' },
+    },
+    { name: 'bio', type: 'textarea', label: label('Bio', '소개'), maxLength: 1000 },
+    { name: 'avatar', type: 'upload', relationTo: 'media', label: label('Avatar', '프로필 사진') },
+    {
+      name: 'links',
+      type: 'array',
+      label: label('Links', '링크'),
+      maxRows: 10,
+      fields: [
+        { name: 'label', type: 'text', label: label('Label', '이름'), required: true, maxLength: 50 },
+        {
+          name: 'url',
+          type: 'text',
+          label: label('URL', 'URL'),
+          required: true,
+          validate: (value: string | null | undefined) => {
+            try {
+              return value && /^https?:$/.test(new URL(value).protocol) ? true : 'A link must be an http(s) URL.'
+            } catch {
+              return 'A link must be an absolute http(s) URL.'
+            }
+          },
+        },
+      ],
     },
   ],
 }

@@ -1,19 +1,26 @@
+import { seoPlugin } from '@payloadcms/plugin-seo'
 import type { CollectionConfig, Config, Plugin } from 'payload'
 
 import { createMediaCollection } from '../collections/Media'
 import { Posts } from '../collections/Posts'
+import { Series } from '../collections/Series'
 import { Tags } from '../collections/Tags'
 import { Users } from '../collections/Users'
+import { fillSeoDefaults, seoFromDocument } from './fields/seoDefaults'
 
 export type DevlogPluginOptions = {
   /** Where uploaded media files are stored. Default: `MEDIA_DIR` or `./data/media`. */
   uploadsDir?: string
+  /** The blog's name, used in generated SEO titles. Default: `Devlog`. */
+  siteName?: string
 }
+
+const SEO_COLLECTIONS = ['posts']
 
 /**
  * A host that already has a `users` collection keeps it: Devlog adds only the fields it relies
- * on (roles) that the host lacks. Any other clash of slugs is a configuration error, since two
- * collections cannot share one.
+ * on (roles, profile) that the host lacks. Any other clash of slugs is a configuration error,
+ * since two collections cannot share one.
  */
 function mergeCollections(host: CollectionConfig[], devlog: CollectionConfig[]): CollectionConfig[] {
   const merged = [...host]
@@ -38,17 +45,38 @@ function addMissingFields(host: CollectionConfig, devlog: CollectionConfig): Col
   return { ...host, fields: [...host.fields, ...missing] }
 }
 
+function withSeoDefaults(collection: CollectionConfig, siteName: string): CollectionConfig {
+  if (!SEO_COLLECTIONS.includes(collection.slug)) return collection
+  return {
+    ...collection,
+    hooks: {
+      ...collection.hooks,
+      beforeChange: [...(collection.hooks?.beforeChange ?? []), fillSeoDefaults(siteName)],
+    },
+  }
+}
+
 export const devlogPlugin =
   (options: DevlogPluginOptions = {}): Plugin =>
   (incoming: Config): Config => {
     const uploadsDir = options.uploadsDir ?? process.env.MEDIA_DIR ?? './data/media'
-    return {
+    const siteName = options.siteName ?? 'Devlog'
+    const withCollections: Config = {
       ...incoming,
       collections: mergeCollections(incoming.collections ?? [], [
         Users,
         createMediaCollection({ uploadsDir }),
         Tags,
+        Series,
         Posts,
       ]),
     }
+    const withSeo = seoPlugin({
+      collections: SEO_COLLECTIONS,
+      uploadsCollection: 'media',
+      generateTitle: ({ doc }) => seoFromDocument(doc, siteName).title,
+      generateDescription: ({ doc }) => seoFromDocument(doc, siteName).description,
+      generateImage: ({ doc }) => seoFromDocument(doc, siteName).image as never,
+    })(withCollections) as Config
+    return { ...withSeo, collections: withSeo.collections?.map((collection) => withSeoDefaults(collection, siteName)) }
   }

@@ -61,11 +61,21 @@ describe.each(databaseKinds())('collections on %s', (kind) => {
       expect(promoted.roles).toEqual(['editor', 'operator'])
     })
 
-    it('shows a non-admin only their own account', async () => {
+    it('shows public profiles to everyone but emails and roles only to the user and admins', async () => {
       const member = await createUser(payload, ['member'])
-      const { docs } = await payload.find({ collection: 'users', user: member, overrideAccess: false })
-      expect(docs.map((doc) => doc.id)).toEqual([member.id])
-      await expect(payload.find({ collection: 'users', overrideAccess: false })).rejects.toThrow(/not allowed/i)
+      const other = await createUser(payload, ['editor'])
+      const asMember = await payload.find({ collection: 'users', user: member, overrideAccess: false, limit: 100 })
+      const self = asMember.docs.find((doc) => doc.id === member.id)!
+      const someoneElse = asMember.docs.find((doc) => doc.id === other.id)!
+      expect(self).toMatchObject({ email: member.email, roles: ['member'] })
+      expect(someoneElse).toBeDefined()
+      expect(someoneElse.email).toBeUndefined()
+      expect(someoneElse.roles).toBeUndefined()
+
+      const anonymous = await payload.findByID({ collection: 'users', id: other.id, overrideAccess: false })
+      expect(anonymous.email).toBeUndefined()
+      expect(anonymous.roles).toBeUndefined()
+      expect(Object.keys(anonymous)).not.toEqual(expect.arrayContaining(['hash', 'salt', 'password']))
     })
   })
 

@@ -1,0 +1,39 @@
+import type { FieldHook } from 'payload'
+
+type Neighbour = { id: number | string; title: string; slug: string }
+
+export type SeriesNavigation = { position: number; total: number; previous: Neighbour | null; next: Neighbour | null }
+
+/**
+ * Previous and next posts of the post's series, in series order, among the posts the reader may
+ * see. Computed on read since any post of the series may move; posts outside a series cost nothing.
+ */
+export const seriesNavigation: FieldHook = async ({ siblingData, req, context }) => {
+  // The neighbours are posts too: do not compute their own navigation.
+  if (context.withinSeriesNavigation) return null
+  const series = siblingData?.series
+  const seriesId = typeof series === 'object' && series !== null ? series.id : series
+  if (seriesId === undefined || seriesId === null) return null
+  const { docs } = await req.payload.find({
+    collection: 'posts',
+    where: { series: { equals: seriesId } },
+    sort: ['seriesOrder', 'publishedAt'],
+    select: { title: true, slug: true },
+    depth: 0,
+    limit: 500,
+    overrideAccess: false,
+    user: req.user,
+    req,
+    context: { withinSeriesNavigation: true },
+  })
+  const index = docs.findIndex((doc) => String(doc.id) === String(siblingData.id))
+  if (index === -1) return null
+  const pick = (doc: (typeof docs)[number] | undefined): Neighbour | null =>
+    doc ? { id: doc.id, title: doc.title, slug: doc.slug! } : null
+  return {
+    position: index + 1,
+    total: docs.length,
+    previous: pick(docs[index - 1]),
+    next: pick(docs[index + 1]),
+  } satisfies SeriesNavigation
+}

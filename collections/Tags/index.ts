@@ -1,0 +1,82 @@
+import { addDataAndFileToRequest, APIError, type CollectionBeforeDeleteHook, type CollectionConfig } from 'payload'
+
+import { anyone, hasRole, isEditor } from '../../src/access/roles'
+import { slugField } from '../../src/fields/slug'
+import { label } from '../../src/lib/labels'
+import { mergeTag } from './mergeTag'
+
+/** A tag still used by posts is merged into another one, never silently dropped from them. */
+const refuseDeletingUsedTag: CollectionBeforeDeleteHook = async ({ id, req, context }) => {
+  if (context.mergingTag) return
+  const { totalDocs } = await req.payload.count({
+    collection: 'posts',
+    where: { tags: { in: [id] } },
+    overrideAccess: true,
+    req,
+  })
+  if (totalDocs > 0) {
+    throw new APIError(
+      `This tag is used by ${totalDocs} post(s). Merge it into another tag instead: POST /api/tags/${id}/merge with {"into": <tag id>}.`,
+      409,
+      undefined,
+      true,
+    )
+  }
+}
+
+export const Tags: CollectionConfig = {
+  slug: 'tags',
+  labels: { singular: label('Tag', '태그'), plural: label('Tags', '태그') },
+  access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
+  admin: { useAsTitle: 'name', defaultColumns: ['name', 'slug', 'postCount', 'updatedAt'] },
+  hooks: { beforeDelete: [refuseDeletingUsedTag] },
+  endpoints: [
+    {
+      path: '/:id/merge',
+      method: 'post',
+      handler: async (req) => {
+        if (!hasRole(req.user, 'admin', 'editor'))
+          throw new APIError('Only editors and admins may merge tags.', 403, undefined, true)
+        await addDataAndFileToRequest(req)
+        const into = (req.data as { into?: unknown } | undefined)?.into
+        if (typeof into !== 'string' && typeof into !== 'number') {
+          throw new APIError('into: the id of the tag to merge into is required.', 400, undefined, true)
+        }
+        const result = await mergeTag(req, String(req.routeParams?.id), into)
+        return Response.json(result)
+      },
+    },
+  ],
+  fields: [
+    { name: 'name', type: 'text', label: label('Name', '이름'), required: true, unique: true, maxLength: 60 },
+    slugField({ from: 'name' }),
+    { name: 'description', type: 'textarea', label: label('Description', '설명'), maxLength: 500 },
+    {
+      name: 'colour',
+      type: 'text',
+      label: label('Colour', '색상'),
+      admin: { position: 'sidebar', description: label('A hex colour such as #3b82f6.', '#3b82f6 같은 16진수 색상.') },
+      validate: (value: string | null | undefined) =>
+        !value || /^#(?:[0-9a-fA-F]{3}){1,2}$/.test(value) ? true : 'The colour must be a hex colour such as #3b82f6.',
+    },
+    {
+      name: 'postCount',
+      type: 'number',
+      label: label('Published posts', '발행된 글'),
+      defaultValue: 0,
+      admin: { readOnly: true, position: 'sidebar' },
+      // Maintained by the posts' hooks (with overrideAccess); nobody writes it by hand.
+      access: { create: () => false, update: () => false },
+    },
+    {
+      name: 'posts',
+      type: 'join',
+      label: label('Posts', '글'),
+      collection: 'posts',
+      on: 'tags',
+      where: { _status: { equals: 'published' } },
+      defaultSort: '-publishedAt',
+      defaultLimit: 10,
+    },
+  ],
+}
