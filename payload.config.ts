@@ -49,6 +49,13 @@ export function devlogConfig({
       // Types are generated on purpose (`npm run generate:types`) and checked by the tests.
       autoGenerate: false,
     },
+    jobs: {
+      // Scheduled publishing and other queued work run inside the server process each minute
+      // (`getPayload({ cron: true })` in src/http/startServer.ts). RUN_JOBS=false turns the
+      // runner off, e.g. on extra instances that should only serve reads.
+      autoRun: [{ cron: '* * * * *', queue: 'default', limit: 50 }],
+      shouldAutoRun: () => process.env.RUN_JOBS !== 'false',
+    },
     plugins: [devlogPlugin({ uploadsDir })],
   })
 }

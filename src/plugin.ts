@@ -7,6 +7,7 @@ import { Series } from '../collections/Series'
 import { Tags } from '../collections/Tags'
 import { Users } from '../collections/Users'
 import { fillSeoDefaults, seoFromDocument } from './fields/seoDefaults'
+import { devlogMutations, devlogQueries, mergeGraphQLExtensions } from './graphql'
 
 export type DevlogPluginOptions = {
   /** Where uploaded media files are stored. Default: `MEDIA_DIR` or `./data/media`. */
@@ -78,5 +79,13 @@ export const devlogPlugin =
       generateDescription: ({ doc }) => seoFromDocument(doc, siteName).description,
       generateImage: ({ doc }) => seoFromDocument(doc, siteName).image as never,
     })(withCollections) as Config
-    return { ...withSeo, collections: withSeo.collections?.map((collection) => withSeoDefaults(collection, siteName)) }
+    return {
+      ...withSeo,
+      collections: withSeo.collections?.map((collection) => withSeoDefaults(collection, siteName)),
+      graphQL: {
+        ...withSeo.graphQL,
+        queries: mergeGraphQLExtensions(withSeo.graphQL?.queries, devlogQueries),
+        mutations: mergeGraphQLExtensions(withSeo.graphQL?.mutations, devlogMutations),
+      },
+    }
   }

@@ -23,7 +23,7 @@ export async function startServer({ root, dev }: StartOptions): Promise<Server> 
   const publicURL = serverURL()
 
   const { default: config } = await import('../../payload.config')
-  const payload = await getPayload({ config })
+  const payload = await getPayload({ config, cron: true })
   await maybeSeed(payload, dev)
 
   const nextApp = next({ dev, dir: root, port })

@@ -1,5 +1,5 @@
-import * as migration_20261122_161032_initial from './20261122_161032_initial'
-import * as migration_20261122_163338_posts_series_tags_authors from './20261122_163338_posts_series_tags_authors'
+import * as migration_20261122_161032_initial from './20261122_161032_initial';
+import * as migration_20261122_163613_blog_posts_series_jobs from './20261122_163613_blog_posts_series_jobs';
 
 export const migrations = [
   {
@@ -8,8 +8,8 @@ export const migrations = [
     name: '20261122_161032_initial',
   },
   {
-    up: migration_20261122_163338_posts_series_tags_authors.up,
-    down: migration_20261122_163338_posts_series_tags_authors.down,
-    name: '20261122_163338_posts_series_tags_authors',
+    up: migration_20261122_163613_blog_posts_series_jobs.up,
+    down: migration_20261122_163613_blog_posts_series_jobs.down,
+    name: '20261122_163613_blog_posts_series_jobs'
   },
-]
+];

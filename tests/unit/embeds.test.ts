@@ -2,8 +2,15 @@ import { embedHosts, resolveEmbed } from '../../src/lib/embeds'
 
 describe('resolveEmbed', () => {
   it('turns YouTube page URLs into privacy-enhanced embed URLs', () => {
-    for (const url of ['https://www.youtube.com/watch?v=dQw4w9WgXcQ', 'https://youtu.be/dQw4w9WgXcQ', 'https://youtube.com/shorts/dQw4w9WgXcQ']) {
-      expect(resolveEmbed(url)).toMatchObject({ provider: 'youtube', src: 'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ' })
+    for (const url of [
+      'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+      'https://youtu.be/dQw4w9WgXcQ',
+      'https://youtube.com/shorts/dQw4w9WgXcQ',
+    ]) {
+      expect(resolveEmbed(url)).toMatchObject({
+        provider: 'youtube',
+        src: 'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ',
+      })
     }
   })
 
@@ -16,11 +23,16 @@ describe('resolveEmbed', () => {
   })
 
   it('frames other allowed hosts as given', () => {
-    expect(resolveEmbed('https://codepen.io/team/pen/abc')).toMatchObject({ provider: 'iframe', src: 'https://codepen.io/team/pen/abc' })
+    expect(resolveEmbed('https://codepen.io/team/pen/abc')).toMatchObject({
+      provider: 'iframe',
+      src: 'https://codepen.io/team/pen/abc',
+    })
   })
 
   it('refuses hosts outside the allow-list, plain http and non-URLs', () => {
-    expect(resolveEmbed('https://evil.example.com/x')).toEqual({ error: expect.stringMatching(/evil\.example\.com are not allowed/) })
+    expect(resolveEmbed('https://evil.example.com/x')).toEqual({
+      error: expect.stringMatching(/evil\.example\.com are not allowed/),
+    })
     expect(resolveEmbed('http://www.youtube.com/watch?v=dQw4w9WgXcQ')).toEqual({ error: 'Embeds must use https.' })
     expect(resolveEmbed('not a url')).toEqual({ error: expect.stringMatching(/not an absolute URL/) })
     expect(resolveEmbed('https://gist.github.com/../../etc')).toEqual({ error: expect.stringMatching(/gist URL/) })

@@ -1,5 +1,19 @@
 import { renderContent, uploadIds } from '../../src/richtext/render'
-import { callout, codeBlock, doc, embed, footnote, heading, link, list, paragraph, quote, table, text, upload } from '../helpers/lexical'
+import {
+  callout,
+  codeBlock,
+  doc,
+  embed,
+  footnote,
+  heading,
+  link,
+  list,
+  paragraph,
+  quote,
+  table,
+  text,
+  upload,
+} from '../helpers/lexical'
 
 const sample = doc(
   paragraph(text('쿠버네티스에서 Pod이 재시작될 때 확인할 것들을 정리했다.')),
@@ -29,7 +43,12 @@ describe('renderContent', () => {
     expect(rendered.html).toContain('<h3 id="kubectl로-보기">kubectl로 보기</h3>')
     expect(rendered.html).toContain('<h2 id="증상-2">증상</h2>')
     expect(rendered.toc).toEqual([
-      { id: '증상', text: '증상', level: 2, children: [{ id: 'kubectl로-보기', text: 'kubectl로 보기', level: 3, children: [] }] },
+      {
+        id: '증상',
+        text: '증상',
+        level: 2,
+        children: [{ id: 'kubectl로-보기', text: 'kubectl로 보기', level: 3, children: [] }],
+      },
       { id: '증상-2', text: '증상', level: 2, children: [] },
     ])
   })
@@ -42,16 +61,26 @@ describe('renderContent', () => {
 
   it('numbers footnotes in order and lists them at the end with back links', () => {
     expect(rendered.html).toContain('<sup class="footnote-ref" id="fnref-1"><a href="#fn-1">1</a></sup>')
-    expect(rendered.html).toMatch(/<section class="footnotes"><ol><li id="fn-1">Out Of Memory로 커널이 프로세스를 종료한 상태\. <a href="#fnref-1" class="footnote-back">↩<\/a><\/li><\/ol><\/section>$/)
+    expect(rendered.html).toMatch(
+      /<section class="footnotes"><ol><li id="fn-1">Out Of Memory로 커널이 프로세스를 종료한 상태\. <a href="#fnref-1" class="footnote-back">↩<\/a><\/li><\/ol><\/section>$/,
+    )
   })
 
   it('renders tables, check lists, callouts, quotes, embeds and captioned images', () => {
     expect(rendered.html).toMatch(/<table[^>]*>.*<th[^>]*>.*설정.*<\/th>.*<td[^>]*>.*512Mi.*<\/td>.*<\/table>/s)
-    expect(rendered.html).toContain('<li class="task-list-item" data-checked="true"><input type="checkbox" disabled checked /> limit 확인</li>')
-    expect(rendered.html).toContain('<aside class="callout callout-warning" data-kind="warning"><p class="callout-title">주의</p><p>limit을 올리기 전에<br />원인을 본다.</p></aside>')
+    expect(rendered.html).toContain(
+      '<li class="task-list-item" data-checked="true"><input type="checkbox" disabled checked /> limit 확인</li>',
+    )
+    expect(rendered.html).toContain(
+      '<aside class="callout callout-warning" data-kind="warning"><p class="callout-title">주의</p><p>limit을 올리기 전에<br />원인을 본다.</p></aside>',
+    )
     expect(rendered.html).toContain('<blockquote>측정 없이는 개선도 없다.</blockquote>')
-    expect(rendered.html).toContain('<iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ" title="발표 영상" loading="lazy" allowfullscreen')
-    expect(rendered.html).toContain('<figure class="image"><img src="/api/media/file/dash.png" alt="Grafana 대시보드" width="1600" height="900" loading="lazy" /><figcaption>대시보드</figcaption></figure>')
+    expect(rendered.html).toContain(
+      '<iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ" title="발표 영상" loading="lazy" allowfullscreen',
+    )
+    expect(rendered.html).toContain(
+      '<figure class="image"><img src="/api/media/file/dash.png" alt="Grafana 대시보드" width="1600" height="900" loading="lazy" /><figcaption>대시보드</figcaption></figure>',
+    )
   })
 
   it('sanitises: no script URLs, no event handlers', () => {
@@ -70,7 +99,14 @@ describe('renderContent', () => {
   })
 
   it('renders nothing for empty content', () => {
-    expect(renderContent(null)).toEqual({ html: '', toc: [], readingTime: 0, wordCount: 0, firstParagraph: '', plainText: '' })
+    expect(renderContent(null)).toEqual({
+      html: '',
+      toc: [],
+      readingTime: 0,
+      wordCount: 0,
+      firstParagraph: '',
+      plainText: '',
+    })
   })
 })
 

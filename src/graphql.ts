@@ -1,0 +1,78 @@
+import { APIError, type GraphQLExtension, type PayloadRequest } from 'payload'
+
+import { findPostBySlug, MAX_RELATED, parseLimit } from '../collections/Posts/endpoints'
+import { findRelatedPosts } from '../collections/Posts/relatedPosts'
+import { mergeTag } from '../collections/Tags/mergeTag'
+import { hasRole } from './access/roles'
+
+type Context = { req: PayloadRequest }
+
+/** The GraphQL twins of Devlog's REST endpoints, so a GraphQL front end needs nothing else. */
+export const devlogQueries: GraphQLExtension = (GraphQL, { collections }) => {
+  const PostBySlug = new GraphQL.GraphQLObjectType({
+    name: 'PostBySlug',
+    fields: {
+      doc: { type: collections.posts.graphQL!.type },
+      redirectedFrom: {
+        type: GraphQL.GraphQLString,
+        description: 'The former slug that was asked for, when the post has moved.',
+      },
+    },
+  })
+  const RelatedPost = new GraphQL.GraphQLObjectType({
+    name: 'RelatedPost',
+    fields: {
+      id: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLString) },
+      title: { type: GraphQL.GraphQLString },
+      slug: { type: GraphQL.GraphQLString },
+      publishedAt: { type: GraphQL.GraphQLString },
+      sharedTags: { type: GraphQL.GraphQLInt },
+      handPicked: { type: GraphQL.GraphQLBoolean },
+    },
+  })
+  return {
+    PostBySlug: {
+      type: PostBySlug,
+      args: {
+        slug: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLString) },
+        draft: { type: GraphQL.GraphQLBoolean },
+      },
+      resolve: async (_: unknown, args: { slug: string; draft?: boolean }, { req }: Context) =>
+        findPostBySlug(req.payload, req, args.slug, Boolean(args.draft)),
+    },
+    RelatedPosts: {
+      type: new GraphQL.GraphQLList(RelatedPost),
+      args: { id: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLString) }, limit: { type: GraphQL.GraphQLInt } },
+      resolve: async (_: unknown, args: { id: string; limit?: number }, { req }: Context) => {
+        const related = await findRelatedPosts(req.payload, req, args.id, parseLimit(args.limit, 5, MAX_RELATED))
+        return related.map((post) => ({ ...post, id: String(post.id) }))
+      },
+    },
+  }
+}
+
+export const devlogMutations: GraphQLExtension = (GraphQL, { collections }) => {
+  const MergeTagResult = new GraphQL.GraphQLObjectType({
+    name: 'MergeTagResult',
+    fields: { tag: { type: collections.tags.graphQL!.type }, movedPosts: { type: GraphQL.GraphQLInt } },
+  })
+  return {
+    mergeTag: {
+      type: MergeTagResult,
+      args: {
+        id: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLString) },
+        into: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLString) },
+      },
+      resolve: async (_: unknown, args: { id: string; into: string }, { req }: Context) => {
+        if (!hasRole(req.user, 'admin', 'editor'))
+          throw new APIError('Only editors and admins may merge tags.', 403, undefined, true)
+        return mergeTag(req, args.id, args.into)
+      },
+    },
+  }
+}
+
+/** Adds Devlog's queries and mutations next to the host's own. */
+export function mergeGraphQLExtensions(host: GraphQLExtension | undefined, devlog: GraphQLExtension): GraphQLExtension {
+  return (GraphQL, context) => ({ ...host?.(GraphQL, context), ...devlog(GraphQL, context) })
+}
