@@ -2,46 +2,13 @@ import type { Block } from 'payload'
 
 import { parseLineRanges } from '../lib/highlightLines'
 import { label } from '../lib/labels'
-
-export const CODE_LANGUAGES = [
-  'text',
-  'bash',
-  'shell',
-  'yaml',
-  'json',
-  'toml',
-  'hcl',
-  'dockerfile',
-  'nginx',
-  'sql',
-  'python',
-  'go',
-  'rust',
-  'java',
-  'kotlin',
-  'javascript',
-  'typescript',
-  'tsx',
-  'c',
-  'cpp',
-  'csharp',
-  'ruby',
-  'php',
-  'lua',
-  'html',
-  'css',
-  'markdown',
-  'diff',
-  'ini',
-  'promql',
-  'graphql',
-  'protobuf',
-  'makefile',
-] as const
+import { CODE_LANGUAGES } from './codeLanguages'
+import { codeMarkdownConverter } from './codeMarkdown'
 
 export const CodeBlock: Block = {
   slug: 'code',
   interfaceName: 'CodeBlock',
+  jsx: codeMarkdownConverter as Block['jsx'],
   labels: { singular: label('Code', '코드'), plural: label('Code blocks', '코드 블록') },
   fields: [
     {
