@@ -5,6 +5,7 @@ import { ko } from '@payloadcms/translations/languages/ko'
 import { buildConfig, type SanitizedConfig } from 'payload'
 import sharp from 'sharp'
 
+import { isEditorRequest } from './src/access/roles'
 import { databaseAdapter } from './src/db/adapter'
 import { corsOrigins, payloadSecret } from './src/env'
 import { projectRoot } from './src/lib/projectRoot'
@@ -50,11 +51,13 @@ export function devlogConfig({
       autoGenerate: false,
     },
     jobs: {
-      // Scheduled publishing and other queued work run inside the server process each minute
-      // (`getPayload({ cron: true })` in src/http/startServer.ts). RUN_JOBS=false turns the
+      // Scheduled publishing and other queued work run inside the server process, by default each
+      // minute (`getPayload({ cron: true })` in src/http/startServer.ts). RUN_JOBS=false turns the
       // runner off, e.g. on extra instances that should only serve reads.
-      autoRun: [{ cron: '* * * * *', queue: 'default', limit: 50 }],
+      autoRun: [{ cron: process.env.JOBS_CRON || '* * * * *', queue: 'default', limit: 50 }],
       shouldAutoRun: () => process.env.RUN_JOBS !== 'false',
+      // Payload lets any signed-in user queue, run and cancel jobs over its API by default.
+      access: { queue: isEditorRequest, run: isEditorRequest, cancel: isEditorRequest },
     },
     plugins: [devlogPlugin({ uploadsDir })],
   })

@@ -2,6 +2,7 @@ import { APIError, type GraphQLExtension, type PayloadRequest } from 'payload'
 
 import { findPostBySlug, MAX_RELATED, parseLimit } from '../collections/Posts/endpoints'
 import { findRelatedPosts } from '../collections/Posts/relatedPosts'
+import { schedulePost } from '../collections/Posts/schedule'
 import { mergeTag } from '../collections/Tags/mergeTag'
 import { hasRole } from './access/roles'
 
@@ -56,7 +57,28 @@ export const devlogMutations: GraphQLExtension = (GraphQL, { collections }) => {
     name: 'MergeTagResult',
     fields: { tag: { type: collections.tags.graphQL!.type }, movedPosts: { type: GraphQL.GraphQLInt } },
   })
+  const ScheduledPost = new GraphQL.GraphQLObjectType({
+    name: 'ScheduledPost',
+    fields: {
+      jobId: { type: GraphQL.GraphQLString },
+      postId: { type: GraphQL.GraphQLString },
+      type: { type: GraphQL.GraphQLString },
+      at: { type: GraphQL.GraphQLString },
+    },
+  })
   return {
+    schedulePost: {
+      type: ScheduledPost,
+      args: {
+        id: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLString) },
+        at: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLString) },
+        type: { type: GraphQL.GraphQLString },
+      },
+      resolve: async (_: unknown, args: { id: string; at: string; type?: string }, { req }: Context) => {
+        const scheduled = await schedulePost(req, args.id, args.at, args.type ?? 'publish')
+        return { ...scheduled, jobId: String(scheduled.jobId), postId: String(scheduled.postId) }
+      },
+    },
     mergeTag: {
       type: MergeTagResult,
       args: {

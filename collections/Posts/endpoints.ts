@@ -1,6 +1,7 @@
-import { APIError, type Endpoint, type Payload, type PayloadRequest } from 'payload'
+import { addDataAndFileToRequest, APIError, type Endpoint, type Payload, type PayloadRequest } from 'payload'
 
 import { findRelatedPosts } from './relatedPosts'
+import { schedulePost } from './schedule'
 
 export const MAX_RELATED = 20
 
@@ -48,6 +49,16 @@ export const postEndpoints: Endpoint[] = [
       const limit = parseLimit(req.searchParams.get('limit'), 5, MAX_RELATED)
       const docs = await findRelatedPosts(req.payload, req, String(req.routeParams?.id), limit)
       return Response.json({ docs })
+    },
+  },
+  {
+    path: '/:id/schedule',
+    method: 'post',
+    handler: async (req) => {
+      await addDataAndFileToRequest(req)
+      const body = (req.data ?? {}) as { at?: unknown; type?: unknown }
+      const scheduled = await schedulePost(req, String(req.routeParams?.id), body.at, body.type ?? 'publish')
+      return Response.json(scheduled, { status: 202 })
     },
   },
 ]

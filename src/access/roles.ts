@@ -17,6 +17,8 @@ export const isAdminField: FieldAccess = ({ req }) => hasRole(req.user, 'admin')
 /** Editors and admins write blog content. */
 export const isEditor: Access = ({ req }) => hasRole(req.user, 'admin', 'editor')
 
+export const isEditorRequest = ({ req }: { req: PayloadRequest }) => hasRole(req.user, 'admin', 'editor')
+
 export const anyone: Access = () => true
 
 export const isAdminOrSelf: Access = ({ req }) => {

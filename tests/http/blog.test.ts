@@ -151,9 +151,70 @@ describeWithBuild('the blog API over HTTP', () => {
     expect(gql.body.data.Users.docs[0]).toMatchObject({ name: '편집자', email: null, roles: null })
   })
 
+  it('schedules a post over GraphQL and refuses a time in the past', async () => {
+    const draft = (
+      await api('/api/posts?draft=true', { method: 'POST', json: { title: 'Scheduled via GraphQL', _status: 'draft' } })
+    ).body.doc
+    const at = new Date(Date.now() + 3_600_000).toISOString()
+    const scheduled = await graphql(`mutation { schedulePost(id: "${draft.id}", at: "${at}") { postId type at } }`)
+    expect(scheduled.body.data.schedulePost).toEqual({ postId: String(draft.id), type: 'publish', at })
+    const past = await graphql(`mutation { schedulePost(id: "${draft.id}", at: "2020-01-01T00:00:00Z") { postId } }`)
+    expect(past.body.errors[0].message).toMatch(/must be in the future/)
+  })
+
   it('does not let anonymous clients write posts over REST or GraphQL', async () => {
     expect((await api('/api/posts', { method: 'POST', json: { title: 'Nope' }, anonymous: true })).status).toBe(403)
     const gql = await graphql('mutation { createPost(data: { title: "Nope" }) { id } }', true)
     expect(gql.body.errors[0].message).toMatch(/not allowed/i)
+  })
+})
+
+describeWithBuild('the server’s job runner', () => {
+  it('publishes a scheduled post by itself when the job is due', async () => {
+    const server = await startServer({ JOBS_CRON: '* * * * * *' })
+    try {
+      const registered = await (
+        await fetch(`${server.url}/api/users/first-register`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: 'owner@test.local', password: 'owner-password-1' }),
+        })
+      ).json()
+      const headers = { 'content-type': 'application/json', authorization: `JWT ${registered.token}` }
+      const draft = await (
+        await fetch(`${server.url}/api/posts?draft=true`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ title: 'Due now', _status: 'draft' }),
+        })
+      ).json()
+      const invalid = await fetch(`${server.url}/api/posts/${draft.doc.id}/schedule`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ at: 'tomorrow' }),
+      })
+      expect(invalid.status).toBe(400)
+      expect(
+        (await fetch(`${server.url}/api/posts/${draft.doc.id}/schedule`, { method: 'POST', body: '{}' })).status,
+      ).toBe(403)
+      const scheduled = await fetch(`${server.url}/api/posts/${draft.doc.id}/schedule`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ at: new Date(Date.now() + 1500).toISOString() }),
+      })
+      expect(scheduled.status).toBe(202)
+      expect((await fetch(`${server.url}/api/posts/slug/due-now`)).status).toBe(404)
+
+      const deadline = Date.now() + 15_000
+      let status = 'draft'
+      while (status !== 'published' && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 500))
+        const response = await fetch(`${server.url}/api/posts/slug/due-now`)
+        if (response.status === 200) status = (await response.json()).doc._status
+      }
+      expect(status).toBe('published')
+    } finally {
+      await server.stop('SIGKILL')
+    }
   })
 })

@@ -78,10 +78,21 @@ describe.each(databaseKinds())('the blog on %s', (kind) => {
   describe('markdown', () => {
     it('turns fenced code into code blocks with language, file name and highlighted lines', async () => {
       const { markdownToLexical } = await import('../../src/lib/markdown')
-      const state = markdownToLexical(payload, 'posts', 'content', '# 제목\n\n본문\n\n```yml title="values.yaml" {2}\nreplicas: 3\nimage: nginx\n```\n')
+      const state = markdownToLexical(
+        payload,
+        'posts',
+        'content',
+        '# 제목\n\n본문\n\n```yml title="values.yaml" {2}\nreplicas: 3\nimage: nginx\n```\n',
+      )
       const nodes = state.root.children as unknown as { type: string; fields: Record<string, unknown> }[]
       const code = nodes.find((node) => node.type === 'block')!
-      expect(code.fields).toMatchObject({ blockType: 'code', language: 'yaml', code: 'replicas: 3\nimage: nginx', filename: 'values.yaml', highlightLines: '2' })
+      expect(code.fields).toMatchObject({
+        blockType: 'code',
+        language: 'yaml',
+        code: 'replicas: 3\nimage: nginx',
+        filename: 'values.yaml',
+        highlightLines: '2',
+      })
       const created = await post({ title: 'From markdown', content: state })
       expect(created.contentHtml).toContain('<code class="language-yaml">replicas: 3\nimage: nginx</code>')
     })

@@ -34,9 +34,11 @@ describe('codeMarkdownConverter', () => {
   })
 
   it('exports what it imports', () => {
-    expect(codeMarkdownConverter.export({ fields: { language: 'bash', code: 'ls -la', filename: 'list.sh', highlightLines: '1' } })).toBe(
-      '```bash title="list.sh" {1}\nls -la\n```',
-    )
+    expect(
+      codeMarkdownConverter.export({
+        fields: { language: 'bash', code: 'ls -la', filename: 'list.sh', highlightLines: '1' },
+      }),
+    ).toBe('```bash title="list.sh" {1}\nls -la\n```')
     expect(codeMarkdownConverter.export({ fields: { language: 'text', code: 'plain' } })).toBe('```\nplain\n```')
   })
 })
