@@ -59,7 +59,7 @@ export function devlogConfig({
       // Payload lets any signed-in user queue, run and cancel jobs over its API by default.
       access: { queue: isEditorRequest, run: isEditorRequest, cancel: isEditorRequest },
     },
-    plugins: [devlogPlugin({ uploadsDir })],
+    plugins: [devlogPlugin({ uploadsDir, componentsPath: '/src/admin' })],
   })
 }
 

@@ -4,7 +4,7 @@ import type { CollectionConfig, Config, Plugin } from 'payload'
 import { createMediaCollection } from '../collections/Media'
 import { Posts } from '../collections/Posts'
 import { Series } from '../collections/Series'
-import { Tags } from '../collections/Tags'
+import { createTagsCollection } from '../collections/Tags'
 import { Users } from '../collections/Users'
 import { fillSeoDefaults, seoFromDocument } from './fields/seoDefaults'
 import { devlogMutations, devlogQueries, mergeGraphQLExtensions } from './graphql'
@@ -14,6 +14,11 @@ export type DevlogPluginOptions = {
   uploadsDir?: string
   /** The blog's name, used in generated SEO titles. Default: `Devlog`. */
   siteName?: string
+  /**
+   * The module the admin imports Devlog's components from. Default: `payload-devlog/admin`, the
+   * package export; this repository's own app points at its source (`/src/admin`).
+   */
+  componentsPath?: string
 }
 
 const SEO_COLLECTIONS = ['posts']
@@ -62,12 +67,13 @@ export const devlogPlugin =
   (incoming: Config): Config => {
     const uploadsDir = options.uploadsDir ?? process.env.MEDIA_DIR ?? './data/media'
     const siteName = options.siteName ?? 'Devlog'
+    const componentsPath = options.componentsPath ?? 'payload-devlog/admin'
     const withCollections: Config = {
       ...incoming,
       collections: mergeCollections(incoming.collections ?? [], [
         Users,
         createMediaCollection({ uploadsDir }),
-        Tags,
+        createTagsCollection({ componentsPath }),
         Series,
         Posts,
       ]),

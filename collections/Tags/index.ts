@@ -24,7 +24,8 @@ const refuseDeletingUsedTag: CollectionBeforeDeleteHook = async ({ id, req, cont
   }
 }
 
-export const Tags: CollectionConfig = {
+/** `componentsPath`: where the admin finds Devlog's components (see DevlogPluginOptions). */
+export const createTagsCollection = ({ componentsPath }: { componentsPath: string }): CollectionConfig => ({
   slug: 'tags',
   labels: { singular: label('Tag', '태그'), plural: label('Tags', '태그') },
   access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
@@ -69,6 +70,11 @@ export const Tags: CollectionConfig = {
       access: { create: () => false, update: () => false },
     },
     {
+      name: 'mergeInto',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: `${componentsPath}#MergeTagField` } },
+    },
+    {
       name: 'posts',
       type: 'join',
       label: label('Posts', '글'),
@@ -79,4 +85,4 @@ export const Tags: CollectionConfig = {
       defaultLimit: 10,
     },
   ],
-}
+})

@@ -69,4 +69,42 @@ describeBrowser('the admin in a real browser', () => {
     })
     expect(JSON.stringify(body.docs[0].content)).toContain('Written in Chromium through the Payload admin.')
   }, 90_000)
+
+  it('merges a tag into another from the tag’s edit view', async () => {
+    const api = (path: string, method = 'GET', body?: unknown) =>
+      page.evaluate(
+        async ({ path, method, body }) => {
+          const response = await fetch(path, {
+            method,
+            credentials: 'include',
+            headers: body ? { 'content-type': 'application/json' } : {},
+            body: body ? JSON.stringify(body) : undefined,
+          })
+          return { status: response.status, body: await response.json() }
+        },
+        { path, method, body },
+      )
+    const from = (await api('/api/tags', 'POST', { name: 'k8s-old' })).body.doc
+    const into = (await api('/api/tags', 'POST', { name: 'Kubernetes' })).body.doc
+    const post = (
+      await api('/api/posts', 'POST', { title: 'Tagged for merging', tags: [from.id], _status: 'published' })
+    ).body.doc
+
+    await page.goto(`${server.url}/admin/collections/tags/${from.id}`)
+    page.once('dialog', (dialog) => dialog.accept())
+    await page.selectOption('select[aria-label="Merge into another tag"]', String(into.id))
+    await page.getByRole('button', { name: 'Merge', exact: true }).click()
+    await page.waitForURL(new RegExp(`/admin/collections/tags/${into.id}$`))
+
+    expect((await api(`/api/posts/${post.id}?depth=0`)).body.tags).toEqual([into.id])
+    expect((await api(`/api/tags/${from.id}`)).status).toBe(404)
+  }, 90_000)
+
+  it('shows the admin in Korean to a user who chose Korean', async () => {
+    await browser.context.addCookies([{ name: 'payload-lng', value: 'ko', url: server.url }])
+    await page.goto(`${server.url}/admin/collections/posts`)
+    await page.getByRole('heading', { name: '글' }).first().waitFor()
+    expect(await page.locator('html').getAttribute('lang')).toBe('ko')
+    await browser.context.addCookies([{ name: 'payload-lng', value: 'en', url: server.url }])
+  }, 60_000)
 })

@@ -1,0 +1,1 @@
+export { MergeTagField } from './MergeTagField'
