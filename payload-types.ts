@@ -72,6 +72,8 @@ export interface Config {
     tags: Tag;
     series: Series;
     posts: Post;
+    'retrospective-areas': RetrospectiveArea;
+    retrospectives: Retrospective;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -92,6 +94,8 @@ export interface Config {
     tags: TagsSelect<false> | TagsSelect<true>;
     series: SeriesSelect<false> | SeriesSelect<true>;
     posts: PostsSelect<false> | PostsSelect<true>;
+    'retrospective-areas': RetrospectiveAreasSelect<false> | RetrospectiveAreasSelect<true>;
+    retrospectives: RetrospectivesSelect<false> | RetrospectivesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -342,6 +346,123 @@ export interface Series {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "retrospective-areas".
+ */
+export interface RetrospectiveArea {
+  id: number;
+  name: string;
+  nameEn?: string | null;
+  /**
+   * Left empty, it is generated from the title.
+   */
+  slug?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "retrospectives".
+ */
+export interface Retrospective {
+  id: number;
+  /**
+   * Left empty, it is generated from the period.
+   */
+  title?: string | null;
+  /**
+   * Left empty, it is generated from the title.
+   */
+  slug?: string | null;
+  language?: ('ko' | 'en') | null;
+  period: {
+    kind: 'year' | 'half' | 'quarter' | 'month' | 'custom';
+    year?: number | null;
+    index?: number | null;
+    /**
+     * Derived unless the period is custom.
+     */
+    startDate?: string | null;
+    endDate?: string | null;
+  };
+  excerpt?: string | null;
+  coverImage?: (number | null) | Media;
+  sections?:
+    | {
+        heading: string;
+        area?: (number | null) | RetrospectiveArea;
+        body?: {
+          root: {
+            type: string;
+            children: {
+              type: any;
+              version: number;
+              [k: string]: unknown;
+            }[];
+            direction: ('ltr' | 'rtl') | null;
+            format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+            indent: number;
+            version: number;
+          };
+          [k: string]: unknown;
+        } | null;
+        id?: string | null;
+      }[]
+    | null;
+  contentHtml?: string | null;
+  toc?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  readingTime?: number | null;
+  wordCount?: number | null;
+  goals?:
+    | {
+        text: string;
+        area?: (number | null) | RetrospectiveArea;
+        status: 'planned' | 'in-progress' | 'achieved' | 'missed' | 'dropped';
+        note?: string | null;
+        carriedFromRetrospective?: (number | null) | Retrospective;
+        carriedFromGoal?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  principles?:
+    | {
+        text: string;
+        id?: string | null;
+      }[]
+    | null;
+  tags?: (number | Tag)[] | null;
+  relatedPosts?: (number | Post)[] | null;
+  navigation?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  publishedAt?: string | null;
+  meta?: {
+    title?: string | null;
+    description?: string | null;
+    /**
+     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     */
+    image?: (number | null) | Media;
+  };
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -475,6 +596,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'posts';
         value: number | Post;
+      } | null)
+    | ({
+        relationTo: 'retrospective-areas';
+        value: number | RetrospectiveArea;
+      } | null)
+    | ({
+        relationTo: 'retrospectives';
+        value: number | Retrospective;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -658,6 +787,80 @@ export interface PostsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "retrospective-areas_select".
+ */
+export interface RetrospectiveAreasSelect<T extends boolean = true> {
+  name?: T;
+  nameEn?: T;
+  slug?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "retrospectives_select".
+ */
+export interface RetrospectivesSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  language?: T;
+  period?:
+    | T
+    | {
+        kind?: T;
+        year?: T;
+        index?: T;
+        startDate?: T;
+        endDate?: T;
+      };
+  excerpt?: T;
+  coverImage?: T;
+  sections?:
+    | T
+    | {
+        heading?: T;
+        area?: T;
+        body?: T;
+        id?: T;
+      };
+  contentHtml?: T;
+  toc?: T;
+  readingTime?: T;
+  wordCount?: T;
+  goals?:
+    | T
+    | {
+        text?: T;
+        area?: T;
+        status?: T;
+        note?: T;
+        carriedFromRetrospective?: T;
+        carriedFromGoal?: T;
+        id?: T;
+      };
+  principles?:
+    | T
+    | {
+        text?: T;
+        id?: T;
+      };
+  tags?: T;
+  relatedPosts?: T;
+  navigation?: T;
+  publishedAt?: T;
+  meta?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        image?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -745,10 +948,15 @@ export interface TaskSchedulePublish {
   input: {
     type?: ('publish' | 'unpublish') | null;
     locale?: string | null;
-    doc?: {
-      relationTo: 'posts';
-      value: number | Post;
-    } | null;
+    doc?:
+      | ({
+          relationTo: 'posts';
+          value: number | Post;
+        } | null)
+      | ({
+          relationTo: 'retrospectives';
+          value: number | Retrospective;
+        } | null);
     global?: string | null;
     user?: {
       relationTo: 'users';

@@ -1,7 +1,9 @@
+import { GraphQLJSON } from '@payloadcms/graphql/types'
 import { APIError, type GraphQLExtension, type PayloadRequest } from 'payload'
 
 import { findPostBySlug, MAX_RELATED, parseLimit } from '../collections/Posts/endpoints'
 import { findRelatedPosts } from '../collections/Posts/relatedPosts'
+import { buildTimeline } from '../collections/Retrospectives/timeline'
 import { schedulePost } from '../collections/Posts/schedule'
 import { mergeTag } from '../collections/Tags/mergeTag'
 import { hasRole } from './access/roles'
@@ -40,6 +42,12 @@ export const devlogQueries: GraphQLExtension = (GraphQL, { collections }) => {
       },
       resolve: async (_: unknown, args: { slug: string; draft?: boolean }, { req }: Context) =>
         findPostBySlug(req.payload, req, args.slug, Boolean(args.draft)),
+    },
+    RetrospectiveTimeline: {
+      type: GraphQLJSON,
+      description:
+        'Published retrospectives by year, newest first, with goal counts: the same as GET /api/retrospectives/timeline.',
+      resolve: async (_: unknown, __: unknown, { req }: Context) => buildTimeline(req.payload, req),
     },
     RelatedPosts: {
       type: new GraphQL.GraphQLList(RelatedPost),

@@ -3,6 +3,8 @@ import type { CollectionConfig, Config, Plugin } from 'payload'
 
 import { createMediaCollection } from '../collections/Media'
 import { Posts } from '../collections/Posts'
+import { ensureDefaultAreas, RetrospectiveAreas } from '../collections/RetrospectiveAreas'
+import { Retrospectives } from '../collections/Retrospectives'
 import { Series } from '../collections/Series'
 import { createTagsCollection } from '../collections/Tags'
 import { Users } from '../collections/Users'
@@ -21,7 +23,7 @@ export type DevlogPluginOptions = {
   componentsPath?: string
 }
 
-const SEO_COLLECTIONS = ['posts']
+const SEO_COLLECTIONS = ['posts', 'retrospectives']
 
 /**
  * A host that already has a `users` collection keeps it: Devlog adds only the fields it relies
@@ -76,7 +78,13 @@ export const devlogPlugin =
         createTagsCollection({ componentsPath }),
         Series,
         Posts,
+        RetrospectiveAreas,
+        Retrospectives,
       ]),
+      onInit: async (payload) => {
+        await incoming.onInit?.(payload)
+        await ensureDefaultAreas(payload)
+      },
     }
     const withSeo = seoPlugin({
       collections: SEO_COLLECTIONS,

@@ -3,12 +3,12 @@ import type { CollectionConfig } from 'payload'
 import { isEditor, publishedOrEditor } from '../../src/access/roles'
 import { devlogEditor } from '../../src/editor'
 import { deriveContent, derivedContentFields } from '../../src/fields/derivedContent'
+import { publishedAtField, setPublishedAt } from '../../src/fields/publishedAt'
 import { mustExist } from '../../src/fields/relationships'
 import { slugField } from '../../src/fields/slug'
 import { label } from '../../src/lib/labels'
 import { postEndpoints } from './endpoints'
 import { seriesNavigation } from './hooks/seriesNavigation'
-import { setPublishedAt } from './hooks/setPublishedAt'
 import { trackSlugHistory } from './hooks/trackSlugHistory'
 import { updateTagCountsAfterChange, updateTagCountsAfterDelete } from './hooks/updateTagCounts'
 
@@ -108,13 +108,7 @@ export const Posts: CollectionConfig = {
         ),
       },
     },
-    {
-      name: 'publishedAt',
-      type: 'date',
-      label: label('Published at', '발행일'),
-      index: true,
-      admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
-    },
+    publishedAtField(),
     {
       name: 'canonicalUrl',
       type: 'text',

@@ -6,16 +6,22 @@ import { label } from '../lib/labels'
 type SlugFieldOptions = {
   /** The field the slug is generated from when the editor leaves it empty. */
   from: string
+  /**
+   * The source when that field is empty too because another hook generates it: field hooks run
+   * concurrently, so the slug cannot wait for the other field's hook.
+   */
+  fallback?: (data: Record<string, unknown>, originalDoc: Record<string, unknown> | undefined) => string | undefined
 }
 
 /**
  * A unique, URL-safe slug generated from another field. Generation runs in `beforeValidate`
  * (not as a required-field default) so creates without a slug pass validation through every API.
  */
-export function slugField({ from }: SlugFieldOptions): TextField {
-  const generateSlug: FieldHook = async ({ value, data, originalDoc, collection, req, operation }) => {
+export function slugField({ from, fallback }: SlugFieldOptions): TextField {
+  const generateSlug: FieldHook = async ({ value, data, siblingData, originalDoc, collection, req, operation }) => {
     if (typeof value === 'string' && value.trim() !== '') return value.trim()
-    const source = data?.[from] ?? originalDoc?.[from]
+    const given = siblingData?.[from] ?? data?.[from] ?? originalDoc?.[from]
+    const source = typeof given === 'string' && given.trim() !== '' ? given : fallback?.({ ...data }, originalDoc)
     if (typeof source !== 'string') return value
     const base = slugify(source)
     if (!base || !collection) return base || value

@@ -38,14 +38,16 @@ export function toDay(value: string | null | undefined): string | null {
 /** The period, or a message naming what is impossible about it. */
 export function derivePeriod(input: PeriodInput): Period | { error: string; field: string } {
   const kind = input.kind as PeriodKind
-  if (!PERIOD_KINDS.includes(kind)) return { field: 'kind', error: `Period kind must be one of ${PERIOD_KINDS.join(', ')}.` }
+  if (!PERIOD_KINDS.includes(kind))
+    return { field: 'kind', error: `Period kind must be one of ${PERIOD_KINDS.join(', ')}.` }
 
   if (kind === 'custom') {
     const startDate = toDay(input.startDate)
     const endDate = toDay(input.endDate)
     if (!startDate) return { field: 'startDate', error: 'A custom period needs a valid start date (YYYY-MM-DD).' }
     if (!endDate) return { field: 'endDate', error: 'A custom period needs a valid end date (YYYY-MM-DD).' }
-    if (endDate < startDate) return { field: 'endDate', error: `The end date ${endDate} is before the start date ${startDate}.` }
+    if (endDate < startDate)
+      return { field: 'endDate', error: `The end date ${endDate} is before the start date ${startDate}.` }
     return { kind, year: Number(startDate.slice(0, 4)), index: null, startDate, endDate }
   }
 
@@ -53,7 +55,8 @@ export function derivePeriod(input: PeriodInput): Period | { error: string; fiel
   if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) {
     return { field: 'year', error: `Year must be a whole number from ${MIN_YEAR} to ${MAX_YEAR}.` }
   }
-  if (kind === 'year') return { kind, year, index: null, startDate: isoDate(year, 1, 1), endDate: isoDate(year, 12, 31) }
+  if (kind === 'year')
+    return { kind, year, index: null, startDate: isoDate(year, 1, 1), endDate: isoDate(year, 12, 31) }
 
   const max = INDEX_RANGE[kind]
   const index = Number(input.index)
@@ -64,10 +67,29 @@ export function derivePeriod(input: PeriodInput): Period | { error: string; fiel
   const monthsPerPart = 12 / max
   const firstMonth = (index - 1) * monthsPerPart + 1
   const lastMonth = index * monthsPerPart
-  return { kind, year, index, startDate: isoDate(year, firstMonth, 1), endDate: isoDate(year, lastMonth, daysInMonth(year, lastMonth)) }
+  return {
+    kind,
+    year,
+    index,
+    startDate: isoDate(year, firstMonth, 1),
+    endDate: isoDate(year, lastMonth, daysInMonth(year, lastMonth)),
+  }
 }
 
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+]
 
 /** `2024년 회고`, `2021년 1분기 회고`, `2023년 상반기 회고`, `2025년 3월 회고`, or their English forms. */
 export function periodTitle(period: Period, language: ContentLanguage): string {

@@ -1,5 +1,6 @@
 import * as migration_20261122_161032_initial from './20261122_161032_initial';
 import * as migration_20261122_163613_blog_posts_series_jobs from './20261122_163613_blog_posts_series_jobs';
+import * as migration_20261122_165320_retrospectives from './20261122_165320_retrospectives';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261122_163613_blog_posts_series_jobs.up,
     down: migration_20261122_163613_blog_posts_series_jobs.down,
-    name: '20261122_163613_blog_posts_series_jobs'
+    name: '20261122_163613_blog_posts_series_jobs',
+  },
+  {
+    up: migration_20261122_165320_retrospectives.up,
+    down: migration_20261122_165320_retrospectives.down,
+    name: '20261122_165320_retrospectives'
   },
 ];

@@ -20,8 +20,13 @@ const HostUsers: CollectionConfig = {
   fields: [{ name: 'nickname', type: 'text' }],
 }
 
+let hostInitialised = 0
+
 function hostConfig(dir: string): Config {
   return {
+    onInit: () => {
+      hostInitialised += 1
+    },
     secret: 'host-secret-0123456789abcdef0123456789',
     admin: { user: 'users', meta: { titleSuffix: ' · Host' } },
     collections: [Books, HostUsers],
@@ -39,11 +44,21 @@ describe('devlogPlugin in another Payload app', () => {
     const result = devlogPlugin({ uploadsDir: path.join(dir, 'media') })(host) as Config
 
     const slugs = result.collections!.map((collection) => collection.slug)
-    expect(slugs).toEqual(['books', 'users', 'media', 'tags', 'series', 'posts'])
+    expect(slugs).toEqual([
+      'books',
+      'users',
+      'media',
+      'tags',
+      'series',
+      'posts',
+      'retrospective-areas',
+      'retrospectives',
+    ])
     expect(result.collections![0]).toBe(Books)
     expect(result.globals).toEqual(host.globals)
     expect(result.admin).toEqual(host.admin)
     expect(result.secret).toBe(host.secret)
+    expect(result.onInit).toEqual(expect.any(Function))
 
     const users = result.collections!.find((collection) => collection.slug === 'users')!
     expect(users.admin).toEqual({ useAsTitle: 'nickname' })
@@ -78,6 +93,9 @@ describe('devlogPlugin in another Payload app', () => {
       expect(post.slug).toBe('호스트-앱의-글')
       const global = await payload.updateGlobal({ slug: 'site' as never, data: { motto: 'kept' } as never })
       expect(global).toMatchObject({ motto: 'kept' })
+      // The host's onInit still runs, alongside Devlog's.
+      expect(hostInitialised).toBe(1)
+      expect((await payload.count({ collection: 'retrospective-areas' })).totalDocs).toBe(6)
     } finally {
       await payload.destroy()
       fs.rmSync(dir, { recursive: true, force: true })

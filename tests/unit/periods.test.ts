@@ -4,7 +4,13 @@ const period = (input: Parameters<typeof derivePeriod>[0]) => derivePeriod(input
 
 describe('derivePeriod', () => {
   it('derives a whole year', () => {
-    expect(derivePeriod({ kind: 'year', year: 2024 })).toEqual({ kind: 'year', year: 2024, index: null, startDate: '2024-01-01', endDate: '2024-12-31' })
+    expect(derivePeriod({ kind: 'year', year: 2024 })).toEqual({
+      kind: 'year',
+      year: 2024,
+      index: null,
+      startDate: '2024-01-01',
+      endDate: '2024-12-31',
+    })
   })
 
   it.each([
@@ -24,12 +30,18 @@ describe('derivePeriod', () => {
   })
 
   it('derives months with their real last day, leap years included', () => {
-    expect(period({ kind: 'month', year: 2024, index: 2 })).toMatchObject({ startDate: '2024-02-01', endDate: '2024-02-29' })
+    expect(period({ kind: 'month', year: 2024, index: 2 })).toMatchObject({
+      startDate: '2024-02-01',
+      endDate: '2024-02-29',
+    })
     expect(period({ kind: 'month', year: 2023, index: 2 })).toMatchObject({ endDate: '2023-02-28' })
     expect(period({ kind: 'month', year: 1900, index: 2 })).toMatchObject({ endDate: '1900-02-28' })
     expect(period({ kind: 'month', year: 2000, index: 2 })).toMatchObject({ endDate: '2000-02-29' })
     expect(period({ kind: 'month', year: 2025, index: 4 })).toMatchObject({ endDate: '2025-04-30' })
-    expect(period({ kind: 'month', year: 2025, index: 12 })).toMatchObject({ startDate: '2025-12-01', endDate: '2025-12-31' })
+    expect(period({ kind: 'month', year: 2025, index: 12 })).toMatchObject({
+      startDate: '2025-12-01',
+      endDate: '2025-12-31',
+    })
   })
 
   it('takes both dates of a custom period, its year from the start', () => {
@@ -40,7 +52,9 @@ describe('derivePeriod', () => {
       startDate: '2024-03-15',
       endDate: '2024-05-31',
     })
-    expect(derivePeriod({ kind: 'custom', startDate: '2024-03-15', endDate: '2024-03-15' })).toMatchObject({ startDate: '2024-03-15' })
+    expect(derivePeriod({ kind: 'custom', startDate: '2024-03-15', endDate: '2024-03-15' })).toMatchObject({
+      startDate: '2024-03-15',
+    })
   })
 
   it.each([
@@ -65,7 +79,11 @@ describe('periodTitle', () => {
     [{ kind: 'half', year: 2023, index: 1 }, '2023년 상반기 회고', '2023 H1 Retrospective'],
     [{ kind: 'half', year: 2023, index: 2 }, '2023년 하반기 회고', '2023 H2 Retrospective'],
     [{ kind: 'month', year: 2025, index: 3 }, '2025년 3월 회고', 'March 2025 Retrospective'],
-    [{ kind: 'custom', startDate: '2024-03-01', endDate: '2024-05-31' }, '2024.03.01–2024.05.31 회고', 'Retrospective 2024-03-01 – 2024-05-31'],
+    [
+      { kind: 'custom', startDate: '2024-03-01', endDate: '2024-05-31' },
+      '2024.03.01–2024.05.31 회고',
+      'Retrospective 2024-03-01 – 2024-05-31',
+    ],
   ])('%p → %s / %s', (input, ko, en) => {
     expect(periodTitle(period(input), 'ko')).toBe(ko)
     expect(periodTitle(period(input), 'en')).toBe(en)

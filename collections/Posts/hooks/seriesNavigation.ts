@@ -23,7 +23,7 @@ export const seriesNavigation: FieldHook = async ({ siblingData, req, context })
     limit: 500,
     overrideAccess: false,
     user: req.user,
-    req,
+    // A request of its own: context set here must not leak into the reader's request.
     context: { withinSeriesNavigation: true },
   })
   const index = docs.findIndex((doc) => String(doc.id) === String(siblingData.id))

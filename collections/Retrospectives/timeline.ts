@@ -1,0 +1,81 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+export const GOAL_STATUSES = ['planned', 'in-progress', 'achieved', 'missed', 'dropped'] as const
+export type GoalStatus = (typeof GOAL_STATUSES)[number]
+export type GoalCounts = Record<GoalStatus, number> & { total: number }
+
+export type TimelineEntry = {
+  id: number | string
+  title: string
+  slug: string
+  excerpt: string | null
+  period: { kind: string; year: number; index: number | null; startDate: string; endDate: string }
+  goals: GoalCounts
+}
+
+export type TimelineYear = {
+  year: number
+  achievedShare: number | null
+  goals: GoalCounts
+  retrospectives: TimelineEntry[]
+}
+
+export function countGoals(goals: { status?: string | null }[] | null | undefined): GoalCounts {
+  const counts = Object.fromEntries(GOAL_STATUSES.map((status) => [status, 0])) as GoalCounts
+  counts.total = 0
+  for (const goal of goals ?? []) {
+    if (GOAL_STATUSES.includes(goal.status as GoalStatus)) counts[goal.status as GoalStatus] += 1
+    counts.total += 1
+  }
+  return counts
+}
+
+function addCounts(into: GoalCounts, from: GoalCounts) {
+  for (const key of [...GOAL_STATUSES, 'total'] as const) into[key] += from[key]
+}
+
+/**
+ * Published retrospectives grouped by year, newest first, with goal counts by status and, per
+ * year, the share of goals achieved (null for a year without goals).
+ */
+export async function buildTimeline(payload: Payload, req: PayloadRequest): Promise<TimelineYear[]> {
+  const { docs } = await payload.find({
+    collection: 'retrospectives',
+    where: { _status: { equals: 'published' } },
+    sort: '-period.startDate',
+    select: { title: true, slug: true, excerpt: true, period: true, goals: { status: true } },
+    depth: 0,
+    pagination: false,
+    overrideAccess: false,
+    user: req.user,
+    // The timeline needs no navigation; a request of its own keeps that flag out of the caller's.
+    context: { withinRetrospectiveNavigation: true },
+  })
+  const years = new Map<number, TimelineYear>()
+  for (const doc of docs) {
+    const period = doc.period as TimelineEntry['period']
+    const goals = countGoals(doc.goals as { status?: string }[])
+    const year = years.get(period.year) ?? {
+      year: period.year,
+      achievedShare: null,
+      goals: countGoals([]),
+      retrospectives: [],
+    }
+    year.retrospectives.push({
+      id: doc.id,
+      title: doc.title!,
+      slug: doc.slug!,
+      excerpt: doc.excerpt ?? null,
+      period,
+      goals,
+    })
+    addCounts(year.goals, goals)
+    years.set(period.year, year)
+  }
+  return [...years.values()]
+    .sort((a, b) => b.year - a.year)
+    .map((year) => ({
+      ...year,
+      achievedShare: year.goals.total ? Math.round((year.goals.achieved / year.goals.total) * 1000) / 1000 : null,
+    }))
+}
