@@ -74,6 +74,12 @@ export interface Config {
     posts: Post;
     'retrospective-areas': RetrospectiveArea;
     retrospectives: Retrospective;
+    'study-groups': StudyGroup;
+    cohorts: Cohort;
+    members: Member;
+    memberships: Membership;
+    'study-sessions': StudySession;
+    submissions: Submission;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -96,6 +102,12 @@ export interface Config {
     posts: PostsSelect<false> | PostsSelect<true>;
     'retrospective-areas': RetrospectiveAreasSelect<false> | RetrospectiveAreasSelect<true>;
     retrospectives: RetrospectivesSelect<false> | RetrospectivesSelect<true>;
+    'study-groups': StudyGroupsSelect<false> | StudyGroupsSelect<true>;
+    cohorts: CohortsSelect<false> | CohortsSelect<true>;
+    members: MembersSelect<false> | MembersSelect<true>;
+    memberships: MembershipsSelect<false> | MembershipsSelect<true>;
+    'study-sessions': StudySessionsSelect<false> | StudySessionsSelect<true>;
+    submissions: SubmissionsSelect<false> | SubmissionsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -463,6 +475,146 @@ export interface Retrospective {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "study-groups".
+ */
+export interface StudyGroup {
+  id: number;
+  name: string;
+  /**
+   * Left empty, it is generated from the title.
+   */
+  slug?: string | null;
+  kind: 'program' | 'posting-study' | 'topic-study' | 'reading-group';
+  status: 'recruiting' | 'active' | 'finished';
+  parent?: (number | null) | StudyGroup;
+  description?: string | null;
+  operators?: (number | User)[] | null;
+  links?:
+    | {
+        label: string;
+        url: string;
+        id?: string | null;
+      }[]
+    | null;
+  rules: {
+    cadence: 'weekly' | 'biweekly' | 'monthly';
+    sessionWeekday?: ('monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday') | null;
+    sessionTime?: string | null;
+    deadlineWeekday?: ('monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday') | null;
+    deadlineTime?: string | null;
+    timeZone: string;
+    passesPerMember?: number | null;
+    atRiskMisses?: number | null;
+    presentationsRequired?: boolean | null;
+    deposit?: number | null;
+    finePerMiss?: number | null;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "cohorts".
+ */
+export interface Cohort {
+  id: number;
+  group: number | StudyGroup;
+  /**
+   * e.g. 3기, 2025 Spring
+   */
+  label: string;
+  number?: number | null;
+  status: 'planned' | 'active' | 'finished';
+  startDate: string;
+  endDate: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "members".
+ */
+export interface Member {
+  id: number;
+  displayName: string;
+  handle?: string | null;
+  blogUrl?: string | null;
+  github?: string | null;
+  bio?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  /**
+   * A member-role user who signs in as this person.
+   */
+  user?: (number | null) | User;
+  createdBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "memberships".
+ */
+export interface Membership {
+  id: number;
+  member: number | Member;
+  cohort: number | Cohort;
+  group?: (number | null) | StudyGroup;
+  role: 'organizer' | 'operator' | 'leader' | 'member';
+  status: 'applied' | 'active' | 'on-leave' | 'completed' | 'dropped';
+  joinedAt?: string | null;
+  leftAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "study-sessions".
+ */
+export interface StudySession {
+  id: number;
+  cohort: number | Cohort;
+  group?: (number | null) | StudyGroup;
+  number: number;
+  date: string;
+  /**
+   * Empty: nothing to submit this week.
+   */
+  deadline?: string | null;
+  topic?: string | null;
+  presenters?: (number | Membership)[] | null;
+  place?: string | null;
+  onlineUrl?: string | null;
+  notes?: string | null;
+  attendance?:
+    | {
+        membership: number | Membership;
+        status: 'present' | 'late' | 'absent' | 'excused';
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "submissions".
+ */
+export interface Submission {
+  id: number;
+  membership: number | Membership;
+  session: number | StudySession;
+  title?: string | null;
+  url?: string | null;
+  post?: (number | null) | Post;
+  submittedAt: string;
+  group?: (number | null) | StudyGroup;
+  memberUser?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -604,6 +756,30 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'retrospectives';
         value: number | Retrospective;
+      } | null)
+    | ({
+        relationTo: 'study-groups';
+        value: number | StudyGroup;
+      } | null)
+    | ({
+        relationTo: 'cohorts';
+        value: number | Cohort;
+      } | null)
+    | ({
+        relationTo: 'members';
+        value: number | Member;
+      } | null)
+    | ({
+        relationTo: 'memberships';
+        value: number | Membership;
+      } | null)
+    | ({
+        relationTo: 'study-sessions';
+        value: number | StudySession;
+      } | null)
+    | ({
+        relationTo: 'submissions';
+        value: number | Submission;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -858,6 +1034,130 @@ export interface RetrospectivesSelect<T extends boolean = true> {
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "study-groups_select".
+ */
+export interface StudyGroupsSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  kind?: T;
+  status?: T;
+  parent?: T;
+  description?: T;
+  operators?: T;
+  links?:
+    | T
+    | {
+        label?: T;
+        url?: T;
+        id?: T;
+      };
+  rules?:
+    | T
+    | {
+        cadence?: T;
+        sessionWeekday?: T;
+        sessionTime?: T;
+        deadlineWeekday?: T;
+        deadlineTime?: T;
+        timeZone?: T;
+        passesPerMember?: T;
+        atRiskMisses?: T;
+        presentationsRequired?: T;
+        deposit?: T;
+        finePerMiss?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "cohorts_select".
+ */
+export interface CohortsSelect<T extends boolean = true> {
+  group?: T;
+  label?: T;
+  number?: T;
+  status?: T;
+  startDate?: T;
+  endDate?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "members_select".
+ */
+export interface MembersSelect<T extends boolean = true> {
+  displayName?: T;
+  handle?: T;
+  blogUrl?: T;
+  github?: T;
+  bio?: T;
+  email?: T;
+  phone?: T;
+  user?: T;
+  createdBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "memberships_select".
+ */
+export interface MembershipsSelect<T extends boolean = true> {
+  member?: T;
+  cohort?: T;
+  group?: T;
+  role?: T;
+  status?: T;
+  joinedAt?: T;
+  leftAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "study-sessions_select".
+ */
+export interface StudySessionsSelect<T extends boolean = true> {
+  cohort?: T;
+  group?: T;
+  number?: T;
+  date?: T;
+  deadline?: T;
+  topic?: T;
+  presenters?: T;
+  place?: T;
+  onlineUrl?: T;
+  notes?: T;
+  attendance?:
+    | T
+    | {
+        membership?: T;
+        status?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "submissions_select".
+ */
+export interface SubmissionsSelect<T extends boolean = true> {
+  membership?: T;
+  session?: T;
+  title?: T;
+  url?: T;
+  post?: T;
+  submittedAt?: T;
+  group?: T;
+  memberUser?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -3,9 +3,15 @@ import type { CollectionConfig, Config, Plugin } from 'payload'
 
 import { createMediaCollection } from '../collections/Media'
 import { Posts } from '../collections/Posts'
+import { createCohortsCollection } from '../collections/Cohorts'
+import { Members } from '../collections/Members'
+import { Memberships } from '../collections/Memberships'
 import { ensureDefaultAreas, RetrospectiveAreas } from '../collections/RetrospectiveAreas'
 import { Retrospectives } from '../collections/Retrospectives'
 import { Series } from '../collections/Series'
+import { StudyGroups } from '../collections/StudyGroups'
+import { StudySessions } from '../collections/StudySessions'
+import { Submissions } from '../collections/Submissions'
 import { createTagsCollection } from '../collections/Tags'
 import { Users } from '../collections/Users'
 import { fillSeoDefaults, seoFromDocument } from './fields/seoDefaults'
@@ -80,6 +86,12 @@ export const devlogPlugin =
         Posts,
         RetrospectiveAreas,
         Retrospectives,
+        StudyGroups,
+        createCohortsCollection({ componentsPath }),
+        Members,
+        Memberships,
+        StudySessions,
+        Submissions,
       ]),
       onInit: async (payload) => {
         await incoming.onInit?.(payload)

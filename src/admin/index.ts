@@ -1,1 +1,2 @@
 export { MergeTagField } from './MergeTagField'
+export { RosterBoardField } from './RosterBoardField'

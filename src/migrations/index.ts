@@ -1,6 +1,7 @@
 import * as migration_20261122_161032_initial from './20261122_161032_initial';
 import * as migration_20261122_163613_blog_posts_series_jobs from './20261122_163613_blog_posts_series_jobs';
 import * as migration_20261122_165320_retrospectives from './20261122_165320_retrospectives';
+import * as migration_20261122_171211_study_groups from './20261122_171211_study_groups';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261122_165320_retrospectives.up,
     down: migration_20261122_165320_retrospectives.down,
-    name: '20261122_165320_retrospectives'
+    name: '20261122_165320_retrospectives',
+  },
+  {
+    up: migration_20261122_171211_study_groups.up,
+    down: migration_20261122_171211_study_groups.down,
+    name: '20261122_171211_study_groups'
   },
 ];

@@ -1,0 +1,98 @@
+import type { CollectionConfig } from 'payload'
+
+import { anyone } from '../src/access/roles'
+import { adminOrGroupOperator, adminOrOperator, requireGroupOperatorOnWrite } from '../src/access/studyGroups'
+import { copyGroupFrom, groupField } from '../src/fields/groupRef'
+import { mustExist } from '../src/fields/relationships'
+import { label } from '../src/lib/labels'
+import { json, param } from '../src/roster/http'
+import { membershipStatus } from '../src/roster/public'
+
+export const MEMBERSHIP_ROLES = ['organizer', 'operator', 'leader', 'member'] as const
+export const MEMBERSHIP_STATUSES = ['applied', 'active', 'on-leave', 'completed', 'dropped'] as const
+
+/** A roster row: one person in one cohort, at most once. */
+export const Memberships: CollectionConfig = {
+  slug: 'memberships',
+  labels: { singular: label('Membership', '참여'), plural: label('Memberships', '참여') },
+  admin: {
+    useAsTitle: 'id',
+    defaultColumns: ['member', 'cohort', 'role', 'status'],
+    group: label('Study groups', '스터디'),
+  },
+  access: { read: anyone, create: adminOrOperator, update: adminOrGroupOperator(), delete: adminOrGroupOperator() },
+  indexes: [{ fields: ['member', 'cohort'], unique: true }],
+  hooks: { beforeChange: [copyGroupFrom({ field: 'cohort', collection: 'cohorts' }), requireGroupOperatorOnWrite] },
+  endpoints: [{ path: '/:id/status', method: 'get', handler: json((req) => membershipStatus(req, param(req, 'id'))) }],
+  fields: [
+    {
+      name: 'member',
+      type: 'relationship',
+      relationTo: 'members',
+      required: true,
+      index: true,
+      label: label('Member', '참여자'),
+      ...mustExist,
+    },
+    {
+      name: 'cohort',
+      type: 'relationship',
+      relationTo: 'cohorts',
+      required: true,
+      index: true,
+      label: label('Cohort', '기수'),
+      ...mustExist,
+    },
+    groupField(),
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'role',
+          type: 'select',
+          label: label('Role', '역할'),
+          required: true,
+          defaultValue: 'member',
+          options: [
+            { value: 'organizer', label: label('Organizer', '주최') },
+            { value: 'operator', label: label('Operator', '운영진') },
+            { value: 'leader', label: label('Leader', '리더') },
+            { value: 'member', label: label('Member', '멤버') },
+          ],
+        },
+        {
+          name: 'status',
+          type: 'select',
+          label: label('Status', '상태'),
+          required: true,
+          defaultValue: 'active',
+          index: true,
+          options: [
+            { value: 'applied', label: label('Applied', '지원') },
+            { value: 'active', label: label('Active', '활동') },
+            { value: 'on-leave', label: label('On leave', '휴식') },
+            { value: 'completed', label: label('Completed', '수료') },
+            { value: 'dropped', label: label('Dropped', '중도 하차') },
+          ],
+        },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'joinedAt',
+          type: 'date',
+          label: label('Joined', '참여일'),
+          admin: { date: { pickerAppearance: 'dayOnly' } },
+        },
+        {
+          name: 'leftAt',
+          type: 'date',
+          label: label('Left', '종료일'),
+          admin: { date: { pickerAppearance: 'dayOnly' } },
+        },
+      ],
+    },
+  ],
+}

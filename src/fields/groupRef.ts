@@ -1,0 +1,38 @@
+import { APIError, type CollectionBeforeChangeHook, type RelationshipField } from 'payload'
+
+import { idOf } from '../access/studyGroups'
+
+type Source = { field: string; collection: 'cohorts' | 'study-sessions' | 'memberships' }
+
+/**
+ * The study group a row belongs to. Access rules filter on it, so an operator's rows are found
+ * with one indexed query; `copyGroupFrom` keeps it in step with the row's parent.
+ */
+export function groupField(): RelationshipField {
+  return {
+    name: 'group',
+    type: 'relationship',
+    relationTo: 'study-groups',
+    index: true,
+    admin: { readOnly: true, position: 'sidebar' },
+  }
+}
+
+/** Copies the group from the parent row (cohort, session or membership) on every save. */
+export function copyGroupFrom({ field, collection }: Source): CollectionBeforeChangeHook {
+  return async ({ data, originalDoc, req }) => {
+    const parentId = idOf(data[field] ?? originalDoc?.[field])
+    if (parentId === null) return data
+    const parent = await req.payload.findByID({
+      collection,
+      id: parentId,
+      depth: 0,
+      overrideAccess: true,
+      disableErrors: true,
+      select: { group: true },
+      req,
+    })
+    if (!parent) throw new APIError(`${field}: no ${collection} with id ${parentId}.`, 400, undefined, true)
+    return { ...data, group: idOf((parent as { group?: unknown }).group) }
+  }
+}
