@@ -53,6 +53,12 @@ describe('devlogPlugin in another Payload app', () => {
       'posts',
       'retrospective-areas',
       'retrospectives',
+      'study-groups',
+      'cohorts',
+      'members',
+      'memberships',
+      'study-sessions',
+      'submissions',
     ])
     expect(result.collections![0]).toBe(Books)
     expect(result.globals).toEqual(host.globals)
