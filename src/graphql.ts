@@ -5,10 +5,20 @@ import { findPostBySlug, MAX_RELATED, parseLimit } from '../collections/Posts/en
 import { findRelatedPosts } from '../collections/Posts/relatedPosts'
 import { buildTimeline } from '../collections/Retrospectives/timeline'
 import { schedulePost } from '../collections/Posts/schedule'
+import { groupPage } from '../collections/StudyGroups/endpoints'
 import { mergeTag } from '../collections/Tags/mergeTag'
+import { buildBoard } from './roster/board'
+import { importRoster } from './roster/importRoster'
+import { membershipStatus, publicRoster, weeklySubmissions } from './roster/public'
+import { generateSessions } from './roster/sessions'
+import { submitWork } from './roster/submit'
 import { hasRole } from './access/roles'
 
 type Context = { req: PayloadRequest }
+
+/** GraphQL passes ids as strings; SQLite's are numbers. */
+const asId = (req: PayloadRequest, value: string | undefined) =>
+  value !== undefined && req.payload.db.defaultIDType === 'number' && /^\d+$/.test(value) ? Number(value) : value
 
 /** The GraphQL twins of Devlog's REST endpoints, so a GraphQL front end needs nothing else. */
 export const devlogQueries: GraphQLExtension = (GraphQL, { collections }) => {
@@ -49,6 +59,34 @@ export const devlogQueries: GraphQLExtension = (GraphQL, { collections }) => {
         'Published retrospectives by year, newest first, with goal counts: the same as GET /api/retrospectives/timeline.',
       resolve: async (_: unknown, __: unknown, { req }: Context) => buildTimeline(req.payload, req),
     },
+    StudyGroupPage: {
+      type: GraphQLJSON,
+      description: 'A study group by slug with its sub-studies and cohorts (GET /api/study-groups/slug/:slug).',
+      args: { slug: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLString) } },
+      resolve: async (_: unknown, args: { slug: string }, { req }: Context) => groupPage(req, args.slug),
+    },
+    CohortBoard: {
+      type: GraphQLJSON,
+      description: 'The roster board of a cohort, for its operators (GET /api/cohorts/:id/board).',
+      args: { id: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLString) } },
+      resolve: async (_: unknown, args: { id: string }, { req }: Context) => buildBoard(req, args.id),
+    },
+    CohortPublicRoster: {
+      type: GraphQLJSON,
+      args: { id: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLString) } },
+      resolve: async (_: unknown, args: { id: string }, { req }: Context) => publicRoster(req, args.id),
+    },
+    WeeklySubmissions: {
+      type: GraphQLJSON,
+      args: { cohort: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLString) }, week: { type: GraphQL.GraphQLInt } },
+      resolve: async (_: unknown, args: { cohort: string; week?: number }, { req }: Context) =>
+        weeklySubmissions(req, args.cohort, args.week ?? undefined),
+    },
+    MembershipStatus: {
+      type: GraphQLJSON,
+      args: { id: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLString) } },
+      resolve: async (_: unknown, args: { id: string }, { req }: Context) => membershipStatus(req, args.id),
+    },
     RelatedPosts: {
       type: new GraphQL.GraphQLList(RelatedPost),
       args: { id: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLString) }, limit: { type: GraphQL.GraphQLInt } },
@@ -86,6 +124,39 @@ export const devlogMutations: GraphQLExtension = (GraphQL, { collections }) => {
         const scheduled = await schedulePost(req, args.id, args.at, args.type ?? 'publish')
         return { ...scheduled, jobId: String(scheduled.jobId), postId: String(scheduled.postId) }
       },
+    },
+    submitWork: {
+      type: GraphQLJSON,
+      description: 'Submit or resubmit a week’s work (POST /api/submissions/submit).',
+      args: {
+        session: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLString) },
+        membership: { type: GraphQL.GraphQLString },
+        url: { type: GraphQL.GraphQLString },
+        post: { type: GraphQL.GraphQLString },
+        title: { type: GraphQL.GraphQLString },
+      },
+      resolve: async (_: unknown, args: Record<string, string | undefined>, { req }: Context) =>
+        submitWork(req, {
+          ...args,
+          session: asId(req, args.session),
+          membership: asId(req, args.membership),
+          post: asId(req, args.post),
+        }),
+    },
+    generateSessions: {
+      type: GraphQLJSON,
+      args: { cohort: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLString) } },
+      resolve: async (_: unknown, args: { cohort: string }, { req }: Context) => generateSessions(req, args.cohort),
+    },
+    importRoster: {
+      type: GraphQLJSON,
+      args: {
+        cohort: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLString) },
+        csv: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLString) },
+        dryRun: { type: GraphQL.GraphQLBoolean },
+      },
+      resolve: async (_: unknown, args: { cohort: string; csv: string; dryRun?: boolean }, { req }: Context) =>
+        importRoster(req, args.cohort, args.csv, args.dryRun !== false),
     },
     mergeTag: {
       type: MergeTagResult,
