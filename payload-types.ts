@@ -451,6 +451,11 @@ export interface Retrospective {
     | null;
   tags?: (number | Tag)[] | null;
   relatedPosts?: (number | Post)[] | null;
+  studyGroups?: (number | StudyGroup)[] | null;
+  /**
+   * e.g. 블로그 포스팅 스터디 3기
+   */
+  cohorts?: (number | Cohort)[] | null;
   navigation?:
     | {
         [k: string]: unknown;
@@ -1022,6 +1027,8 @@ export interface RetrospectivesSelect<T extends boolean = true> {
       };
   tags?: T;
   relatedPosts?: T;
+  studyGroups?: T;
+  cohorts?: T;
   navigation?: T;
   publishedAt?: T;
   meta?:

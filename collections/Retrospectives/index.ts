@@ -263,6 +263,28 @@ export const Retrospectives: CollectionConfig = {
       ...mustExist,
     },
     {
+      type: 'row',
+      fields: [
+        {
+          name: 'studyGroups',
+          type: 'relationship',
+          relationTo: 'study-groups',
+          hasMany: true,
+          label: label('Study groups it reviews', '돌아본 스터디'),
+          ...mustExist,
+        },
+        {
+          name: 'cohorts',
+          type: 'relationship',
+          relationTo: 'cohorts',
+          hasMany: true,
+          label: label('Cohorts it reviews', '돌아본 기수'),
+          ...mustExist,
+          admin: { description: label('e.g. 블로그 포스팅 스터디 3기', '예: 블로그 포스팅 스터디 3기') },
+        },
+      ],
+    },
+    {
       name: 'navigation',
       type: 'json',
       virtual: true,

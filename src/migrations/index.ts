@@ -2,6 +2,7 @@ import * as migration_20261122_161032_initial from './20261122_161032_initial';
 import * as migration_20261122_163613_blog_posts_series_jobs from './20261122_163613_blog_posts_series_jobs';
 import * as migration_20261122_165320_retrospectives from './20261122_165320_retrospectives';
 import * as migration_20261122_171211_study_groups from './20261122_171211_study_groups';
+import * as migration_20261122_171936_retrospective_study_links from './20261122_171936_retrospective_study_links';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261122_171211_study_groups.up,
     down: migration_20261122_171211_study_groups.down,
-    name: '20261122_171211_study_groups'
+    name: '20261122_171211_study_groups',
+  },
+  {
+    up: migration_20261122_171936_retrospective_study_links.up,
+    down: migration_20261122_171936_retrospective_study_links.down,
+    name: '20261122_171936_retrospective_study_links'
   },
 ];

@@ -191,6 +191,37 @@ describe.each(databaseKinds())('retrospectives on %s', (kind) => {
     expect(byTag.docs.map((found) => found.title)).toEqual(['2060년 회고'])
   })
 
+  it('links the study groups and cohorts it reviews', async () => {
+    const group = await payload.create({
+      collection: 'study-groups',
+      data: { name: '블로그 포스팅 스터디', kind: 'posting-study' } as never,
+    })
+    const cohort = await payload.create({
+      collection: 'cohorts',
+      data: { group: group.id, label: '3기', startDate: '2024-03-04', endDate: '2024-06-30' } as never,
+    })
+    const created = await retro({
+      period: { kind: 'half', year: 2024, index: 1 },
+      studyGroups: [group.id],
+      cohorts: [cohort.id],
+    })
+    const read = await payload.findByID({
+      collection: 'retrospectives',
+      id: created.id,
+      depth: 1,
+      overrideAccess: false,
+    })
+    expect(read.cohorts).toEqual([expect.objectContaining({ id: cohort.id, label: '3기' })])
+    expect(read.studyGroups).toEqual([expect.objectContaining({ id: group.id, name: '블로그 포스팅 스터디' })])
+    const unknown = kind === 'sqlite' ? 987654 : '64b7f0c2a1b2c3d4e5f60718'
+    await expect(
+      retro({ title: 'Bad link', period: { kind: 'half', year: 2019, index: 2 }, cohorts: [unknown] }),
+    ).rejects.toMatchObject({
+      status: 400,
+      data: { errors: [expect.objectContaining({ path: 'cohorts' })] },
+    })
+  })
+
   it('hides drafts from anonymous readers and lets only editors write', async () => {
     const draft = await retro({ title: 'Secret retro', period: { kind: 'year', year: 2070 } }, 'draft')
     const anonymous = await payload.find({
