@@ -1,5 +1,6 @@
 import { APIError, Forbidden, type PayloadRequest } from 'payload'
 
+import type { Membership, StudySession } from '../../payload-types'
 import { hasRole } from '../access/roles'
 import { idOf, operatesGroup } from '../access/studyGroups'
 import {
@@ -14,6 +15,14 @@ import {
 } from '../lib/rosterRules'
 
 type Id = number | string
+type SubmissionRow = {
+  id: Id
+  membership: Id | { id: Id }
+  session: Id | { id: Id }
+  submittedAt: string
+  url?: string | null
+  title?: string | null
+}
 
 export type BoardSession = { id: Id; number: number; date: string; deadline: string | null; topic: string | null }
 export type BoardRow = {
@@ -71,14 +80,17 @@ export async function buildBoard(
 ): Promise<Board> {
   const { cohort, group } = await loadCohortForRoster(req, cohortId, { requireOperator })
   const common = { depth: 0, pagination: false, overrideAccess: true, req } as const
-  const [sessions, memberships] = await Promise.all([
-    req.payload.find({
+  // Rows that only feed the computation are read straight from the database adapter, without
+  // Payload's per-document afterRead work: thousands of submissions make this the hot path.
+  const raw = { limit: 0, pagination: false, req } as const
+  const [sessions, memberships] = (await Promise.all([
+    req.payload.db.find({
       collection: 'study-sessions',
       where: { cohort: { equals: cohort.id } },
       sort: 'number',
-      ...common,
+      ...raw,
     }),
-    req.payload.find({
+    req.payload.db.find({
       collection: 'memberships',
       where: {
         and: [
@@ -86,9 +98,9 @@ export async function buildBoard(
           ...(membershipId !== undefined ? [{ id: { equals: membershipId } }] : []),
         ],
       },
-      ...common,
+      ...raw,
     }),
-  ])
+  ])) as unknown as [{ docs: StudySession[] }, { docs: Membership[] }]
   const memberIds = [...new Set(memberships.docs.map((membership) => idOf(membership.member)!))]
   const sessionIds = sessions.docs.map((session) => session.id)
   const [members, submissions] = await Promise.all([
@@ -101,7 +113,7 @@ export async function buildBoard(
         })
       : { docs: [] },
     sessionIds.length
-      ? req.payload.find({
+      ? (req.payload.db.find({
           collection: 'submissions',
           where: {
             and: [
@@ -110,9 +122,11 @@ export async function buildBoard(
             ],
           },
           select: { membership: true, session: true, submittedAt: true, url: true, title: true },
-          ...common,
-        })
-      : { docs: [] },
+          limit: 0,
+          pagination: false,
+          req,
+        }) as Promise<{ docs: SubmissionRow[] }>)
+      : { docs: [] as SubmissionRow[] },
   ])
 
   const rules: RosterRules = {

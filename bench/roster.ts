@@ -1,0 +1,183 @@
+/**
+ * Roster benchmark: builds the roster board of a cohort of 150 members × 26 weekly sessions and
+ * imports a 500-row roster CSV, on a fresh SQLite database. The board is compared side by side
+ * with the naive way (one query per cell). Run with `npm run bench`.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { createLocalReq, getPayload } from 'payload'
+
+import { devlogConfig } from '../payload.config'
+import { buildBoard } from '../src/roster/board'
+import { importRoster } from '../src/roster/importRoster'
+import { generateSessions } from '../src/roster/sessions'
+
+const MEMBERS = 150
+const WEEKS = 26
+const IMPORT_ROWS = 500
+const BOARD_RUNS = 15
+const TARGETS = { boardMs: 100, importMs: 5000 }
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]
+const time = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
+  const started = performance.now()
+  const result = await work()
+  return [result, performance.now() - started]
+}
+const csvFor = (rows: number, prefix: string) =>
+  [
+    'name,handle,email,blogUrl,role',
+    ...Array.from(
+      { length: rows },
+      (_, i) =>
+        `참여자 ${prefix}${i},${prefix}${i},${prefix}${i}@bench.test,https://blog.example.com/${prefix}${i},member`,
+    ),
+  ].join('\n')
+
+async function main() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'devlog-bench-'))
+  const log = (message: string) => process.stdout.write(`${message}\n`)
+  const config = await devlogConfig({
+    databaseURI: `file:${path.join(dir, 'bench.db')}`,
+    uploadsDir: path.join(dir, 'media'),
+  })
+  const payload = await getPayload({ config })
+  payload.logger.level = 'warn'
+  try {
+    const admin = await payload.create({
+      collection: 'users',
+      data: { email: 'bench@bench.test', password: 'bench-password-1' },
+    })
+    const req = await createLocalReq({ user: admin as never }, payload)
+    const group = await payload.create({
+      collection: 'study-groups',
+      data: {
+        name: 'Bench study',
+        kind: 'posting-study',
+        rules: {
+          cadence: 'weekly',
+          sessionWeekday: 'monday',
+          sessionTime: '20:00',
+          deadlineWeekday: 'sunday',
+          deadlineTime: '23:59:59',
+          timeZone: 'Asia/Seoul',
+          passesPerMember: 2,
+          finePerMiss: 5000,
+        },
+      } as never,
+    })
+    const cohort = await payload.create({
+      collection: 'cohorts',
+      data: { group: group.id, label: 'bench', startDate: '2026-01-05', endDate: '2026-06-29' } as never,
+    })
+
+    log(`Seeding ${MEMBERS} members × ${WEEKS} sessions…`)
+    const sessions = await generateSessions(req, cohort.id)
+    await importRoster(await createLocalReq({ user: admin as never }, payload), cohort.id, csvFor(MEMBERS, 'm'), false)
+    const sessionDocs = (
+      await payload.find({
+        collection: 'study-sessions',
+        where: { cohort: { equals: cohort.id } },
+        pagination: false,
+        depth: 0,
+      })
+    ).docs
+    const memberships = (
+      await payload.find({
+        collection: 'memberships',
+        where: { cohort: { equals: cohort.id } },
+        pagination: false,
+        depth: 0,
+      })
+    ).docs
+    let submitted = 0
+    for (const [m, membership] of memberships.entries()) {
+      for (const [s, session] of sessionDocs.entries()) {
+        if ((m * 7 + s * 3) % 10 < 2) continue // about 80% of weeks submitted
+        // Adapter-level insert: the seed is not what is measured.
+        await payload.db.create({
+          collection: 'submissions',
+          data: {
+            membership: membership.id,
+            session: session.id,
+            group: group.id,
+            url: `https://blog.example.com/${m}/${s}`,
+            submittedAt: session.deadline,
+          },
+          req: {} as never,
+        })
+        submitted += 1
+      }
+    }
+    log(`  ${sessions.created} sessions, ${memberships.length} memberships, ${submitted} submissions`)
+
+    for (let i = 0; i < 3; i++) await buildBoard(req, cohort.id) // warm-up
+    const boardTimes: number[] = []
+    for (let i = 0; i < BOARD_RUNS; i++) boardTimes.push((await time(() => buildBoard(req, cohort.id)))[1])
+
+    // The naive board: one query per membership × session cell.
+    const [, naiveMs] = await time(async () => {
+      for (const membership of memberships) {
+        for (const session of sessionDocs) {
+          await payload.find({
+            collection: 'submissions',
+            where: { and: [{ membership: { equals: membership.id } }, { session: { equals: session.id } }] },
+            limit: 1,
+            depth: 0,
+          })
+        }
+      }
+    })
+
+    const importCohort = await payload.create({
+      collection: 'cohorts',
+      data: { group: group.id, label: 'import', startDate: '2026-07-06', endDate: '2026-12-28' } as never,
+    })
+    const csv = csvFor(IMPORT_ROWS, 'i')
+    const [dry, dryMs] = await time(async () =>
+      importRoster(await createLocalReq({ user: admin as never }, payload), importCohort.id, csv, true),
+    )
+    const [applied, applyMs] = await time(async () =>
+      importRoster(await createLocalReq({ user: admin as never }, payload), importCohort.id, csv, false),
+    )
+    if (dry.errors.length || !applied.applied) throw new Error('the import did not apply')
+
+    const boardMedian = median(boardTimes)
+    const rows: [string, string, string, string][] = [
+      [
+        'roster board 150×26, median',
+        `${boardMedian.toFixed(1)} ms`,
+        `target < ${TARGETS.boardMs} ms`,
+        boardMedian < TARGETS.boardMs ? 'met' : 'MISSED',
+      ],
+      ['roster board 150×26, p95', `${percentile(boardTimes, 95).toFixed(1)} ms`, '', ''],
+      [
+        'naive board (query per cell)',
+        `${naiveMs.toFixed(0)} ms`,
+        `×${(naiveMs / boardMedian).toFixed(0)} slower`,
+        'baseline',
+      ],
+      [`CSV import ${IMPORT_ROWS} rows, dry run`, `${dryMs.toFixed(0)} ms`, '', ''],
+      [
+        `CSV import ${IMPORT_ROWS} rows, apply`,
+        `${applyMs.toFixed(0)} ms`,
+        `target < ${TARGETS.importMs} ms`,
+        applyMs < TARGETS.importMs ? 'met' : 'MISSED',
+      ],
+    ]
+    log('')
+    log(`| measure | figure | against | result |\n| --- | --- | --- | --- |`)
+    for (const row of rows) log(`| ${row.join(' | ')} |`)
+    log(`\nPeak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`)
+  } finally {
+    await payload.destroy()
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+await main()
+process.exit(0)
