@@ -1,10 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
 import { anyone } from '../src/access/roles'
-import { adminOrGroupOperator, adminOrOperator, requireGroupOperatorOnWrite } from '../src/access/studyGroups'
-import { copyGroupFrom, groupField } from '../src/fields/groupRef'
+import { adminOrGroupOperator, adminOrOperator } from '../src/access/studyGroups'
+import { cohortFields, cohortRowHooks } from '../src/fields/groupRef'
 import { mustExist } from '../src/fields/relationships'
-import { label } from '../src/lib/labels'
+import { label, options } from '../src/lib/labels'
 import { json, param } from '../src/roster/http'
 import { membershipStatus } from '../src/roster/public'
 
@@ -22,7 +22,7 @@ export const Memberships: CollectionConfig = {
   },
   access: { read: anyone, create: adminOrOperator, update: adminOrGroupOperator(), delete: adminOrGroupOperator() },
   indexes: [{ fields: ['member', 'cohort'], unique: true }],
-  hooks: { beforeChange: [copyGroupFrom({ field: 'cohort', collection: 'cohorts' }), requireGroupOperatorOnWrite] },
+  hooks: { beforeChange: cohortRowHooks },
   endpoints: [{ path: '/:id/status', method: 'get', handler: json((req) => membershipStatus(req, param(req, 'id'))) }],
   fields: [
     {
@@ -34,16 +34,7 @@ export const Memberships: CollectionConfig = {
       label: label('Member', '참여자'),
       ...mustExist,
     },
-    {
-      name: 'cohort',
-      type: 'relationship',
-      relationTo: 'cohorts',
-      required: true,
-      index: true,
-      label: label('Cohort', '기수'),
-      ...mustExist,
-    },
-    groupField(),
+    ...cohortFields(),
     {
       type: 'row',
       fields: [
@@ -53,12 +44,12 @@ export const Memberships: CollectionConfig = {
           label: label('Role', '역할'),
           required: true,
           defaultValue: 'member',
-          options: [
-            { value: 'organizer', label: label('Organizer', '주최') },
-            { value: 'operator', label: label('Operator', '운영진') },
-            { value: 'leader', label: label('Leader', '리더') },
-            { value: 'member', label: label('Member', '멤버') },
-          ],
+          options: options({
+            organizer: label('Organizer', '주최'),
+            operator: label('Operator', '운영진'),
+            leader: label('Leader', '리더'),
+            member: label('Member', '멤버'),
+          }),
         },
         {
           name: 'status',
@@ -67,13 +58,13 @@ export const Memberships: CollectionConfig = {
           required: true,
           defaultValue: 'active',
           index: true,
-          options: [
-            { value: 'applied', label: label('Applied', '지원') },
-            { value: 'active', label: label('Active', '활동') },
-            { value: 'on-leave', label: label('On leave', '휴식') },
-            { value: 'completed', label: label('Completed', '수료') },
-            { value: 'dropped', label: label('Dropped', '중도 하차') },
-          ],
+          options: options({
+            applied: label('Applied', '지원'),
+            active: label('Active', '활동'),
+            'on-leave': label('On leave', '휴식'),
+            completed: label('Completed', '수료'),
+            dropped: label('Dropped', '중도 하차'),
+          }),
         },
       ],
     },

@@ -1,15 +1,10 @@
 import type { CollectionConfig, FieldAccess } from 'payload'
 
 import { anyone, hasRole } from '../src/access/roles'
-import {
-  adminOrGroupOperator,
-  adminOrOperator,
-  operatesGroup,
-  requireGroupOperatorOnWrite,
-} from '../src/access/studyGroups'
-import { copyGroupFrom, groupField } from '../src/fields/groupRef'
+import { adminOrGroupOperator, adminOrOperator, operatesGroup } from '../src/access/studyGroups'
+import { cohortFields, cohortRowHooks } from '../src/fields/groupRef'
 import { mustExist } from '../src/fields/relationships'
-import { label } from '../src/lib/labels'
+import { label, options } from '../src/lib/labels'
 
 /** Who attended is not public: admins and the group's operators. */
 const attendanceReadable: FieldAccess = async ({ req, doc }) =>
@@ -26,18 +21,9 @@ export const StudySessions: CollectionConfig = {
   access: { read: anyone, create: adminOrOperator, update: adminOrGroupOperator(), delete: adminOrGroupOperator() },
   indexes: [{ fields: ['cohort', 'number'], unique: true }],
   defaultSort: 'date',
-  hooks: { beforeChange: [copyGroupFrom({ field: 'cohort', collection: 'cohorts' }), requireGroupOperatorOnWrite] },
+  hooks: { beforeChange: cohortRowHooks },
   fields: [
-    {
-      name: 'cohort',
-      type: 'relationship',
-      relationTo: 'cohorts',
-      required: true,
-      index: true,
-      label: label('Cohort', '기수'),
-      ...mustExist,
-    },
-    groupField(),
+    ...cohortFields(),
     {
       type: 'row',
       fields: [
@@ -107,12 +93,12 @@ export const StudySessions: CollectionConfig = {
               label: label('Status', '상태'),
               required: true,
               defaultValue: 'present',
-              options: [
-                { value: 'present', label: label('Present', '출석') },
-                { value: 'late', label: label('Late', '지각') },
-                { value: 'absent', label: label('Absent', '결석') },
-                { value: 'excused', label: label('Excused', '사유 결석') },
-              ],
+              options: options({
+                present: label('Present', '출석'),
+                late: label('Late', '지각'),
+                absent: label('Absent', '결석'),
+                excused: label('Excused', '사유 결석'),
+              }),
             },
           ],
         },

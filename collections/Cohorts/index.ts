@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '../../src/access/roles'
 import { adminOrGroupOperator, adminOrOperator, requireGroupOperatorOnWrite } from '../../src/access/studyGroups'
 import { mustExist } from '../../src/fields/relationships'
-import { label } from '../../src/lib/labels'
+import { label, options } from '../../src/lib/labels'
 import { cohortEndpoints } from './endpoints'
 
 /** `componentsPath`: where the admin finds Devlog's components (see DevlogPluginOptions). */
@@ -46,11 +46,11 @@ export const createCohortsCollection = ({ componentsPath }: { componentsPath: st
           label: label('Status', '상태'),
           required: true,
           defaultValue: 'planned',
-          options: [
-            { value: 'planned', label: label('Planned', '예정') },
-            { value: 'active', label: label('Active', '진행 중') },
-            { value: 'finished', label: label('Finished', '종료') },
-          ],
+          options: options({
+            planned: label('Planned', '예정'),
+            active: label('Active', '진행 중'),
+            finished: label('Finished', '종료'),
+          }),
         },
       ],
     },

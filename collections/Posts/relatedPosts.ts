@@ -44,14 +44,7 @@ export async function findRelatedPosts(
   const result: RelatedPost[] = handPickedIds
     .map((handPickedId) => byId.get(String(handPickedId)))
     .filter((doc): doc is (typeof handPicked)[number] => Boolean(doc))
-    .map((doc) => ({
-      id: doc.id,
-      title: doc.title,
-      slug: doc.slug!,
-      publishedAt: doc.publishedAt,
-      sharedTags: sharedCount(doc.tags, tagIds),
-      handPicked: true,
-    }))
+    .map((doc) => toRelated(doc, tagIds, true))
 
   if (tagIds.length && result.length < limit) {
     const excluded = [id, ...handPickedIds]
@@ -65,19 +58,29 @@ export async function findRelatedPosts(
       req,
     })
     const ranked = docs
-      .map((doc) => ({
-        id: doc.id,
-        title: doc.title,
-        slug: doc.slug!,
-        publishedAt: doc.publishedAt,
-        sharedTags: sharedCount(doc.tags, tagIds),
-        handPicked: false,
-      }))
+      .map((doc) => toRelated(doc, tagIds, false))
       .sort((a, b) => b.sharedTags - a.sharedTags || (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''))
     result.push(...ranked)
   }
   return result.slice(0, limit)
 }
+
+type RelatedSource = {
+  id: number | string
+  title: string
+  slug?: string | null
+  publishedAt?: string | null
+  tags?: unknown
+}
+
+const toRelated = (doc: RelatedSource, tagIds: (number | string)[], handPicked: boolean): RelatedPost => ({
+  id: doc.id,
+  title: doc.title,
+  slug: doc.slug!,
+  publishedAt: doc.publishedAt,
+  sharedTags: sharedCount(doc.tags, tagIds),
+  handPicked,
+})
 
 function sharedCount(tags: unknown, tagIds: (number | string)[]): number {
   const wanted = new Set(tagIds.map(String))

@@ -6,14 +6,13 @@ import { deriveContent, derivedContentFields } from '../../src/fields/derivedCon
 import { publishedAtField, setPublishedAt } from '../../src/fields/publishedAt'
 import { mustExist } from '../../src/fields/relationships'
 import { slugField } from '../../src/fields/slug'
-import { label } from '../../src/lib/labels'
-import { PERIOD_KINDS } from '../../src/lib/periods'
+import { label, options } from '../../src/lib/labels'
 import type { EditorState } from '../../src/richtext/render'
 import { carryOverGoals } from './hooks/carryOverGoals'
 import { generateTitle, storeDerivedPeriod, titleFromPeriod, validatePeriodField } from './hooks/period'
 import { onePublishedPerPeriod } from './hooks/uniquePeriod'
 import { retrospectiveNavigation } from './navigation'
-import { buildTimeline, GOAL_STATUSES } from './timeline'
+import { buildTimeline } from './timeline'
 
 type Section = { heading?: string; body?: EditorState | null }
 
@@ -112,7 +111,7 @@ export const Retrospectives: CollectionConfig = {
               required: true,
               index: true,
               defaultValue: 'year',
-              options: PERIOD_KINDS.map((kind) => ({ value: kind, label: periodKindLabels[kind] })),
+              options: options(periodKindLabels),
               validate: validatePeriodField('kind'),
             },
             {
@@ -213,7 +212,7 @@ export const Retrospectives: CollectionConfig = {
               label: label('Status', '상태'),
               required: true,
               defaultValue: 'planned',
-              options: GOAL_STATUSES.map((status) => ({ value: status, label: goalStatusLabels[status] })),
+              options: options(goalStatusLabels),
             },
           ],
         },

@@ -9,8 +9,8 @@ import {
 } from '../../src/access/studyGroups'
 import { mustExist } from '../../src/fields/relationships'
 import { slugField } from '../../src/fields/slug'
-import { isValidTimeZone, parseTimeOfDay, WEEKDAYS } from '../../src/lib/deadlines'
-import { label } from '../../src/lib/labels'
+import { isValidTimeZone, parseTimeOfDay, type Weekday } from '../../src/lib/deadlines'
+import { label, options } from '../../src/lib/labels'
 import { studyGroupEndpoints } from './endpoints'
 
 export const GROUP_KINDS = ['program', 'posting-study', 'topic-study', 'reading-group'] as const
@@ -24,7 +24,7 @@ const checkParentOperated: CollectionBeforeChangeHook = async ({ data, operation
   return data
 }
 
-const weekdayLabels = {
+const weekdayLabels: Record<Weekday, ReturnType<typeof label>> = {
   monday: label('Monday', '월요일'),
   tuesday: label('Tuesday', '화요일'),
   wednesday: label('Wednesday', '수요일'),
@@ -57,12 +57,12 @@ export const StudyGroups: CollectionConfig = {
           label: label('Kind', '종류'),
           required: true,
           defaultValue: 'topic-study',
-          options: [
-            { value: 'program', label: label('Program', '프로그램') },
-            { value: 'posting-study', label: label('Posting study', '글쓰기 스터디') },
-            { value: 'topic-study', label: label('Topic study', '주제 스터디') },
-            { value: 'reading-group', label: label('Reading group', '독서 모임') },
-          ],
+          options: options({
+            program: label('Program', '프로그램'),
+            'posting-study': label('Posting study', '글쓰기 스터디'),
+            'topic-study': label('Topic study', '주제 스터디'),
+            'reading-group': label('Reading group', '독서 모임'),
+          }),
         },
         {
           name: 'status',
@@ -71,11 +71,11 @@ export const StudyGroups: CollectionConfig = {
           required: true,
           defaultValue: 'recruiting',
           index: true,
-          options: [
-            { value: 'recruiting', label: label('Recruiting', '모집 중') },
-            { value: 'active', label: label('Active', '진행 중') },
-            { value: 'finished', label: label('Finished', '종료') },
-          ],
+          options: options({
+            recruiting: label('Recruiting', '모집 중'),
+            active: label('Active', '진행 중'),
+            finished: label('Finished', '종료'),
+          }),
         },
       ],
     },
@@ -129,17 +129,17 @@ export const StudyGroups: CollectionConfig = {
               label: label('Cadence', '주기'),
               defaultValue: 'weekly',
               required: true,
-              options: [
-                { value: 'weekly', label: label('Weekly', '매주') },
-                { value: 'biweekly', label: label('Every two weeks', '격주') },
-                { value: 'monthly', label: label('Monthly', '매월') },
-              ],
+              options: options({
+                weekly: label('Weekly', '매주'),
+                biweekly: label('Every two weeks', '격주'),
+                monthly: label('Monthly', '매월'),
+              }),
             },
             {
               name: 'sessionWeekday',
               type: 'select',
               label: label('Session day', '모임 요일'),
-              options: WEEKDAYS.map((day) => ({ value: day, label: weekdayLabels[day] })),
+              options: options(weekdayLabels),
             },
             {
               name: 'sessionTime',
@@ -160,7 +160,7 @@ export const StudyGroups: CollectionConfig = {
               name: 'deadlineWeekday',
               type: 'select',
               label: label('Deadline day', '마감 요일'),
-              options: WEEKDAYS.map((day) => ({ value: day, label: weekdayLabels[day] })),
+              options: options(weekdayLabels),
             },
             {
               name: 'deadlineTime',

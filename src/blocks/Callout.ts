@@ -1,6 +1,6 @@
 import type { Block } from 'payload'
 
-import { label } from '../lib/labels'
+import { label, options } from '../lib/labels'
 
 export const CALLOUT_KINDS = ['note', 'tip', 'warning'] as const
 
@@ -15,11 +15,7 @@ export const CalloutBlock: Block = {
       label: label('Kind', '종류'),
       required: true,
       defaultValue: 'note',
-      options: [
-        { value: 'note', label: label('Note', '참고') },
-        { value: 'tip', label: label('Tip', '팁') },
-        { value: 'warning', label: label('Warning', '주의') },
-      ],
+      options: options({ note: label('Note', '참고'), tip: label('Tip', '팁'), warning: label('Warning', '주의') }),
     },
     { name: 'title', type: 'text', label: label('Title', '제목'), maxLength: 200 },
     { name: 'body', type: 'textarea', label: label('Text', '내용'), required: true },

@@ -1,6 +1,8 @@
 import { APIError, type CollectionBeforeChangeHook, type RelationshipField } from 'payload'
 
-import { idOf } from '../access/studyGroups'
+import { idOf, requireGroupOperatorOnWrite } from '../access/studyGroups'
+import { label } from '../lib/labels'
+import { mustExist } from './relationships'
 
 type Source = { field: string; collection: 'cohorts' | 'study-sessions' | 'memberships' }
 
@@ -36,3 +38,22 @@ export function copyGroupFrom({ field, collection }: Source): CollectionBeforeCh
     return { ...data, group: idOf((parent as { group?: unknown }).group) }
   }
 }
+
+/** A row of a cohort (a membership, a session): its cohort, and the group copied from it. */
+export function cohortFields(): RelationshipField[] {
+  return [
+    {
+      name: 'cohort',
+      type: 'relationship',
+      relationTo: 'cohorts',
+      required: true,
+      index: true,
+      label: label('Cohort', '기수'),
+      ...mustExist,
+    },
+    groupField(),
+  ]
+}
+
+/** Keeps a cohort row's group in step, then checks the writer operates it. */
+export const cohortRowHooks = [copyGroupFrom({ field: 'cohort', collection: 'cohorts' }), requireGroupOperatorOnWrite]
