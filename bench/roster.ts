@@ -13,6 +13,7 @@ import { devlogConfig } from '../payload.config'
 import { buildBoard } from '../src/roster/board'
 import { importRoster } from '../src/roster/importRoster'
 import { generateSessions } from '../src/roster/sessions'
+import { POSTING_STUDY_RULES } from '../src/seed/demoContent'
 
 const MEMBERS = 150
 const WEEKS = 26
@@ -58,16 +59,7 @@ async function main() {
       data: {
         name: 'Bench study',
         kind: 'posting-study',
-        rules: {
-          cadence: 'weekly',
-          sessionWeekday: 'monday',
-          sessionTime: '20:00',
-          deadlineWeekday: 'sunday',
-          deadlineTime: '23:59:59',
-          timeZone: 'Asia/Seoul',
-          passesPerMember: 2,
-          finePerMiss: 5000,
-        },
+        rules: POSTING_STUDY_RULES,
       } as never,
     })
     const cohort = await payload.create({

@@ -69,3 +69,37 @@ export const demoPosts: { title: string; tags: string[]; excerpt: string; markdo
     ].join('\n'),
   },
 ]
+
+/** The blog-posting study's rules: Monday 20:00 sessions, posts due Sunday 23:59:59 in Seoul. */
+export const POSTING_STUDY_RULES = {
+  cadence: 'weekly',
+  sessionWeekday: 'monday',
+  sessionTime: '20:00',
+  deadlineWeekday: 'sunday',
+  deadlineTime: '23:59:59',
+  timeZone: 'Asia/Seoul',
+  passesPerMember: 2,
+  finePerMiss: 5000,
+  deposit: 30000,
+  atRiskMisses: 2,
+} as const
+
+export const demoStudyMembers = [
+  { displayName: '김하나', handle: 'hana', blogUrl: 'https://hana.example.dev' },
+  { displayName: '이두리', handle: 'duri', blogUrl: 'https://duri.example.dev' },
+  { displayName: '박세나', handle: 'sena', blogUrl: 'https://sena.example.dev' },
+]
+
+export const demoRetrospective = {
+  period: { kind: 'year', year: 2025 },
+  sections: [
+    { heading: '커리어', area: 'career', markdown: '플랫폼 팀에서 **쿠버네티스 업그레이드**를 두 번 이끌었다.' },
+    { heading: '스터디', area: 'community', markdown: '블로그 포스팅 스터디 3기를 운영하며 매주 글을 썼다.' },
+  ],
+  goals: [
+    { text: '매주 글 한 편', status: 'achieved' },
+    { text: 'CKA 취득', status: 'missed', note: '시험 일정을 내년 1분기로 옮김' },
+    { text: '10km 달리기', status: 'in-progress' },
+  ],
+  principles: ['측정하고 나서 고친다', '운영은 문서로 남긴다'],
+}

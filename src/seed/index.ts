@@ -1,7 +1,15 @@
-import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
+import {
+  commitTransaction,
+  createLocalReq,
+  initTransaction,
+  killTransaction,
+  type Payload,
+  type PayloadRequest,
+} from 'payload'
 
 import { markdownToLexical } from '../lib/markdown'
-import { demoPosts, demoTags } from './demoContent'
+import { generateSessions } from '../roster/sessions'
+import { demoPosts, demoRetrospective, demoStudyMembers, demoTags, POSTING_STUDY_RULES } from './demoContent'
 
 export type SeedResult = { seeded: false; reason: string } | { seeded: true; adminEmail: string }
 
@@ -19,7 +27,7 @@ export async function seedDemoContent(
   const req = await createLocalReq({}, payload)
   const ownsTransaction = await initTransaction(req)
   try {
-    await payload.create({
+    const adminUser = await payload.create({
       collection: 'users',
       data: { email: admin.email, password: admin.password, name: 'Devlog Admin', roles: ['admin'] },
       req,
@@ -42,10 +50,75 @@ export async function seedDemoContent(
         req,
       })
     }
+    await seedStudyGroup(payload, req, adminUser.id)
+    await seedRetrospective(payload, req)
     if (ownsTransaction) await commitTransaction(req)
   } catch (error) {
     await killTransaction(req)
     throw error
   }
   return { seeded: true, adminEmail: admin.email }
+}
+
+/** A posting study with a running cohort (this year's spring), its members and sessions. */
+async function seedStudyGroup(payload: Payload, req: PayloadRequest, operatorId: number) {
+  const group = await payload.create({
+    collection: 'study-groups',
+    data: {
+      name: '블로그 포스팅 스터디',
+      kind: 'posting-study',
+      status: 'active',
+      operators: [operatorId],
+      rules: POSTING_STUDY_RULES,
+    },
+    req,
+  })
+  const year = new Date().getUTCFullYear()
+  const cohort = await payload.create({
+    collection: 'cohorts',
+    data: {
+      group: group.id,
+      label: '3기',
+      number: 3,
+      status: 'active',
+      startDate: `${year}-03-02`,
+      endDate: `${year}-05-25`,
+    },
+    req,
+  })
+  for (const person of demoStudyMembers) {
+    const member = await payload.create({ collection: 'members', data: person, req })
+    await payload.create({
+      collection: 'memberships',
+      data: { member: member.id, cohort: cohort.id, role: 'member', status: 'active' },
+      req,
+    })
+  }
+  // Session generation is an operator's action: run it as the demo admin.
+  await generateSessions(
+    Object.assign(req, {
+      user: { ...(await payload.findByID({ collection: 'users', id: operatorId, req })), collection: 'users' },
+    }),
+    cohort.id,
+  )
+}
+
+async function seedRetrospective(payload: Payload, req: PayloadRequest) {
+  const areas = await payload.find({ collection: 'retrospective-areas', pagination: false, depth: 0, req })
+  const areaId = (slug: string) => areas.docs.find((area) => area.slug === slug)?.id
+  await payload.create({
+    collection: 'retrospectives',
+    data: {
+      _status: 'published',
+      period: demoRetrospective.period as never,
+      sections: demoRetrospective.sections.map((section) => ({
+        heading: section.heading,
+        area: areaId(section.area),
+        body: markdownToLexical(payload, 'retrospectives', 'sections.body', section.markdown) as never,
+      })),
+      goals: demoRetrospective.goals as never,
+      principles: demoRetrospective.principles.map((text) => ({ text })),
+    },
+    req,
+  })
 }

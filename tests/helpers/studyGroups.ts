@@ -1,12 +1,13 @@
 import type { Payload } from 'payload'
 
+import { POSTING_STUDY_RULES } from '../../src/seed/demoContent'
 import { createUser } from './payload'
 
 type Id = number | string
 
 /**
- * A posting study as the blog-posting community runs it: weekly sessions on Mondays 20:00 Seoul,
- * posts due the Sunday before at 23:59:59, two passes, a 5,000 won fine per miss.
+ * A posting study as the blog-posting community runs it (POSTING_STUDY_RULES): weekly sessions on
+ * Mondays 20:00 Seoul, posts due the Sunday before at 23:59:59, two passes, a 5,000 won fine per miss.
  */
 export async function createPostingStudy(
   payload: Payload,
@@ -20,18 +21,7 @@ export async function createPostingStudy(
       kind: 'posting-study',
       status: 'active',
       operators: [operator.id],
-      rules: {
-        cadence: 'weekly',
-        sessionWeekday: 'monday',
-        sessionTime: '20:00',
-        deadlineWeekday: 'sunday',
-        deadlineTime: '23:59:59',
-        timeZone: 'Asia/Seoul',
-        passesPerMember: 2,
-        finePerMiss: 5000,
-        deposit: 30000,
-        atRiskMisses: 2,
-      },
+      rules: POSTING_STUDY_RULES,
     },
   })
   // `start` should be a Monday (2026-03-02 and 2027-03-01 are); the cohort lasts `weeks` weeks.

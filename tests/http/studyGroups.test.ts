@@ -1,3 +1,4 @@
+import { POSTING_STUDY_RULES } from '../../src/seed/demoContent'
 import { describeWithBuild, startServer, type RunningServer } from '../helpers/server'
 
 type Json = Record<string, any>
@@ -60,17 +61,7 @@ describeWithBuild('study groups over HTTP', () => {
         name: '블로그 포스팅 스터디',
         kind: 'posting-study',
         operators: [ids.operator],
-        rules: {
-          cadence: 'weekly',
-          sessionWeekday: 'monday',
-          sessionTime: '20:00',
-          deadlineWeekday: 'sunday',
-          deadlineTime: '23:59:59',
-          timeZone: 'Asia/Seoul',
-          passesPerMember: 1,
-          finePerMiss: 5000,
-          deposit: 20000,
-        },
+        rules: POSTING_STUDY_RULES,
       },
     })
     ids.group = group.body.doc.id
@@ -210,7 +201,7 @@ describeWithBuild('study groups over HTTP', () => {
     expect(roster.body).toContain('김하나,hana,hana@study.test,https://hana.dev,,member,active')
     const statusCsv = await api(`/api/cohorts/${ids.cohort}/status.csv`, { as: 'operator' })
     expect(statusCsv.body.split('\n')[1]).toMatch(
-      /^김하나,hana,member,active,on-time,on-time,pending,pending,2,0,0,0,0,1,0,,no/,
+      /^김하나,hana,member,active,on-time,on-time,pending,pending,2,0,0,0,0,2,0,,no/,
     )
     expect((await api(`/api/cohorts/${ids.cohort}/roster.csv`)).status).toBe(403)
     const ics = await api(`/api/cohorts/${ids.cohort}/sessions.ics`)
@@ -242,7 +233,7 @@ describeWithBuild('study groups over HTTP', () => {
     expect(gql.data.WeeklySubmissions.submissions).toHaveLength(1)
     const everything = JSON.stringify([roster.body, week.body, page.body, gql.data])
     expect(everything).not.toContain('@study.test')
-    expect(everything).not.toContain('20000')
+    expect(everything).not.toContain('30000')
     const members = await api('/api/members')
     expect(JSON.stringify(members.body)).not.toContain('@study.test')
     expect(

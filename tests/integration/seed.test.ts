@@ -1,0 +1,35 @@
+import { seedDemoContent } from '../../src/seed'
+import { startTestPayload, type TestPayload } from '../helpers/payload'
+
+describe('demo content', () => {
+  let ctx: TestPayload
+  beforeAll(async () => {
+    ctx = await startTestPayload('sqlite')
+  })
+  afterAll(async () => {
+    await ctx?.close()
+  })
+
+  it('loads an admin, posts, a study group with its cohort and a retrospective into an empty database, once', async () => {
+    const { payload } = ctx
+    const first = await seedDemoContent(payload, { email: 'demo@devlog.test', password: 'demo-password-1' })
+    expect(first).toEqual({ seeded: true, adminEmail: 'demo@devlog.test' })
+    const admin = await payload.find({ collection: 'users', where: { email: { equals: 'demo@devlog.test' } } })
+    expect(admin.docs[0].roles).toEqual(['admin'])
+    const posts = await payload.find({ collection: 'posts', overrideAccess: false })
+    expect(posts.totalDocs).toBe(3)
+    expect(posts.docs.every((post) => post.contentHtml && post.readingTime! > 0)).toBe(true)
+    expect(posts.docs.find((post) => post.title.startsWith('Reading Terraform'))?.contentHtml).toContain(
+      '<code class="language-hcl">',
+    )
+    expect((await payload.count({ collection: 'study-sessions' })).totalDocs).toBe(13)
+    expect((await payload.count({ collection: 'memberships' })).totalDocs).toBe(3)
+    const retro = await payload.find({ collection: 'retrospectives', overrideAccess: false })
+    expect(retro.docs.map((doc) => doc.title)).toEqual(['2025년 회고'])
+    expect(retro.docs[0].toc).toHaveLength(2)
+
+    const second = await seedDemoContent(payload, { email: 'demo@devlog.test', password: 'demo-password-1' })
+    expect(second).toEqual({ seeded: false, reason: 'the database already has users' })
+    expect((await payload.count({ collection: 'posts' })).totalDocs).toBe(3)
+  })
+})
