@@ -107,4 +107,52 @@ describeBrowser('the admin in a real browser', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('ko')
     await browser.context.addCookies([{ name: 'payload-lng', value: 'en', url: server.url }])
   }, 60_000)
+
+  it('runs a cohort from its roster board: sessions, CSV import with a check, the grid', async () => {
+    const api = (path: string, body: unknown) =>
+      page.evaluate(
+        async ({ path, body }) =>
+          (
+            await fetch(path, {
+              method: 'POST',
+              credentials: 'include',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify(body),
+            })
+          ).json(),
+        { path, body },
+      )
+    const group = (
+      await api('/api/study-groups', {
+        name: 'E2E 포스팅 스터디',
+        kind: 'posting-study',
+        rules: { cadence: 'weekly', sessionWeekday: 'monday', deadlineWeekday: 'sunday', timeZone: 'Asia/Seoul' },
+      })
+    ).doc
+    const cohort = (
+      await api('/api/cohorts', { group: group.id, label: '1기', startDate: '2027-03-01', endDate: '2027-03-22' })
+    ).doc
+
+    await page.goto(`${server.url}/admin/collections/cohorts/${cohort.id}`)
+    await page.getByRole('button', { name: 'Generate sessions' }).click()
+    await page.locator('.devlog-roster-table th', { hasText: 'W4' }).waitFor()
+
+    await page.locator('summary', { hasText: 'Import roster from CSV' }).click()
+    await page
+      .locator('.devlog-roster-board textarea')
+      .fill('name,handle,email,blogUrl,role\n김하나,hana,hana@e2e.test,,member\n이두리,duri,not-an-email,,member\n')
+    await page.getByRole('button', { name: 'Check', exact: true }).click()
+    await page.getByText('line 3: email "not-an-email" is not an email address').waitFor()
+    expect(await page.getByRole('button', { name: 'Apply', exact: true }).isDisabled()).toBe(true)
+
+    await page
+      .locator('.devlog-roster-board textarea')
+      .fill('name,handle,email,blogUrl,role\n김하나,hana,hana@e2e.test,,member\n이두리,duri,duri@e2e.test,,leader\n')
+    await page.getByRole('button', { name: 'Check', exact: true }).click()
+    await page.getByText('create 2 · update 0').waitFor()
+    await page.getByRole('button', { name: 'Apply', exact: true }).click()
+    await page.locator('.devlog-roster-table td', { hasText: '이두리' }).waitFor()
+    expect(await page.locator('.devlog-roster-table td', { hasText: '김하나 @hana' }).count()).toBe(1)
+    expect(await page.locator('.devlog-roster-table td[data-status="pending"]').count()).toBe(8)
+  }, 90_000)
 })
