@@ -7,6 +7,7 @@ import { getPayload, type Payload } from 'payload'
 import { resolveDatabase } from '../db/resolveDatabase'
 import { ConfigError, corsOrigins, payloadSecret, port as configuredPort, serverURL } from '../env'
 import { seedDemoContent } from '../seed'
+import { deliveryRouter } from './delivery'
 import { liveness, readiness } from './health'
 import { requestLogger } from './requestLogger'
 import { securityHeaders } from './security'
@@ -46,8 +47,13 @@ export async function startServer({ root, dev }: StartOptions): Promise<Server> 
     '/readyz',
     readiness(payload, () => shuttingDown),
   )
+  app.use(deliveryRouter(payload))
   // No body parser here: Payload reads request bodies itself.
   app.all('/{*splat}', (req, res) => handle(req, res))
+  app.use((error: Error, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    payload.logger.error({ err: error, url: req.originalUrl }, 'request failed')
+    if (!res.headersSent) res.status(500).json({ errors: [{ message: 'Internal Server Error' }] })
+  })
 
   const server = await listen(app, port)
   const address = server.address()

@@ -1,0 +1,138 @@
+import { XMLParser } from 'fast-xml-parser'
+
+import { doc, paragraph, text } from '../helpers/lexical'
+import { describeWithBuild, startServer, type RunningServer } from '../helpers/server'
+
+const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' })
+const list = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value])
+
+describeWithBuild('feeds and sitemap', () => {
+  let server: RunningServer
+
+  beforeAll(async () => {
+    server = await startServer({
+      FRONTEND_URL_TEMPLATE: 'https://blog.example.com/{collection}/{slug}',
+      SITE_TITLE: '데브로그',
+    })
+    const token = (
+      await (
+        await fetch(`${server.url}/api/users/first-register`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: 'owner@test.local', password: 'owner-password-1', name: '김데브' }),
+        })
+      ).json()
+    ).token
+    const post = (path: string, body: unknown) =>
+      fetch(`${server.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
+        body: JSON.stringify(body),
+      }).then((r) => r.json())
+    const k8s = (await post('/api/tags', { name: 'Kubernetes' })).doc
+    await post('/api/posts', {
+      title: 'Older post',
+      tags: [k8s.id],
+      _status: 'published',
+      publishedAt: '2026-01-01T00:00:00.000Z',
+      excerpt: 'An older one.',
+      content: doc(paragraph(text('The body of the older post.'))),
+    })
+    await post('/api/posts', {
+      title: '새 글 & 특수문자',
+      _status: 'published',
+      publishedAt: '2026-03-01T00:00:00.000Z',
+    })
+    await post('/api/posts?draft=true', { title: 'Draft never shown', tags: [k8s.id], _status: 'draft' })
+    await post('/api/retrospectives', {
+      period: { kind: 'quarter', year: 2026, index: 1 },
+      _status: 'published',
+      publishedAt: '2026-04-01T00:00:00.000Z',
+    })
+  })
+  afterAll(async () => {
+    await server?.stop('SIGKILL')
+  })
+
+  it('serves RSS 2.0 with the required elements, newest first, without drafts', async () => {
+    const response = await fetch(`${server.url}/feed.xml`)
+    expect(response.headers.get('content-type')).toMatch(/application\/rss\+xml/)
+    const { rss } = xml.parse(await response.text())
+    expect(rss['@version']).toBe('2.0')
+    expect(rss.channel).toMatchObject({ title: '데브로그', link: expect.any(String), description: expect.any(String) })
+    const items = list(rss.channel.item)
+    expect(items.map((item: { title: string }) => item.title)).toEqual([
+      '2026년 1분기 회고',
+      '새 글 &amp; 특수문자'.replace('&amp;', '&'),
+      'Older post',
+    ])
+    expect(items[0]).toMatchObject({
+      link: 'https://blog.example.com/retrospectives/2026%EB%85%84-1%EB%B6%84%EA%B8%B0-%ED%9A%8C%EA%B3%A0',
+      pubDate: expect.any(String),
+    })
+    expect(JSON.stringify(items)).not.toContain('Draft never shown')
+  })
+
+  it('serves Atom and JSON Feed 1.1', async () => {
+    const { feed } = xml.parse(await (await fetch(`${server.url}/atom.xml`)).text())
+    expect(feed).toMatchObject({ id: expect.any(String), title: '데브로그', updated: expect.any(String) })
+    const entries = list(feed.entry)
+    expect(entries).toHaveLength(3)
+    expect(entries[2]).toMatchObject({
+      title: expect.anything(),
+      id: 'https://blog.example.com/posts/older-post',
+      updated: expect.any(String),
+    })
+
+    const json = await (await fetch(`${server.url}/feed.json`)).json()
+    expect(json).toMatchObject({
+      version: 'https://jsonfeed.org/version/1.1',
+      title: '데브로그',
+      feed_url: `${server.url}/feed.json`,
+    })
+    expect(json.items[2]).toMatchObject({
+      id: 'https://blog.example.com/posts/older-post',
+      url: 'https://blog.example.com/posts/older-post',
+      summary: 'An older one.',
+    })
+    expect(json.items[2].authors).toEqual([{ name: '김데브' }])
+    expect(json.items[2].content_html).toBe('<p>The body of the older post.</p>')
+  })
+
+  it('serves per-tag feeds, and 404 for an unknown tag', async () => {
+    const { rss } = xml.parse(await (await fetch(`${server.url}/tags/kubernetes/feed.xml`)).text())
+    expect(list(rss.channel.item).map((item: { title: string }) => item.title)).toEqual(['Older post'])
+    expect(rss.channel.title).toBe('데브로그 · Kubernetes')
+    expect((await fetch(`${server.url}/tags/kubernetes/feed.json`)).status).toBe(200)
+    expect((await fetch(`${server.url}/tags/no-such-tag/atom.xml`)).status).toBe(404)
+  })
+
+  it('answers with an ETag and Cache-Control, and 304 to a matching If-None-Match', async () => {
+    const first = await fetch(`${server.url}/feed.xml`)
+    const etag = first.headers.get('etag')
+    expect(etag).toBeTruthy()
+    expect(first.headers.get('cache-control')).toBe('public, max-age=300, stale-while-revalidate=600')
+    // fetch adds `Cache-Control: no-cache` (which forbids a 304) to conditional requests unless told otherwise.
+    const again = await fetch(`${server.url}/feed.xml`, {
+      headers: { 'if-none-match': etag!, 'cache-control': 'max-age=0' },
+    })
+    expect(again.status).toBe(304)
+  })
+
+  it('lists published pages with lastmod in the sitemap', async () => {
+    const response = await fetch(`${server.url}/sitemap.xml`)
+    expect(response.headers.get('content-type')).toMatch(/application\/xml/)
+    const { urlset } = xml.parse(await response.text())
+    const locs = list(urlset.url).map((url: { loc: string; lastmod: string }) => url.loc)
+    expect(locs).toEqual(
+      expect.arrayContaining([
+        'https://blog.example.com/posts/older-post',
+        'https://blog.example.com/tags/kubernetes',
+        'https://blog.example.com/retrospectives/2026%EB%85%84-1%EB%B6%84%EA%B8%B0-%ED%9A%8C%EA%B3%A0',
+      ]),
+    )
+    expect(locs.join(' ')).not.toContain('draft-never-shown')
+    expect(list(urlset.url).every((url: { lastmod: string }) => /^\d{4}-\d{2}-\d{2}T/.test(url.lastmod))).toBe(true)
+    expect((await fetch(`${server.url}/sitemaps/1.xml`)).status).toBe(404)
+  })
+})
