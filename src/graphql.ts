@@ -7,6 +7,7 @@ import { buildTimeline } from '../collections/Retrospectives/timeline'
 import { schedulePost } from '../collections/Posts/schedule'
 import { groupPage } from '../collections/StudyGroups/endpoints'
 import { mergeTag } from '../collections/Tags/mergeTag'
+import { search } from './delivery/search'
 import { buildBoard } from './roster/board'
 import { importRoster } from './roster/importRoster'
 import { membershipStatus, publicRoster, weeklySubmissions } from './roster/public'
@@ -58,6 +59,17 @@ export const devlogQueries: GraphQLExtension = (GraphQL, { collections }) => {
       description:
         'Published retrospectives by year, newest first, with goal counts: the same as GET /api/retrospectives/timeline.',
       resolve: async (_: unknown, __: unknown, { req }: Context) => buildTimeline(req.payload, req),
+    },
+    Search: {
+      type: GraphQLJSON,
+      description: 'Ranked full-text search over published posts and retrospectives (GET /api/search?q=).',
+      args: {
+        q: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLString) },
+        page: { type: GraphQL.GraphQLInt },
+        limit: { type: GraphQL.GraphQLInt },
+      },
+      resolve: async (_: unknown, args: { q: string; page?: number; limit?: number }, { req }: Context) =>
+        search(req.payload, req, args.q, args.page ?? 1, args.limit ?? 10),
     },
     StudyGroupPage: {
       type: GraphQLJSON,

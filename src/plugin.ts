@@ -15,6 +15,7 @@ import { Submissions } from '../collections/Submissions'
 import { createTagsCollection } from '../collections/Tags'
 import { Users } from '../collections/Users'
 import { fillSeoDefaults, seoFromDocument } from './fields/seoDefaults'
+import { devlogSearch, search } from './delivery/search'
 import { devlogMutations, devlogQueries, mergeGraphQLExtensions } from './graphql'
 
 export type DevlogPluginOptions = {
@@ -105,13 +106,32 @@ export const devlogPlugin =
       generateDescription: ({ doc }) => seoFromDocument(doc, siteName).description,
       generateImage: ({ doc }) => seoFromDocument(doc, siteName).image as never,
     })(withCollections) as Config
+    const withSearch = devlogSearch(withSeo)
     return {
-      ...withSeo,
-      collections: withSeo.collections?.map((collection) => withSeoDefaults(collection, siteName)),
+      ...withSearch,
+      endpoints: [
+        ...(withSearch.endpoints ?? []),
+        {
+          path: '/search',
+          method: 'get',
+          handler: async (req) => {
+            const params = req.searchParams
+            const result = await search(
+              req.payload,
+              req,
+              params.get('q') ?? '',
+              Number(params.get('page') ?? 1),
+              Number(params.get('limit') ?? 10),
+            )
+            return Response.json(result)
+          },
+        },
+      ],
+      collections: withSearch.collections?.map((collection) => withSeoDefaults(collection, siteName)),
       graphQL: {
-        ...withSeo.graphQL,
-        queries: mergeGraphQLExtensions(withSeo.graphQL?.queries, devlogQueries),
-        mutations: mergeGraphQLExtensions(withSeo.graphQL?.mutations, devlogMutations),
+        ...withSearch.graphQL,
+        queries: mergeGraphQLExtensions(withSearch.graphQL?.queries, devlogQueries),
+        mutations: mergeGraphQLExtensions(withSearch.graphQL?.mutations, devlogMutations),
       },
     }
   }

@@ -3,6 +3,7 @@ import * as migration_20261122_163613_blog_posts_series_jobs from './20261122_16
 import * as migration_20261122_165320_retrospectives from './20261122_165320_retrospectives';
 import * as migration_20261122_171211_study_groups from './20261122_171211_study_groups';
 import * as migration_20261122_171936_retrospective_study_links from './20261122_171936_retrospective_study_links';
+import * as migration_20261122_173918_search_index from './20261122_173918_search_index';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261122_171936_retrospective_study_links.up,
     down: migration_20261122_171936_retrospective_study_links.down,
-    name: '20261122_171936_retrospective_study_links'
+    name: '20261122_171936_retrospective_study_links',
+  },
+  {
+    up: migration_20261122_173918_search_index.up,
+    down: migration_20261122_173918_search_index.down,
+    name: '20261122_173918_search_index'
   },
 ];

@@ -135,4 +135,26 @@ describeWithBuild('feeds and sitemap', () => {
     expect(list(urlset.url).every((url: { lastmod: string }) => /^\d{4}-\d{2}-\d{2}T/.test(url.lastmod))).toBe(true)
     expect((await fetch(`${server.url}/sitemaps/1.xml`)).status).toBe(404)
   })
+
+  it('searches published posts and retrospectives over REST and GraphQL', async () => {
+    const rest = await (await fetch(`${server.url}/api/search?q=${encodeURIComponent('older')}`)).json()
+    expect(rest).toMatchObject({
+      query: 'older',
+      page: 1,
+      totalDocs: 1,
+      docs: [{ collection: 'posts', title: 'Older post', slug: 'older-post' }],
+    })
+    const korean = await (await fetch(`${server.url}/api/search?q=${encodeURIComponent('회고')}`)).json()
+    expect(korean.docs.map((hit: { collection: string }) => hit.collection)).toEqual(['retrospectives'])
+    expect((await (await fetch(`${server.url}/api/search?q=never`)).json()).totalDocs).toBe(0)
+    expect((await fetch(`${server.url}/api/search?q=`)).status).toBe(400)
+    const graphql = await (
+      await fetch(`${server.url}/api/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ Search(q: "older", limit: 5) }' }),
+      })
+    ).json()
+    expect(graphql.data.Search.docs.map((hit: { title: string }) => hit.title)).toEqual(['Older post'])
+  })
 })

@@ -59,6 +59,7 @@ describe('devlogPlugin in another Payload app', () => {
       'memberships',
       'study-sessions',
       'submissions',
+      'search-index',
     ])
     expect(result.collections![0]).toBe(Books)
     expect(result.globals).toEqual(host.globals)
