@@ -15,6 +15,7 @@ import { Submissions } from '../collections/Submissions'
 import { createTagsCollection } from '../collections/Tags'
 import { Users } from '../collections/Users'
 import { fillSeoDefaults, seoFromDocument } from './fields/seoDefaults'
+import { buildOpenApi, renderOpenApiPage } from './delivery/openapi'
 import { devlogSearch, search } from './delivery/search'
 import { devlogMutations, devlogQueries, mergeGraphQLExtensions } from './graphql'
 
@@ -125,6 +126,19 @@ export const devlogPlugin =
             )
             return Response.json(result)
           },
+        },
+        {
+          path: '/openapi.json',
+          method: 'get',
+          handler: async (req) => Response.json(buildOpenApi(req.payload, `${siteName} API`)),
+        },
+        {
+          path: '/docs',
+          method: 'get',
+          handler: async (req) =>
+            new Response(renderOpenApiPage(buildOpenApi(req.payload, `${siteName} API`)), {
+              headers: { 'content-type': 'text/html; charset=utf-8' },
+            }),
         },
       ],
       collections: withSearch.collections?.map((collection) => withSeoDefaults(collection, siteName)),

@@ -157,4 +157,29 @@ describeWithBuild('feeds and sitemap', () => {
     ).json()
     expect(graphql.data.Search.docs.map((hit: { title: string }) => hit.title)).toEqual(['Older post'])
   })
+
+  it('describes the public REST API as OpenAPI 3.1, generated from the collections', async () => {
+    const response = await fetch(`${server.url}/api/openapi.json`)
+    expect(response.status).toBe(200)
+    const spec = await response.json()
+    expect(spec.openapi).toMatch(/^3\.1/)
+    expect(spec.info.title).toBe('Devlog API')
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining(['/api/posts', '/api/posts/{id}', '/api/retrospectives', '/api/tags', '/api/cohorts']),
+    )
+    expect(Object.keys(spec.paths).some((path) => path.startsWith('/api/payload-'))).toBe(false)
+    expect(spec.paths['/api/posts'].get.responses['200']).toBeDefined()
+    expect(spec.paths['/api/posts/slug/{slug}'].get.parameters).toEqual([
+      expect.objectContaining({ name: 'slug', in: 'path' }),
+    ])
+    expect(spec.paths['/api/search'].get).toBeDefined()
+    expect(spec.components.schemas.posts.properties.contentHtml).toBeDefined()
+    expect(JSON.stringify(spec)).not.toContain('#/definitions/')
+
+    const page = await fetch(`${server.url}/api/docs`)
+    expect(page.headers.get('content-type')).toMatch(/text\/html/)
+    const html = await page.text()
+    expect(html).toContain('<code>/api/posts/{id}</code>')
+    expect(html).not.toMatch(/<script/i)
+  })
 })

@@ -38,7 +38,7 @@ function hostConfig(dir: string): Config {
 }
 
 describe('devlogPlugin in another Payload app', () => {
-  it('adds Devlog collections and keeps everything the host had', () => {
+  it('adds Devlog collections and keeps everything the host had', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'devlog-host-'))
     const host = hostConfig(dir)
     const result = devlogPlugin({ uploadsDir: path.join(dir, 'media') })(host) as Config
@@ -77,7 +77,7 @@ describe('devlogPlugin in another Payload app', () => {
     expect(HostUsers.fields).toHaveLength(1)
   })
 
-  it('refuses to replace a host collection that uses one of its slugs', () => {
+  it('refuses to replace a host collection that uses one of its slugs', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'devlog-host-'))
     const host = { ...hostConfig(dir), collections: [{ slug: 'posts', fields: [] }] }
     expect(() => devlogPlugin()(host)).toThrow(/already has a collection "posts"/)
