@@ -15,6 +15,7 @@ import { Submissions } from '../collections/Submissions'
 import { createTagsCollection } from '../collections/Tags'
 import { Users } from '../collections/Users'
 import { fillSeoDefaults, seoFromDocument } from './fields/seoDefaults'
+import { withChangeEvents } from './delivery/contentEvents'
 import { buildOpenApi, renderOpenApiPage } from './delivery/openapi'
 import { devlogSearch, search } from './delivery/search'
 import { devlogMutations, devlogQueries, mergeGraphQLExtensions } from './graphql'
@@ -78,6 +79,10 @@ export const devlogPlugin =
     const uploadsDir = options.uploadsDir ?? process.env.MEDIA_DIR ?? './data/media'
     const siteName = options.siteName ?? 'Devlog'
     const componentsPath = options.componentsPath ?? 'payload-devlog/admin'
+    // The host's own collections are left exactly as they were (a shared `users` aside).
+    const hostSlugs = new Set(
+      (incoming.collections ?? []).map((collection) => collection.slug).filter((slug) => slug !== Users.slug),
+    )
     const withCollections: Config = {
       ...incoming,
       collections: mergeCollections(incoming.collections ?? [], [
@@ -141,7 +146,9 @@ export const devlogPlugin =
             }),
         },
       ],
-      collections: withSearch.collections?.map((collection) => withSeoDefaults(collection, siteName)),
+      collections: withSearch.collections?.map((collection) =>
+        hostSlugs.has(collection.slug) ? collection : withChangeEvents(withSeoDefaults(collection, siteName)),
+      ),
       graphQL: {
         ...withSearch.graphQL,
         queries: mergeGraphQLExtensions(withSearch.graphQL?.queries, devlogQueries),

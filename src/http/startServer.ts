@@ -10,6 +10,7 @@ import { seedDemoContent } from '../seed'
 import { deliveryRouter } from './delivery'
 import { liveness, readiness } from './health'
 import { requestLogger } from './requestLogger'
+import { publicResponses } from './responseCache'
 import { securityHeaders } from './security'
 import { gracefulShutdown } from './shutdown'
 
@@ -42,6 +43,8 @@ export async function startServer({ root, dev }: StartOptions): Promise<Server> 
   })
   app.use(securityHeaders({ dev, https: publicURL.startsWith('https:') }))
   app.use(compression())
+  // After compression, so what is hashed and kept is the uncompressed body.
+  app.use(publicResponses(payload.config, { store: process.env.RESPONSE_CACHE !== 'false' }))
   app.get('/healthz', liveness)
   app.get(
     '/readyz',

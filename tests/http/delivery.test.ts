@@ -8,13 +8,14 @@ const list = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] :
 
 describeWithBuild('feeds and sitemap', () => {
   let server: RunningServer
+  let token: string
 
   beforeAll(async () => {
     server = await startServer({
       FRONTEND_URL_TEMPLATE: 'https://blog.example.com/{collection}/{slug}',
       SITE_TITLE: '데브로그',
     })
-    const token = (
+    token = (
       await (
         await fetch(`${server.url}/api/users/first-register`, {
           method: 'POST',
@@ -181,5 +182,50 @@ describeWithBuild('feeds and sitemap', () => {
     const html = await page.text()
     expect(html).toContain('<code>/api/posts/{id}</code>')
     expect(html).not.toMatch(/<script/i)
+  })
+
+  it('serves anonymous REST reads from its cache with ETags, and a publish shows on the very next read', async () => {
+    const read = (path: string, headers: Record<string, string> = {}) =>
+      fetch(`${server.url}${path}`, { headers: { 'cache-control': 'max-age=0', ...headers } })
+    const first = await read('/api/posts?depth=1&limit=5')
+    expect(first.headers.get('x-devlog-cache')).toBe('miss')
+    const etag = first.headers.get('etag')!
+    expect(first.headers.get('cache-control')).toBe('public, max-age=60, stale-while-revalidate=300')
+    const second = await read('/api/posts?depth=1&limit=5')
+    expect(second.headers.get('x-devlog-cache')).toBe('hit')
+    expect(await second.json()).toEqual(await first.json())
+    expect((await read('/api/posts?depth=1&limit=5', { 'if-none-match': etag })).status).toBe(304)
+
+    const auth = { 'content-type': 'application/json', authorization: `JWT ${token}` }
+    const signedIn = await fetch(`${server.url}/api/posts?depth=1&limit=5`, {
+      headers: { authorization: `JWT ${token}` },
+    })
+    expect(signedIn.headers.get('x-devlog-cache')).toBeNull()
+
+    await fetch(`${server.url}/api/posts`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ title: 'Fresh off the press', _status: 'published' }),
+    })
+    const afterPublish = await read('/api/posts?depth=1&limit=5')
+    expect(afterPublish.headers.get('x-devlog-cache')).toBe('miss')
+    expect((await afterPublish.json()).docs.map((post: { title: string }) => post.title)).toContain(
+      'Fresh off the press',
+    )
+
+    // Posts show their tags: renaming a tag drops cached post lists too.
+    await read('/api/posts?depth=1&limit=5')
+    const tag = (await (await read('/api/tags?where[slug][equals]=kubernetes')).json()).docs[0]
+    await fetch(`${server.url}/api/tags/${tag.id}`, {
+      method: 'PATCH',
+      headers: auth,
+      body: JSON.stringify({ name: 'K8s' }),
+    })
+    const afterRename = await read('/api/posts?depth=1&limit=5')
+    expect(afterRename.headers.get('x-devlog-cache')).toBe('miss')
+    expect(JSON.stringify(await afterRename.json())).toContain('"name":"K8s"')
+
+    const feed = await (await read('/feed.xml')).text()
+    expect(feed).toContain('Fresh off the press')
   })
 })
