@@ -14,6 +14,14 @@ import { StudySessions } from '../collections/StudySessions'
 import { Submissions } from '../collections/Submissions'
 import { createTagsCollection } from '../collections/Tags'
 import { Users } from '../collections/Users'
+import { deliverWebhookTask, WEBHOOK_COLLECTIONS } from '../collections/Webhooks/deliver'
+import {
+  webhookAfterChange,
+  webhookAfterDelete,
+  webhookBeforeChange,
+  WebhookDeliveries,
+  Webhooks,
+} from '../collections/Webhooks'
 import { fillSeoDefaults, seoFromDocument } from './fields/seoDefaults'
 import { withChangeEvents } from './delivery/contentEvents'
 import { buildOpenApi, renderOpenApiPage } from './delivery/openapi'
@@ -62,6 +70,19 @@ function addMissingFields(host: CollectionConfig, devlog: CollectionConfig): Col
   return { ...host, fields: [...host.fields, ...missing] }
 }
 
+function withWebhooks(collection: CollectionConfig): CollectionConfig {
+  if (!(WEBHOOK_COLLECTIONS as readonly string[]).includes(collection.slug)) return collection
+  return {
+    ...collection,
+    hooks: {
+      ...collection.hooks,
+      beforeChange: [...(collection.hooks?.beforeChange ?? []), webhookBeforeChange(collection.slug)],
+      afterChange: [...(collection.hooks?.afterChange ?? []), webhookAfterChange(collection.slug)],
+      afterDelete: [...(collection.hooks?.afterDelete ?? []), webhookAfterDelete(collection.slug)],
+    },
+  }
+}
+
 function withSeoDefaults(collection: CollectionConfig, siteName: string): CollectionConfig {
   if (!SEO_COLLECTIONS.includes(collection.slug)) return collection
   return {
@@ -99,6 +120,8 @@ export const devlogPlugin =
         Memberships,
         StudySessions,
         Submissions,
+        Webhooks,
+        WebhookDeliveries,
       ]),
       onInit: async (payload) => {
         await incoming.onInit?.(payload)
@@ -147,8 +170,11 @@ export const devlogPlugin =
         },
       ],
       collections: withSearch.collections?.map((collection) =>
-        hostSlugs.has(collection.slug) ? collection : withChangeEvents(withSeoDefaults(collection, siteName)),
+        hostSlugs.has(collection.slug)
+          ? collection
+          : withWebhooks(withChangeEvents(withSeoDefaults(collection, siteName))),
       ),
+      jobs: { ...withSearch.jobs, tasks: [...(withSearch.jobs?.tasks ?? []), deliverWebhookTask()] },
       graphQL: {
         ...withSearch.graphQL,
         queries: mergeGraphQLExtensions(withSearch.graphQL?.queries, devlogQueries),

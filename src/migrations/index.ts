@@ -4,6 +4,7 @@ import * as migration_20261122_165320_retrospectives from './20261122_165320_ret
 import * as migration_20261122_171211_study_groups from './20261122_171211_study_groups';
 import * as migration_20261122_171936_retrospective_study_links from './20261122_171936_retrospective_study_links';
 import * as migration_20261122_173918_search_index from './20261122_173918_search_index';
+import * as migration_20261122_175407_webhooks from './20261122_175407_webhooks';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261122_173918_search_index.up,
     down: migration_20261122_173918_search_index.down,
-    name: '20261122_173918_search_index'
+    name: '20261122_173918_search_index',
+  },
+  {
+    up: migration_20261122_175407_webhooks.up,
+    down: migration_20261122_175407_webhooks.down,
+    name: '20261122_175407_webhooks'
   },
 ];

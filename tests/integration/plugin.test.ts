@@ -59,6 +59,8 @@ describe('devlogPlugin in another Payload app', () => {
       'memberships',
       'study-sessions',
       'submissions',
+      'webhooks',
+      'webhook-deliveries',
       'search-index',
     ])
     expect(result.collections![0]).toBe(Books)

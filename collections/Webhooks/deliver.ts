@@ -1,0 +1,89 @@
+import { createHmac } from 'node:crypto'
+import type { PayloadRequest, TaskConfig } from 'payload'
+
+export const WEBHOOK_EVENTS = ['publish', 'unpublish', 'update', 'delete'] as const
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number]
+export const WEBHOOK_COLLECTIONS = ['posts', 'retrospectives', 'tags', 'series'] as const
+const TIMEOUT_MS = 10_000
+
+/** `sha256=<hex>` of the exact body, keyed with the webhook's secret: what receivers verify. */
+export function signature(secret: string, body: string) {
+  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`
+}
+
+type Input = { webhook: number | string; delivery: number | string; body: string; event: string }
+
+/**
+ * One delivery attempt. A non-2xx answer or a network error fails the task, and Payload's job
+ * queue retries it with exponential back-off; each attempt is recorded on the delivery log.
+ */
+async function deliver({ input, req }: { input: Input; req: PayloadRequest }) {
+  const { payload } = req
+  const webhook = await payload.findByID({
+    collection: 'webhooks',
+    id: input.webhook,
+    depth: 0,
+    overrideAccess: true,
+    req,
+    showHiddenFields: true,
+  })
+  const log = await payload.findByID({
+    collection: 'webhook-deliveries',
+    id: input.delivery,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  const attempts = (log.attempts ?? 0) + 1
+  let status: number | null = null
+  let failure: string | null = null
+  try {
+    const response = await fetch(webhook.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'Devlog-Webhooks/1',
+        'x-devlog-event': input.event,
+        'x-devlog-delivery': String(input.delivery),
+        'x-devlog-signature': signature(webhook.secret ?? '', input.body),
+      },
+      body: input.body,
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    })
+    status = response.status
+    if (!response.ok) failure = `HTTP ${response.status}`
+  } catch (error) {
+    failure = error instanceof Error ? error.message : String(error)
+  }
+  await payload.update({
+    collection: 'webhook-deliveries',
+    id: input.delivery,
+    data: {
+      attempts,
+      lastStatus: status,
+      lastError: failure,
+      status: failure ? 'retrying' : 'delivered',
+      ...(failure ? {} : { deliveredAt: new Date().toISOString() }),
+    },
+    overrideAccess: true,
+    req,
+  })
+  if (failure) throw new Error(`Webhook ${webhook.url}: ${failure}`)
+  return { output: { status } }
+}
+
+export function deliverWebhookTask(): TaskConfig {
+  const delay = Number(process.env.WEBHOOK_RETRY_DELAY_MS) || 5_000
+  return {
+    slug: 'deliverWebhook',
+    label: 'Deliver a webhook',
+    retries: { attempts: 5, backoff: { type: 'exponential', delay } },
+    inputSchema: [
+      { name: 'webhook', type: 'text', required: true },
+      { name: 'delivery', type: 'text', required: true },
+      { name: 'event', type: 'text', required: true },
+      { name: 'body', type: 'textarea', required: true },
+    ],
+    handler: deliver as never,
+  } as TaskConfig
+}
