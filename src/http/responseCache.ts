@@ -45,6 +45,8 @@ function etagOf(body: Buffer) {
 export function publicResponses(config: SanitizedConfig, { store }: { store: boolean }) {
   const cache = new LRUCache<string, Entry>({
     max: 2_000,
+    // Bounds staleness when several instances run: each hears only of its own writes.
+    ttl: 60_000,
     maxSize: 64 * 1024 * 1024,
     sizeCalculation: (entry) => entry.body.length + 512,
   })
