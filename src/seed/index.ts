@@ -86,13 +86,16 @@ async function seedStudyGroup(payload: Payload, req: PayloadRequest, operatorId:
     },
     req,
   })
+  const memberships = []
   for (const person of demoStudyMembers) {
     const member = await payload.create({ collection: 'members', data: person, req })
-    await payload.create({
-      collection: 'memberships',
-      data: { member: member.id, cohort: cohort.id, role: 'member', status: 'active' },
-      req,
-    })
+    memberships.push(
+      await payload.create({
+        collection: 'memberships',
+        data: { member: member.id, cohort: cohort.id, role: 'member', status: 'active' },
+        req,
+      }),
+    )
   }
   // Session generation is an operator's action: run it as the demo admin.
   await generateSessions(
@@ -101,6 +104,34 @@ async function seedStudyGroup(payload: Payload, req: PayloadRequest, operatorId:
     }),
     cohort.id,
   )
+  // A board worth looking at: most weeks posted on time, one late, a few missed.
+  const sessions = await payload.find({
+    collection: 'study-sessions',
+    where: { cohort: { equals: cohort.id } },
+    sort: 'number',
+    pagination: false,
+    req,
+  })
+  for (const [m, membership] of memberships.entries()) {
+    for (const session of sessions.docs) {
+      if ((session.number + m) % 5 === 0 || !session.deadline) continue
+      const late = session.number === 2 && m === 1
+      const submittedAt = new Date(
+        new Date(session.deadline).getTime() + (late ? 3_600_000 : -86_400_000),
+      ).toISOString()
+      await payload.create({
+        collection: 'submissions',
+        data: {
+          membership: membership.id,
+          session: session.id,
+          url: `${demoStudyMembers[m].blogUrl}/week-${session.number}`,
+          title: `${session.number}주차 회고`,
+          submittedAt,
+        },
+        req,
+      })
+    }
+  }
 }
 
 async function seedRetrospective(payload: Payload, req: PayloadRequest) {

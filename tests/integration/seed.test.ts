@@ -24,6 +24,7 @@ describe('demo content', () => {
     )
     expect((await payload.count({ collection: 'study-sessions' })).totalDocs).toBe(13)
     expect((await payload.count({ collection: 'memberships' })).totalDocs).toBe(3)
+    expect((await payload.count({ collection: 'submissions' })).totalDocs).toBe(32)
     const retro = await payload.find({ collection: 'retrospectives', overrideAccess: false })
     expect(retro.docs.map((doc) => doc.title)).toEqual(['2025년 회고'])
     expect(retro.docs[0].toc).toHaveLength(2)
