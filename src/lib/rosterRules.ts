@@ -2,7 +2,8 @@
  * Study-group roster rules: what each member's week counts as, and the totals operators act on
  * (passes, fines, attendance, who is at risk). Pure and linear in members × sessions.
  */
-export type SubmissionStatus = 'on-time' | 'late' | 'missing' | 'pass-used' | 'excused' | 'pending'
+export const SUBMISSION_STATUSES = ['on-time', 'late', 'missing', 'pass-used', 'excused', 'pending'] as const
+export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number]
 export type AttendanceStatus = 'present' | 'late' | 'absent' | 'excused'
 export type RosterRules = { passesPerMember: number; finePerMiss: number; atRiskMisses: number }
 export type SessionInput = {
@@ -42,20 +43,36 @@ export type WeekReport = {
 }
 
 const rate = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 1000)
-const emptyCounts = (): Record<SubmissionStatus, number> => ({
-  'on-time': 0,
-  late: 0,
-  missing: 0,
-  'pass-used': 0,
-  excused: 0,
-  pending: 0,
-})
+// Rules come from editable documents; a blank or negative number must not hand out passes or credit fines.
+const atLeastZero = (value: number) => (Number.isFinite(value) ? Math.max(0, value) : 0)
+const emptyCounts = () =>
+  Object.fromEntries(SUBMISSION_STATUSES.map((status) => [status, 0])) as Record<SubmissionStatus, number>
+// Deadlines are set to the second (23:59:59) and members see submission times to the second, so a
+// submission stamped 23:59:59.400 is on time rather than late by a fraction nobody can see.
+const wholeSeconds = (date: Date) => Math.floor(date.getTime() / 1000)
 const byNumber = (sessions: SessionInput[]) => [...sessions].sort((a, b) => a.number - b.number)
+// Ids arrive as numbers from SQLite and strings from MongoDB or forms; compare them as strings.
+const key = (id: string | number) => String(id)
+
+/** Tallies attendance the same way for a member's weeks and for a week's members. */
+class AttendanceTally {
+  attended = 0
+  recorded = 0
+  add(attendance: AttendanceStatus | null) {
+    // Excused weeks leave the denominator, so an excused absence does not lower anyone's rate.
+    if (!attendance || attendance === 'excused') return
+    this.recorded += 1
+    if (attendance === 'present' || attendance === 'late') this.attended += 1
+  }
+  get rate() {
+    return rate(this.attended, this.recorded)
+  }
+}
 
 /**
  * One member's weeks, in session order: excused when their attendance says so; on time or late
- * against the deadline; pending while the deadline is ahead; otherwise a pass is spent, earliest
- * misses first, and once passes run out the week is missing (and fined).
+ * against the deadline; pending while the deadline is ahead or when nothing is due; otherwise a
+ * pass is spent, earliest misses first, and once passes run out the week is missing (and fined).
  */
 export function summariseMembership(
   membershipId: string,
@@ -64,66 +81,84 @@ export function summariseMembership(
   rules: RosterRules,
   now: Date,
 ): MembershipSummary {
-  const submissionBySession = new Map(submissions.map((submission) => [String(submission.sessionId), submission]))
+  // A resubmission must not turn an on-time week late, so the earliest submission counts.
+  const submissionBySession = new Map<string, SubmissionInput>()
+  for (const submission of submissions) {
+    if (submission.membershipId !== membershipId) continue
+    const earlier = submissionBySession.get(key(submission.sessionId))
+    if (!earlier || submission.submittedAt.getTime() < earlier.submittedAt.getTime())
+      submissionBySession.set(key(submission.sessionId), submission)
+  }
+
   const counts = emptyCounts()
-  let passesLeft = Math.max(0, rules.passesPerMember)
-  let attended = 0
-  let recorded = 0
+  const attendanceTally = new AttendanceTally()
+  let passesLeft = Math.floor(atLeastZero(rules.passesPerMember))
   const cells = byNumber(sessions).map((session): CellStatus => {
     const attendance = session.attendance.get(membershipId) ?? null
-    const submission = submissionBySession.get(String(session.id))
+    const submission = submissionBySession.get(key(session.id))
+    const deadline = session.deadline
     let status: SubmissionStatus
     if (attendance === 'excused') status = 'excused'
-    else if (submission && session.deadline)
-      status = submission.submittedAt.getTime() <= session.deadline.getTime() ? 'on-time' : 'late'
-    else if (submission) status = 'on-time'
-    else if (!session.deadline || session.deadline.getTime() > now.getTime()) status = 'pending'
+    else if (submission)
+      status = !deadline || wholeSeconds(submission.submittedAt) <= wholeSeconds(deadline) ? 'on-time' : 'late'
+    else if (!deadline || deadline.getTime() > now.getTime()) status = 'pending'
     else if (passesLeft > 0) {
       passesLeft -= 1
       status = 'pass-used'
     } else status = 'missing'
     counts[status] += 1
-    if (attendance && attendance !== 'excused') {
-      recorded += 1
-      if (attendance === 'present' || attendance === 'late') attended += 1
-    }
+    attendanceTally.add(attendance)
     return { sessionId: session.id, submission: status, submissionId: submission?.id ?? null, attendance }
   })
+
   return {
     membershipId,
     cells,
     counts,
     passesLeft,
-    finesOwed: counts.missing * Math.max(0, rules.finePerMiss),
-    attendanceRate: rate(attended, recorded),
+    finesOwed: counts.missing * atLeastZero(rules.finePerMiss),
+    attendanceRate: attendanceTally.rate,
     atRisk: rules.atRiskMisses > 0 && counts.missing >= rules.atRiskMisses,
   }
 }
 
-/** Per week: the share of members who submitted (of those due and not excused), and attendance. */
-export function weeklyReport(sessions: SessionInput[], summaries: MembershipSummary[]): WeekReport[] {
-  return byNumber(sessions).map((session) => {
-    let submitted = 0
-    let due = 0
-    let attended = 0
-    let recorded = 0
-    for (const summary of summaries) {
-      const cell = summary.cells.find((candidate) => String(candidate.sessionId) === String(session.id))
-      if (!cell) continue
+/**
+ * Per week, in session order: the share of members who submitted, among those the week was due
+ * for (not excused, not pending), and the share who attended, among those whose attendance was
+ * recorded. The submission rate stays null until the deadline has passed, and for weeks without a
+ * deadline, so early submitters do not show a week as complete. `now` should be the instant the
+ * summaries were computed at.
+ */
+export function weeklyReport(
+  sessions: SessionInput[],
+  summaries: MembershipSummary[],
+  now: Date = new Date(),
+): WeekReport[] {
+  const ordered = byNumber(sessions)
+  const positionById = new Map(ordered.map((session, position) => [key(session.id), position]))
+  const weeks = ordered.map(() => ({ submitted: 0, due: 0, attendance: new AttendanceTally() }))
+
+  for (const summary of summaries) {
+    for (const cell of summary.cells) {
+      const position = positionById.get(key(cell.sessionId))
+      if (position === undefined) continue
+      const week = weeks[position]
       if (cell.submission !== 'excused' && cell.submission !== 'pending') {
-        due += 1
-        if (cell.submission === 'on-time' || cell.submission === 'late') submitted += 1
+        week.due += 1
+        if (cell.submission === 'on-time' || cell.submission === 'late') week.submitted += 1
       }
-      if (cell.attendance && cell.attendance !== 'excused') {
-        recorded += 1
-        if (cell.attendance === 'present' || cell.attendance === 'late') attended += 1
-      }
+      week.attendance.add(cell.attendance)
     }
+  }
+
+  return ordered.map((session, position) => {
+    const week = weeks[position]
+    const deadlinePassed = session.deadline !== null && session.deadline.getTime() <= now.getTime()
     return {
       sessionId: session.id,
       number: session.number,
-      submissionRate: rate(submitted, due),
-      attendanceRate: rate(attended, recorded),
+      submissionRate: deadlinePassed ? rate(week.submitted, week.due) : null,
+      attendanceRate: week.attendance.rate,
     }
   })
 }

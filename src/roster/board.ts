@@ -205,6 +205,7 @@ export async function buildBoard(
     weeks: weeklyReport(
       sessionInputs,
       rows.filter((row) => row.status !== 'applied' && row.status !== 'dropped').map((row) => row.summary),
+      now,
     ),
   }
 }
