@@ -9,6 +9,8 @@ export const Series: CollectionConfig = {
   labels: { singular: label('Series', '시리즈'), plural: label('Series', '시리즈') },
   access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'slug', 'updatedAt'] },
+  // A series shown on a post needs its name and link, not the join listing its posts.
+  defaultPopulate: { title: true, slug: true },
   fields: [
     { name: 'title', type: 'text', label: label('Title', '제목'), required: true, maxLength: 200 },
     slugField({ from: 'title' }),

@@ -39,6 +39,8 @@ export const Users: CollectionConfig = {
     useAsTitle: 'email',
     defaultColumns: ['email', 'name', 'roles'],
   },
+  // An author shown on a post: the public profile only.
+  defaultPopulate: { name: true, bio: true, avatar: true, links: true },
   access: {
     read: anyone,
     create: isAdmin,

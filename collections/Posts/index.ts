@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isEditor, publishedOrEditor } from '../../src/access/roles'
 import { devlogEditor } from '../../src/editor'
 import { deriveContent, derivedContentFields } from '../../src/fields/derivedContent'
-import { publishedAtField, setPublishedAt } from '../../src/fields/publishedAt'
+import { publishedAtField, publishedNewestFirstIndex, setPublishedAt } from '../../src/fields/publishedAt'
 import { mustExist } from '../../src/fields/relationships'
 import { slugField } from '../../src/fields/slug'
 import { label } from '../../src/lib/labels'
@@ -21,6 +21,9 @@ export const Posts: CollectionConfig = {
     defaultColumns: ['title', 'slug', '_status', 'publishedAt'],
   },
   defaultSort: '-publishedAt',
+  indexes: [publishedNewestFirstIndex],
+  // A related post is shown as a card; its full body would multiply the size of every read.
+  defaultPopulate: { title: true, slug: true, excerpt: true, publishedAt: true, coverImage: true, readingTime: true },
   versions: {
     drafts: { autosave: { interval: 2000 }, schedulePublish: true },
     maxPerDoc: 50,

@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isEditor, publishedOrEditor } from '../../src/access/roles'
 import { devlogEditor } from '../../src/editor'
 import { deriveContent, derivedContentFields } from '../../src/fields/derivedContent'
-import { publishedAtField, setPublishedAt } from '../../src/fields/publishedAt'
+import { publishedAtField, publishedNewestFirstIndex, setPublishedAt } from '../../src/fields/publishedAt'
 import { mustExist } from '../../src/fields/relationships'
 import { slugField } from '../../src/fields/slug'
 import { label, options } from '../../src/lib/labels'
@@ -54,6 +54,7 @@ export const Retrospectives: CollectionConfig = {
     group: label('Retrospectives', '회고'),
   },
   defaultSort: '-period.startDate',
+  indexes: [publishedNewestFirstIndex],
   versions: { drafts: { autosave: { interval: 2000 }, schedulePublish: true }, maxPerDoc: 50 },
   hooks: {
     beforeChange: [

@@ -30,6 +30,8 @@ export const createTagsCollection = ({ componentsPath }: { componentsPath: strin
   labels: { singular: label('Tag', '태그'), plural: label('Tags', '태그') },
   access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'slug', 'postCount', 'updatedAt'] },
+  // A tag shown on a post is a chip: its posts (a join query per tag) would only slow every post read.
+  defaultPopulate: { name: true, slug: true, colour: true, postCount: true },
   hooks: { beforeDelete: [refuseDeletingUsedTag] },
   endpoints: [
     {

@@ -45,9 +45,19 @@ export async function buildFeed(
 ): Promise<Feed> {
   const where: Where = { and: [{ _status: { equals: 'published' } }, ...(tag ? [{ tags: { in: [tag.id] } }] : [])] }
   const common = { where, sort: '-publishedAt', limit: FEED_LENGTH, depth: 1, overrideAccess: false } as const
+  // Only what an entry shows: the Lexical bodies would triple what is read for nothing.
+  const entryFields = {
+    title: true,
+    slug: true,
+    excerpt: true,
+    contentHtml: true,
+    publishedAt: true,
+    updatedAt: true,
+    tags: true,
+  } as const
   const [posts, retrospectives] = await Promise.all([
-    payload.find({ collection: 'posts', ...common }),
-    payload.find({ collection: 'retrospectives', ...common }),
+    payload.find({ collection: 'posts', ...common, select: { ...entryFields, authors: true } }),
+    payload.find({ collection: 'retrospectives', ...common, select: entryFields }),
   ])
   const entries: Entry[] = [
     ...posts.docs.map((doc) => ({ ...(doc as unknown as Entry), collection: 'posts' as const })),

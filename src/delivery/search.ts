@@ -83,13 +83,9 @@ type IndexRow = {
 
 function count(haystack: string | null | undefined, needle: string): number {
   if (!haystack) return 0
+  const text = haystack.toLowerCase()
   let found = 0
-  for (
-    let at = haystack.toLowerCase().indexOf(needle);
-    at !== -1;
-    at = haystack.toLowerCase().indexOf(needle, at + needle.length)
-  )
-    found += 1
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) found += 1
   return found
 }
 

@@ -1,4 +1,4 @@
-import type { CollectionBeforeChangeHook, DateField } from 'payload'
+import type { CollectionBeforeChangeHook, CompoundIndex, DateField } from 'payload'
 
 import { label } from '../lib/labels'
 
@@ -11,6 +11,13 @@ export function publishedAtField(): DateField {
     admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
   }
 }
+
+/**
+ * Serves the most common read, "published, newest first" (`sort=-publishedAt`, which Payload
+ * breaks ties on with `createdAt`), straight from the index: without it SQLite sorts every
+ * published row, bodies included, on each list and feed request.
+ */
+export const publishedNewestFirstIndex: CompoundIndex = { fields: ['_status', 'publishedAt', 'createdAt'] }
 
 /** `publishedAt` is stamped the first time a document is published, unless the editor set it. */
 export const setPublishedAt: CollectionBeforeChangeHook = ({ data }) => {

@@ -5,6 +5,7 @@ import * as migration_20261122_171211_study_groups from './20261122_171211_study
 import * as migration_20261122_171936_retrospective_study_links from './20261122_171936_retrospective_study_links';
 import * as migration_20261122_173918_search_index from './20261122_173918_search_index';
 import * as migration_20261122_175407_webhooks from './20261122_175407_webhooks';
+import * as migration_20261122_220335_read_indexes_default_populate from './20261122_220335_read_indexes_default_populate';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261122_175407_webhooks.up,
     down: migration_20261122_175407_webhooks.down,
-    name: '20261122_175407_webhooks'
+    name: '20261122_175407_webhooks',
+  },
+  {
+    up: migration_20261122_220335_read_indexes_default_populate.up,
+    down: migration_20261122_220335_read_indexes_default_populate.down,
+    name: '20261122_220335_read_indexes_default_populate'
   },
 ];
