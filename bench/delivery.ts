@@ -1,0 +1,437 @@
+/**
+ * Delivery benchmark: 1,000 published posts (bench/corpus.ts) served side by side by
+ *   1. a plain Payload app without Devlog (bench/baseline, `next start`): the baseline,
+ *   2. Devlog with its response cache off, 3. Devlog with it on (`dist/server.js`),
+ *   4. a bare Node `http` server sending Devlog's bytes from memory: the ceiling,
+ * each loaded with autocannon over loopback. Run with `npm run bench:delivery` (part of `npm run bench`).
+ *
+ * The same bundle is also the seeding child processes (see the modes at the bottom), so each seed
+ * and each server runs in a process of its own and RSS is measured per server.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { performance } from 'node:perf_hooks'
+import autocannon from 'autocannon'
+import type { Payload } from 'payload'
+
+import { corpusPost, TAG_NAMES } from './corpus'
+
+const POSTS = Number(process.env.BENCH_POSTS || 1_000)
+const DURATION_S = Number(process.env.BENCH_DURATION || 10)
+const WARMUP_S = 2
+const CONNECTIONS = 50
+const SECRET = 'devlog-benchmark-secret-0123456789abcdef'
+// The bundle runs from dist/bench/.
+const root = path.resolve(import.meta.dirname, '../..')
+const baselineDir = path.join(root, 'bench/baseline')
+const bundle = path.join(root, 'dist/bench/delivery.js')
+const ceilingBundle = path.join(root, 'dist/bench/ceiling.js')
+const nextBin = path.join(root, 'node_modules/next/dist/bin/next')
+const log = (message: string) => process.stdout.write(`${message}\n`)
+
+type SeededPost = {
+  title: string
+  slug: string
+  excerpt: string
+  tags: string[]
+  publishedAt: string
+  content: unknown
+}
+type Env = Record<string, string | undefined>
+type Request = { path: string; method?: 'GET' | 'POST'; body?: string }
+type Endpoint = { name: string; hot: boolean; devlog: Request; baseline: Request }
+type Target = 'baseline' | 'uncached' | 'cached' | 'ceiling'
+type Measure = { requestsPerSecond: number; p50: number; p99: number; errors: number; bytes: number }
+
+const POSTS_QUERY = '{ Posts(limit: 10, sort: "-publishedAt") { docs { title slug publishedAt tags { name slug } } } }'
+const SEARCH_WORD = '쿠버네티스'
+
+function endpoints(slug: string): Endpoint[] {
+  const graphql: Request = { path: '/api/graphql', method: 'POST', body: JSON.stringify({ query: POSTS_QUERY }) }
+  const bySlug = `/api/posts?where[slug][equals]=${slug}&depth=1&limit=1`
+  return [
+    {
+      name: 'list of 10 posts with tags',
+      hot: true,
+      devlog: { path: '/api/posts?sort=-publishedAt&limit=10&depth=1' },
+      baseline: { path: '/api/posts?sort=-publishedAt&limit=10&depth=1' },
+    },
+    { name: 'one post by slug', hot: true, devlog: { path: bySlug }, baseline: { path: bySlug } },
+    // A plain Payload app has no feed: its nearest equivalent is the read a feed script makes.
+    {
+      name: '/feed.xml',
+      hot: true,
+      devlog: { path: '/feed.xml' },
+      baseline: { path: '/api/posts?sort=-publishedAt&limit=50&depth=1' },
+    },
+    // Nor a search index: a front end would filter with `like`.
+    {
+      name: `search "${SEARCH_WORD}"`,
+      hot: false,
+      devlog: { path: `/api/search?q=${encodeURIComponent(SEARCH_WORD)}&limit=10` },
+      baseline: {
+        path: `/api/posts?where[or][0][title][like]=${encodeURIComponent(SEARCH_WORD)}&where[or][1][excerpt][like]=${encodeURIComponent(SEARCH_WORD)}&limit=10&depth=0`,
+      },
+    },
+    { name: 'GraphQL: 10 posts with tags', hot: false, devlog: graphql, baseline: graphql },
+  ]
+}
+
+// ---------------------------------------------------------------------------------------------
+// Seeding (child processes)
+
+async function seedDevlog(dir: string) {
+  const { default: config } = await import('../payload.config')
+  const { markdownToLexical } = await import('../src/lib/markdown')
+  const { getPayload } = await import('payload')
+  const payload = await getPayload({ config })
+  payload.logger.level = 'warn'
+  const tagIds = await createTags(payload, (name) => ({ name }))
+  const seeded: SeededPost[] = []
+  for (let index = 0; index < POSTS; index++) {
+    const post = corpusPost(index)
+    const content = markdownToLexical(payload, 'posts', 'content', post.markdown)
+    await payload.create({
+      collection: 'posts',
+      data: { ...post, content, tags: post.tags.map((name) => tagIds.get(name)!), _status: 'published' } as never,
+    })
+    seeded.push({ ...post, content })
+    if ((index + 1) % 100 === 0) log(`  devlog: ${index + 1}/${POSTS} posts`)
+  }
+  fs.writeFileSync(path.join(dir, 'posts.json'), JSON.stringify(seeded))
+  await payload.destroy()
+}
+
+async function seedBaseline(dir: string) {
+  const { default: config } = await import('./baseline/payload.config')
+  const { getPayload } = await import('payload')
+  const payload = await getPayload({ config })
+  payload.logger.level = 'warn'
+  const tagIds = await createTags(payload, (name, index) => ({ name, slug: `tag-${index}` }))
+  const posts = JSON.parse(fs.readFileSync(path.join(dir, 'posts.json'), 'utf8')) as SeededPost[]
+  for (const [index, post] of posts.entries()) {
+    await payload.create({
+      collection: 'posts' as never,
+      data: { ...post, tags: post.tags.map((name) => tagIds.get(name)!), _status: 'published' } as never,
+    })
+    if ((index + 1) % 100 === 0) log(`  baseline: ${index + 1}/${posts.length} posts`)
+  }
+  await payload.destroy()
+}
+
+async function createTags(payload: Payload, data: (name: string, index: number) => Record<string, unknown>) {
+  const ids = new Map<string, number | string>()
+  for (const [index, name] of TAG_NAMES.entries()) {
+    const tag = await payload.create({ collection: 'tags' as never, data: data(name, index) as never })
+    ids.set(name, (tag as { id: number | string }).id)
+  }
+  return ids
+}
+
+// ---------------------------------------------------------------------------------------------
+// The run
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+function run(command: string, args: string[], env: Env = {}) {
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...env } as Env as NodeJS.ProcessEnv,
+  })
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${result.status}`)
+}
+
+function newestChange(dir: string): number {
+  let newest = 0
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && !entry.parentPath.includes('.next')) {
+      newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs)
+    }
+  }
+  return newest
+}
+
+function ensureBuilds() {
+  if (!fs.existsSync(path.join(root, '.next/BUILD_ID')) || !fs.existsSync(path.join(root, 'dist/server.js'))) {
+    log('No production build of Devlog: running `npm run build`…')
+    run('npm', ['run', 'build'])
+  }
+  const baselineBuild = path.join(baselineDir, '.next/BUILD_ID')
+  if (!fs.existsSync(baselineBuild) || fs.statSync(baselineBuild).mtimeMs < newestChange(baselineDir)) {
+    log('Building the baseline app (bench/baseline)…')
+    run(process.execPath, [nextBin, 'build', baselineDir], { NEXT_TELEMETRY_DISABLED: '1' })
+  }
+}
+
+/** Resident memory of a process and all its descendants, from /proc. */
+function treeRSS(pid: number): number {
+  let total = 0
+  const pending = [pid]
+  while (pending.length) {
+    const current = pending.pop()!
+    try {
+      const status = fs.readFileSync(`/proc/${current}/status`, 'utf8')
+      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024
+      for (const task of fs.readdirSync(`/proc/${current}/task`)) {
+        const children = fs.readFileSync(`/proc/${current}/task/${task}/children`, 'utf8').trim()
+        if (children) pending.push(...children.split(/\s+/).map(Number))
+      }
+    } catch {
+      // the process ended between two reads
+    }
+  }
+  return total
+}
+
+type Server = { url: string; child: ChildProcess; peakRSS: () => number; stop: () => Promise<void> }
+
+async function startProcess(args: string[], env: Env, readyPath: string): Promise<Server> {
+  const port = await freePort()
+  const url = `http://127.0.0.1:${port}`
+  const child = spawn(
+    process.execPath,
+    args.map((arg) => arg.replace('$PORT', String(port))),
+    {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        NEXT_TELEMETRY_DISABLED: '1',
+        PORT: String(port),
+        SERVER_URL: url,
+        ...env,
+      } as Env as NodeJS.ProcessEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
+  let output = ''
+  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-8_000))
+  child.stdout!.on('data', keep)
+  child.stderr!.on('data', keep)
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const deadline = Date.now() + 90_000
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited with ${child.exitCode}:\n${output}`)
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL')
+      throw new Error(`${args.join(' ')} not ready within 90 s:\n${output}`)
+    }
+    const status = await fetch(url + readyPath).then(
+      (response) => response.status,
+      () => 0,
+    )
+    if (status === 200) break
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  let peak = 0
+  const sampler = setInterval(() => (peak = Math.max(peak, treeRSS(child.pid!))), 100)
+  return {
+    url,
+    child,
+    peakRSS: () => Math.max(peak, treeRSS(child.pid!)),
+    stop: async () => {
+      clearInterval(sampler)
+      child.kill('SIGTERM')
+      await exited
+    },
+  }
+}
+
+async function fetchOnce(server: Server, request: Request) {
+  const response = await fetch(server.url + request.path, {
+    method: request.method ?? 'GET',
+    body: request.body,
+    headers: request.body ? { 'content-type': 'application/json' } : {},
+  })
+  const body = Buffer.from(await response.arrayBuffer())
+  if (response.status !== 200)
+    throw new Error(`${request.method ?? 'GET'} ${request.path}: ${response.status} ${body.toString().slice(0, 300)}`)
+  return { contentType: response.headers.get('content-type') ?? 'application/octet-stream', body }
+}
+
+async function load(server: Server, request: Request, seconds: number): Promise<Measure> {
+  const result = await autocannon({
+    url: server.url + request.path,
+    method: request.method ?? 'GET',
+    body: request.body,
+    headers: request.body ? { 'content-type': 'application/json' } : {},
+    connections: CONNECTIONS,
+    duration: seconds,
+  })
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+    bytes: result.throughput.average,
+  }
+}
+
+async function measureAll(server: Server, requests: Request[]) {
+  const measures: Measure[] = []
+  for (const request of requests) {
+    await fetchOnce(server, request)
+    await load(server, request, WARMUP_S)
+    measures.push(await load(server, request, DURATION_S))
+  }
+  return measures
+}
+
+async function main() {
+  ensureBuilds()
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'devlog-bench-delivery-'))
+  const self = (mode: string, env: Env, conditions: string) =>
+    run(process.execPath, [`--conditions=${conditions}`, bundle, mode, dir], { PAYLOAD_SECRET: SECRET, ...env })
+  const devlogDatabase = { DATABASE_URI: `file:${path.join(dir, 'devlog.db')}`, MEDIA_DIR: path.join(dir, 'media') }
+  const baselineDatabase = { DATABASE_URI: `file:${path.join(dir, 'baseline.db')}` }
+  try {
+    log(`Seeding ${POSTS} posts (${TAG_NAMES.length} tags) into Devlog and the baseline…`)
+    let started = performance.now()
+    self('seed-devlog', { ...devlogDatabase, NODE_ENV: 'production' }, 'production')
+    log(`  Devlog seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+    started = performance.now()
+    self('seed-baseline', { ...baselineDatabase, NODE_ENV: 'development' }, 'development')
+    log(`  baseline seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+
+    const list = endpoints(corpusPost(Math.floor(POSTS / 2)).slug)
+    const results = {} as Record<Target, { measures: Measure[]; peakRSS: number }>
+    const runTarget = async (target: Target, server: Server, requests: Request[]) => {
+      log(`Loading ${target} (${CONNECTIONS} connections, ${DURATION_S} s per endpoint)…`)
+      try {
+        results[target] = { measures: await measureAll(server, requests), peakRSS: server.peakRSS() }
+      } finally {
+        await server.stop()
+      }
+    }
+
+    const devlogArgs = ['--conditions=production', path.join(root, 'dist/server.js')]
+    const devlogEnv = { ...devlogDatabase, NODE_ENV: 'production', PAYLOAD_SECRET: SECRET }
+    await runTarget(
+      'baseline',
+      await startProcess(
+        [nextBin, 'start', baselineDir, '-p', '$PORT', '-H', '127.0.0.1'],
+        { ...baselineDatabase, NODE_ENV: 'production', PAYLOAD_SECRET: SECRET },
+        '/api/tags?limit=1',
+      ),
+      list.map((endpoint) => endpoint.baseline),
+    )
+    await runTarget(
+      'uncached',
+      await startProcess(devlogArgs, { ...devlogEnv, RESPONSE_CACHE: 'false' }, '/readyz'),
+      list.map((endpoint) => endpoint.devlog),
+    )
+    const cached = await startProcess(devlogArgs, devlogEnv, '/readyz')
+    const ceilingFile = path.join(dir, 'ceiling.json')
+    const captured = []
+    for (const endpoint of list) {
+      const { contentType, body } = await fetchOnce(cached, endpoint.devlog)
+      captured.push({
+        key: `${endpoint.devlog.method ?? 'GET'} ${endpoint.devlog.path}`,
+        contentType,
+        body: body.toString('base64'),
+      })
+    }
+    fs.writeFileSync(ceilingFile, JSON.stringify(captured))
+    await runTarget(
+      'cached',
+      cached,
+      list.map((endpoint) => endpoint.devlog),
+    )
+    await runTarget(
+      'ceiling',
+      await startProcess([ceilingBundle, ceilingFile, '$PORT'], {}, list[0].devlog.path),
+      list.map((endpoint) => endpoint.devlog),
+    )
+
+    report(list, results)
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+function report(list: Endpoint[], results: Record<Target, { measures: Measure[]; peakRSS: number }>) {
+  const ratio = (value: number, against: number) => `${(value / against).toFixed(2)}×`
+  const ms = (value: number) => `${value.toFixed(0)} ms`
+  const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`
+  log('')
+  log('| endpoint | server | req/s | p50 | p99 | vs baseline | vs ceiling | errors |')
+  log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |')
+  for (const [index, endpoint] of list.entries()) {
+    const baseline = results.baseline.measures[index]
+    const ceiling = results.ceiling.measures[index]
+    for (const target of ['baseline', 'uncached', 'cached', 'ceiling'] as Target[]) {
+      const measure = results[target].measures[index]
+      log(
+        `| ${endpoint.name} | ${target} | ${measure.requestsPerSecond.toFixed(0)} | ${ms(measure.p50)} | ${ms(measure.p99)} | ` +
+          `${ratio(measure.requestsPerSecond, baseline.requestsPerSecond)} | ${ratio(measure.requestsPerSecond, ceiling.requestsPerSecond)} | ${measure.errors} |`,
+      )
+    }
+  }
+  log('')
+  log('| server | peak RSS under load | vs baseline |')
+  log('| --- | ---: | ---: |')
+  for (const target of ['baseline', 'uncached', 'cached', 'ceiling'] as Target[])
+    log(`| ${target} | ${mb(results[target].peakRSS)} | ${ratio(results[target].peakRSS, results.baseline.peakRSS)} |`)
+
+  const checks: [string, boolean, string][] = []
+  for (const [index, endpoint] of list.entries()) {
+    const [baseline, uncached, cached, ceiling] = (['baseline', 'uncached', 'cached', 'ceiling'] as Target[]).map(
+      (target) => results[target].measures[index],
+    )
+    if (endpoint.hot) {
+      checks.push([
+        `cached ${endpoint.name} ≥ 5× baseline`,
+        cached.requestsPerSecond >= 5 * baseline.requestsPerSecond,
+        ratio(cached.requestsPerSecond, baseline.requestsPerSecond),
+      ])
+      checks.push([
+        `cached ${endpoint.name} ≥ ½ ceiling`,
+        cached.requestsPerSecond >= 0.5 * ceiling.requestsPerSecond,
+        ratio(cached.requestsPerSecond, ceiling.requestsPerSecond),
+      ])
+    }
+    checks.push([
+      `uncached ${endpoint.name} ≥ 0.9× baseline`,
+      uncached.requestsPerSecond >= 0.9 * baseline.requestsPerSecond,
+      ratio(uncached.requestsPerSecond, baseline.requestsPerSecond),
+    ])
+    checks.push([
+      `uncached ${endpoint.name} p99 < 10× p50`,
+      uncached.p99 < 10 * uncached.p50,
+      `${ms(uncached.p99)} / ${ms(uncached.p50)}`,
+    ])
+  }
+  const rssLimit = results.baseline.peakRSS * 1.1
+  for (const target of ['uncached', 'cached'] as Target[])
+    checks.push([
+      `${target} peak RSS ≤ baseline + 10%`,
+      results[target].peakRSS <= rssLimit,
+      ratio(results[target].peakRSS, results.baseline.peakRSS),
+    ])
+  log('')
+  log('| target | measured | result |')
+  log('| --- | ---: | --- |')
+  for (const [name, met, measured] of checks) log(`| ${name} | ${measured} | ${met ? 'met' : 'MISSED'} |`)
+}
+
+const [mode, ...args] = process.argv.slice(2)
+if (mode === 'seed-devlog') await seedDevlog(args[0])
+else if (mode === 'seed-baseline') await seedBaseline(args[0])
+else {
+  await main()
+  process.exit(0)
+}
+if (mode === 'seed-devlog' || mode === 'seed-baseline') process.exit(0)
