@@ -7,7 +7,7 @@ import sharp from 'sharp'
 
 import { isEditorRequest } from './src/access/roles'
 import { databaseAdapter } from './src/db/adapter'
-import { corsOrigins, payloadSecret } from './src/env'
+import { corsOrigins, logFormat, payloadSecret } from './src/env'
 import { projectRoot } from './src/lib/projectRoot'
 import { devlogPlugin } from './src/plugin'
 
@@ -34,6 +34,8 @@ export function devlogConfig({
         importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js'),
       },
     },
+    // Payload's own default is the pretty format.
+    ...(logFormat() === 'json' ? { logger: { options: { level: 'info' } } } : {}),
     secret: payloadSecret(),
     ...(process.env.SERVER_URL ? { serverURL: process.env.SERVER_URL.replace(/\/+$/, '') } : {}),
     cors: corsOrigins(),

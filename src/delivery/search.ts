@@ -116,6 +116,8 @@ export async function search(payload: Payload, req: PayloadRequest, query: strin
     },
     sort: '-publishedAt',
     limit: CANDIDATES,
+    // The hits are counted after ranking; Payload's own count would be a second query.
+    pagination: false,
     depth: 0,
     overrideAccess: false,
     user: req.user,

@@ -5,8 +5,9 @@ import next from 'next'
 import { getPayload, type Payload } from 'payload'
 
 import { resolveDatabase } from '../db/resolveDatabase'
-import { ConfigError, corsOrigins, payloadSecret, port as configuredPort, serverURL } from '../env'
+import { admissionLimits, ConfigError, corsOrigins, logFormat, payloadSecret, port as configuredPort, serverURL } from '../env'
 import { seedDemoContent } from '../seed'
+import { admission } from './admission'
 import { deliveryRouter } from './delivery'
 import { liveness, readiness } from './health'
 import { requestLogger } from './requestLogger'
@@ -20,9 +21,11 @@ export async function startServer({ root, dev }: StartOptions): Promise<Server> 
   // Fail fast, before any connection is opened, on settings that can only be wrong.
   payloadSecret()
   corsOrigins()
-  resolveDatabase(process.env.DATABASE_URI)
+  logFormat()
+  const database = resolveDatabase(process.env.DATABASE_URI)
   const port = configuredPort()
   const publicURL = serverURL()
+  const limits = admissionLimits(database.kind)
 
   const { default: config } = await import('../../payload.config')
   const payload = await getPayload({ config, cron: true })
@@ -50,6 +53,9 @@ export async function startServer({ root, dev }: StartOptions): Promise<Server> 
     '/readyz',
     readiness(payload, () => shuttingDown),
   )
+  // After the cache and health checks, which answer without Payload's work and never wait; built
+  // assets and uploaded files stream from disk and take no turn either.
+  app.use(admission({ ...limits, bypass: /^\/(_next\/static\/|favicon|api\/media\/file\/)/ }))
   app.use(deliveryRouter(payload))
   // No body parser here: Payload reads request bodies itself.
   app.all('/{*splat}', (req, res) => handle(req, res))

@@ -37,6 +37,25 @@ describeWithBuild('the production server over a fresh SQLite file', () => {
     expect(await response.json()).toMatchObject({ docs: [], totalDocs: 0 })
   })
 
+  it('logs each request as one JSON line in production', async () => {
+    await fetch(`${server.url}/api/tags?limit=1`)
+    const logged = () =>
+      server
+        .output()
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+        .find((line) => line.msg === 'request' && line.url === '/api/tags?limit=1')
+    // The line is written when the response finishes, which may be just after the client has it.
+    for (let waited = 0; !logged() && waited < 2_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(logged()).toMatchObject({
+      level: 30,
+      method: 'GET',
+      status: 200,
+      durationMs: expect.any(Number),
+    })
+  })
+
   it('serves the admin as HTML with security headers and compression', async () => {
     const response = await fetch(`${server.url}/admin`, { headers: { 'accept-encoding': 'gzip' } })
     expect(response.status).toBe(200)
@@ -147,6 +166,12 @@ describeWithBuild('startup configuration errors', () => {
     const { exited, output } = spawnServer({ env: { PAYLOAD_SECRET: 'too-short' } })
     expect(await exited).toBe(1)
     expect(output()).toMatch(/PAYLOAD_SECRET is too short/)
+  })
+
+  it('refuses a request limit that is not a positive whole number', async () => {
+    const { exited, output } = spawnServer({ env: { MAX_CONCURRENT_REQUESTS: 'many' } })
+    expect(await exited).toBe(1)
+    expect(output()).toMatch(/Devlog cannot start: MAX_CONCURRENT_REQUESTS must be a whole number from 1 to 10000, got "many"/)
   })
 
   it('refuses an unsupported DATABASE_URI scheme, naming the accepted ones', async () => {

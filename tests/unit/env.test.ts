@@ -1,4 +1,4 @@
-import { ConfigError, corsOrigins, MIN_SECRET_LENGTH, payloadSecret, port, serverURL } from '../../src/env'
+import { admissionLimits, ConfigError, corsOrigins, logFormat, MIN_SECRET_LENGTH, payloadSecret, port, serverURL } from '../../src/env'
 
 const longSecret = 'x'.repeat(MIN_SECRET_LENGTH)
 
@@ -33,6 +33,37 @@ describe('port', () => {
   it('refuses a port that is not a whole number in range', () => {
     expect(() => port({ PORT: 'http' })).toThrow(/PORT must be a whole number/)
     expect(() => port({ PORT: '70000' })).toThrow(ConfigError)
+  })
+})
+
+describe('admissionLimits', () => {
+  it('defaults to 2 at once on SQLite and 16 on MongoDB, up to 1,000 waiting, and reads both variables', () => {
+    expect(admissionLimits('sqlite', {})).toEqual({ maxActive: 2, maxQueued: 1000 })
+    expect(admissionLimits('mongodb', {})).toEqual({ maxActive: 16, maxQueued: 1000 })
+    expect(admissionLimits('sqlite', { MAX_CONCURRENT_REQUESTS: '32', MAX_QUEUED_REQUESTS: '0' })).toEqual({
+      maxActive: 32,
+      maxQueued: 0,
+    })
+  })
+
+  it('refuses zero workers or a fraction, naming the variable', () => {
+    expect(() => admissionLimits('sqlite', { MAX_CONCURRENT_REQUESTS: '0' })).toThrow(
+      'MAX_CONCURRENT_REQUESTS must be a whole number from 1 to 10000, got "0".',
+    )
+    expect(() => admissionLimits('mongodb', { MAX_QUEUED_REQUESTS: '2.5' })).toThrow(/MAX_QUEUED_REQUESTS must be a whole number/)
+  })
+})
+
+describe('logFormat', () => {
+  it('writes JSON lines in production and pretty lines elsewhere unless LOG_FORMAT says otherwise', () => {
+    expect(logFormat({ NODE_ENV: 'production' })).toBe('json')
+    expect(logFormat({ NODE_ENV: 'development' })).toBe('pretty')
+    expect(logFormat({ NODE_ENV: 'production', LOG_FORMAT: 'pretty' })).toBe('pretty')
+    expect(logFormat({ LOG_FORMAT: 'json' })).toBe('json')
+  })
+
+  it('refuses another format, naming the accepted ones', () => {
+    expect(() => logFormat({ LOG_FORMAT: 'xml' })).toThrow('LOG_FORMAT must be "json" or "pretty", got "xml".')
   })
 })
 
