@@ -23,6 +23,7 @@ export function databaseAdapter(uri: string | undefined = process.env.DATABASE_U
   if (directory) fs.mkdirSync(directory, { recursive: true })
   return sqliteAdapter({
     client: { url: target.url },
+    wal: true,
     migrationDir,
     prodMigrations: migrations,
   })

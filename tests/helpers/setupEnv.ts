@@ -11,3 +11,6 @@ process.env.PAYLOAD_SECRET ??= 'devlog-test-secret-0123456789abcdef0123'
 process.env.DISABLE_PAYLOAD_HMR = 'true'
 process.env.NEXT_TELEMETRY_DISABLED = '1'
 delete process.env.SERVER_URL
+// Payload skips the development schema push when the schema equals the last one it pushed in
+// this process, which would leave a second fresh database in the same test file empty.
+process.env.PAYLOAD_FORCE_DRIZZLE_PUSH = 'true'

@@ -18,6 +18,9 @@ async function recount(req: PayloadRequest, tagIds: (number | string)[]) {
       collection: 'tags',
       id,
       data: { postCount: totalDocs },
+      // Nothing of the tag is read back: its `posts` join alone grows with every post.
+      depth: 0,
+      select: { postCount: true },
       overrideAccess: true,
       req,
     })
