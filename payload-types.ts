@@ -325,6 +325,7 @@ export interface Post {
    */
   relatedPosts?: (number | Post)[] | null;
   publishedAt?: string | null;
+  sourceHash?: string | null;
   /**
    * For posts cross-posted elsewhere.
    */
@@ -473,6 +474,7 @@ export interface Retrospective {
     | boolean
     | null;
   publishedAt?: string | null;
+  sourceHash?: string | null;
   meta?: {
     title?: string | null;
     description?: string | null;
@@ -1033,6 +1035,7 @@ export interface PostsSelect<T extends boolean = true> {
   authors?: T;
   relatedPosts?: T;
   publishedAt?: T;
+  sourceHash?: T;
   canonicalUrl?: T;
   featured?: T;
   previousSlugs?: T;
@@ -1112,6 +1115,7 @@ export interface RetrospectivesSelect<T extends boolean = true> {
   cohorts?: T;
   navigation?: T;
   publishedAt?: T;
+  sourceHash?: T;
   meta?:
     | T
     | {

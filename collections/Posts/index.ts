@@ -6,6 +6,7 @@ import { deriveContent, derivedContentFields } from '../../src/fields/derivedCon
 import { publishedAtField, publishedNewestFirstIndex, setPublishedAt } from '../../src/fields/publishedAt'
 import { mustExist } from '../../src/fields/relationships'
 import { slugField } from '../../src/fields/slug'
+import { sourceHashField } from '../../src/fields/sourceHash'
 import { label } from '../../src/lib/labels'
 import { postEndpoints } from './endpoints'
 import { seriesNavigation } from './hooks/seriesNavigation'
@@ -112,6 +113,7 @@ export const Posts: CollectionConfig = {
       },
     },
     publishedAtField(),
+    sourceHashField(),
     {
       name: 'canonicalUrl',
       type: 'text',

@@ -6,6 +6,7 @@ import { deriveContent, derivedContentFields } from '../../src/fields/derivedCon
 import { publishedAtField, publishedNewestFirstIndex, setPublishedAt } from '../../src/fields/publishedAt'
 import { mustExist } from '../../src/fields/relationships'
 import { slugField } from '../../src/fields/slug'
+import { sourceHashField } from '../../src/fields/sourceHash'
 import { label, options } from '../../src/lib/labels'
 import type { EditorState } from '../../src/richtext/render'
 import { carryOverGoals } from './hooks/carryOverGoals'
@@ -293,5 +294,6 @@ export const Retrospectives: CollectionConfig = {
       hooks: { afterRead: [retrospectiveNavigation] },
     },
     publishedAtField(),
+    sourceHashField(),
   ],
 }

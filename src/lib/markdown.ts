@@ -7,6 +7,11 @@ import type { FlattenedField, Payload, RichTextField } from 'payload'
  * admin editor can open.
  */
 export function markdownToLexical(payload: Payload, collection: string, fieldPath: string, markdown: string) {
+  return convertMarkdownToLexical({ editorConfig: editorConfigOf(payload, collection, fieldPath), markdown })
+}
+
+/** The editor config of a collection's rich-text field, for conversions either way. */
+export function editorConfigOf(payload: Payload, collection: string, fieldPath: string) {
   let fields: FlattenedField[] | undefined =
     payload.collections[collection as keyof typeof payload.collections]?.config.flattenedFields
   let field: FlattenedField | undefined
@@ -17,6 +22,5 @@ export function markdownToLexical(payload: Payload, collection: string, fieldPat
   if (!field || field.type !== 'richText') {
     throw new Error(`${collection}.${fieldPath} is not a rich-text field`)
   }
-  const editorConfig = editorConfigFactory.fromField({ field: field as RichTextField })
-  return convertMarkdownToLexical({ editorConfig, markdown })
+  return editorConfigFactory.fromField({ field: field as RichTextField })
 }

@@ -6,6 +6,7 @@ import * as migration_20261122_171936_retrospective_study_links from './20261122
 import * as migration_20261122_173918_search_index from './20261122_173918_search_index';
 import * as migration_20261122_175407_webhooks from './20261122_175407_webhooks';
 import * as migration_20261122_220335_read_indexes_default_populate from './20261122_220335_read_indexes_default_populate';
+import * as migration_20261123_160915_import_source_hash from './20261123_160915_import_source_hash';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261122_220335_read_indexes_default_populate.up,
     down: migration_20261122_220335_read_indexes_default_populate.down,
-    name: '20261122_220335_read_indexes_default_populate'
+    name: '20261122_220335_read_indexes_default_populate',
+  },
+  {
+    up: migration_20261123_160915_import_source_hash.up,
+    down: migration_20261123_160915_import_source_hash.down,
+    name: '20261123_160915_import_source_hash',
   },
 ];

@@ -21,8 +21,12 @@ export function freePort(): Promise<number> {
 
 export const serverBundle = path.join(root, 'dist', 'server.js')
 
+export const transferBundle = path.join(root, 'dist', 'transfer.js')
+
 export function hasProductionBuild(): boolean {
-  return fs.existsSync(path.join(root, '.next', 'BUILD_ID')) && fs.existsSync(serverBundle)
+  return (
+    fs.existsSync(path.join(root, '.next', 'BUILD_ID')) && fs.existsSync(serverBundle) && fs.existsSync(transferBundle)
+  )
 }
 
 export type RunningServer = {
@@ -105,7 +109,7 @@ export async function startServer(env: Record<string, string | undefined> = {}):
 export function describeWithBuild(name: string, body: () => void) {
   if (hasProductionBuild()) return describe(name, body)
   console.warn(
-    `${name}: skipped, no production build (.next/BUILD_ID, dist/server.js). Run \`npm run build\` first; \`npm test\` does.`,
+    `${name}: skipped, no production build (.next/BUILD_ID, dist/server.js, dist/transfer.js). Run \`npm run build\` first; \`npm test\` does.`,
   )
   return describe.skip(name, body)
 }

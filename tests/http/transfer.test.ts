@@ -1,0 +1,91 @@
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { describeWithBuild, root, transferBundle } from '../helpers/server'
+
+const FIXTURES = path.join(root, 'tests/fixtures/import')
+
+type Run = { code: number | null; stdout: string; stderr: string }
+
+/** Runs the bundled CLI as `npm run import` / `npm run export` do, over a database of its own. */
+function cli(dir: string, args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--conditions=production', transferBundle, ...args], {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        NEXT_TELEMETRY_DISABLED: '1',
+        DATABASE_URI: `file:${path.join(dir, 'cli.db')}`,
+        MEDIA_DIR: path.join(dir, 'media'),
+      } as Record<string, string | undefined> as NodeJS.ProcessEnv,
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk) => (stdout += chunk))
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+  })
+}
+
+describeWithBuild('npm run import / npm run export', () => {
+  let dir: string
+
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'devlog-cli-'))
+  })
+  afterAll(() => {
+    fs.rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('a dry run reports what it would do, writes nothing and exits 1 for the broken file', async () => {
+    const run = await cli(dir, ['import', FIXTURES, '--dry-run'])
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain('Dry run (nothing was written): 8 files from')
+    expect(run.stdout).toContain('  would create: 7')
+    expect(run.stdout).toMatch(/Failed:\n {2}broken\/unclosed-quote\.md: front matter line \d+: Missing closing "quote/)
+    expect(run.stderr).toContain('8/8 (100%)')
+    const again = await cli(dir, ['import', path.join(FIXTURES, 'blog')])
+    expect(again.stdout).toContain('  created: 4')
+  })
+
+  it('imports a folder, exits 0 when every file went in, and skips it all the second time', async () => {
+    const notion = await cli(dir, ['import', path.join(FIXTURES, 'notion')])
+    expect(notion.code).toBe(0)
+    expect(notion.stdout).toContain('  created: 2')
+    const again = await cli(dir, ['import', path.join(FIXTURES, 'notion')])
+    expect(again.code).toBe(0)
+    expect(again.stdout).toMatch(/ {2}created: 0\n {2}updated: 0\n {2}skipped: 2\n {2}failed: {2}0/)
+  })
+
+  it('exports every document with its images', async () => {
+    const out = path.join(dir, 'export')
+    const run = await cli(dir, ['export', out])
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain('Exported 6 documents and 2 images to')
+    expect(fs.readdirSync(path.join(out, 'retrospectives')).sort()).toEqual([
+      '2021-1-4분기-회고',
+      '2021-1-4분기-회고.md',
+      '2023-상반기-회고.md',
+      '2024-회고.md',
+    ])
+  })
+
+  it('exits 1 with a message for a missing path, a wrong option or no command', async () => {
+    const missing = await cli(dir, ['import', path.join(dir, 'nowhere')])
+    expect(missing.code).toBe(1)
+    expect(missing.stderr).toContain(`Error: ${path.join(dir, 'nowhere')} does not exist.`)
+    const option = await cli(dir, ['import', FIXTURES, '--force'])
+    expect(option.code).toBe(1)
+    expect(option.stderr).toContain("Unknown option '--force'")
+    expect(option.stderr).toContain('Usage:')
+    const zone = await cli(dir, ['import', FIXTURES, '--timezone', 'Mars/Olympus'])
+    expect(zone.code).toBe(1)
+    expect(zone.stderr).toContain('--timezone: "Mars/Olympus" is not an IANA time zone')
+    const none = await cli(dir, [])
+    expect(none.code).toBe(1)
+    expect(none.stderr).toContain('unknown command ""')
+  })
+})
