@@ -5,7 +5,15 @@ import next from 'next'
 import { getPayload, type Payload } from 'payload'
 
 import { resolveDatabase } from '../db/resolveDatabase'
-import { admissionLimits, ConfigError, corsOrigins, logFormat, payloadSecret, port as configuredPort, serverURL } from '../env'
+import {
+  admissionLimits,
+  ConfigError,
+  corsOrigins,
+  logFormat,
+  payloadSecret,
+  port as configuredPort,
+  serverURL,
+} from '../env'
 import { seedDemoContent } from '../seed'
 import { admission } from './admission'
 import { deliveryRouter } from './delivery'

@@ -33,7 +33,8 @@ function kindFromTitle(title: string): KindAndIndex | null {
   const monthName = MONTH_NAME.exec(text)
   if (monthName) return { kind: 'month', index: MONTH_NAMES.indexOf(monthName[1] ?? monthName[2]) + 1 }
 
-  if (YEAR.test(text) || /연간|연말|한\s*해|올해|year in review|yearly|annual/.test(text)) return { kind: 'year', index: null }
+  if (YEAR.test(text) || /연간|연말|한\s*해|올해|year in review|yearly|annual/.test(text))
+    return { kind: 'year', index: null }
   return null
 }
 
@@ -77,8 +78,7 @@ export function periodKey(period: Period): string {
 /** The period a key written by `periodKey` names, or a message saying what is wrong with it. */
 export function parsePeriodKey(key: string): Period | { error: string } {
   const text = key.trim()
-  const match =
-    /^(\d{4})$/.exec(text) ?? /^(\d{4})-([HQ])([1-4])$/i.exec(text) ?? /^(\d{4})-(\d{2})$/.exec(text)
+  const match = /^(\d{4})$/.exec(text) ?? /^(\d{4})-([HQ])([1-4])$/i.exec(text) ?? /^(\d{4})-(\d{2})$/.exec(text)
   const custom = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(text)
   const input = custom
     ? { kind: 'custom', startDate: custom[1], endDate: custom[2] }
@@ -88,7 +88,11 @@ export function parsePeriodKey(key: string): Period | { error: string } {
         ? { kind: 'year', year: Number(match[1]) }
         : match.length === 3
           ? { kind: 'month', year: Number(match[1]), index: Number(match[2]) }
-          : { kind: match[2].toUpperCase() === 'H' ? 'half' : 'quarter', year: Number(match[1]), index: Number(match[3]) }
+          : {
+              kind: match[2].toUpperCase() === 'H' ? 'half' : 'quarter',
+              year: Number(match[1]),
+              index: Number(match[3]),
+            }
   if (!input)
     return { error: `"${text}" is not a period: use 2024, 2024-H1, 2024-Q3, 2024-03 or 2024-01-05..2024-02-10.` }
   const period = derivePeriod(input)

@@ -47,7 +47,8 @@ describeWithBuild('the production server over a fresh SQLite file', () => {
         .map((line) => JSON.parse(line) as Record<string, unknown>)
         .find((line) => line.msg === 'request' && line.url === '/api/tags?limit=1')
     // The line is written when the response finishes, which may be just after the client has it.
-    for (let waited = 0; !logged() && waited < 2_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50))
+    for (let waited = 0; !logged() && waited < 2_000; waited += 50)
+      await new Promise((resolve) => setTimeout(resolve, 50))
     expect(logged()).toMatchObject({
       level: 30,
       method: 'GET',
@@ -171,7 +172,9 @@ describeWithBuild('startup configuration errors', () => {
   it('refuses a request limit that is not a positive whole number', async () => {
     const { exited, output } = spawnServer({ env: { MAX_CONCURRENT_REQUESTS: 'many' } })
     expect(await exited).toBe(1)
-    expect(output()).toMatch(/Devlog cannot start: MAX_CONCURRENT_REQUESTS must be a whole number from 1 to 10000, got "many"/)
+    expect(output()).toMatch(
+      /Devlog cannot start: MAX_CONCURRENT_REQUESTS must be a whole number from 1 to 10000, got "many"/,
+    )
   })
 
   it('refuses an unsupported DATABASE_URI scheme, naming the accepted ones', async () => {

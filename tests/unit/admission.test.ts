@@ -87,7 +87,9 @@ describe('admission', () => {
       const first = fetch(`${server.base}/work/first`)
       await server.until(() => server.entered.length === 1)
       const leaving = new AbortController()
-      const abandoned = fetch(`${server.base}/work/abandoned`, { signal: leaving.signal }).catch((error: unknown) => error)
+      const abandoned = fetch(`${server.base}/work/abandoned`, { signal: leaving.signal }).catch(
+        (error: unknown) => error,
+      )
       await new Promise((resolve) => setTimeout(resolve, 30))
       const last = fetch(`${server.base}/work/last`)
       await new Promise((resolve) => setTimeout(resolve, 30))

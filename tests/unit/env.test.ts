@@ -1,4 +1,13 @@
-import { admissionLimits, ConfigError, corsOrigins, logFormat, MIN_SECRET_LENGTH, payloadSecret, port, serverURL } from '../../src/env'
+import {
+  admissionLimits,
+  ConfigError,
+  corsOrigins,
+  logFormat,
+  MIN_SECRET_LENGTH,
+  payloadSecret,
+  port,
+  serverURL,
+} from '../../src/env'
 
 const longSecret = 'x'.repeat(MIN_SECRET_LENGTH)
 
@@ -50,7 +59,9 @@ describe('admissionLimits', () => {
     expect(() => admissionLimits('sqlite', { MAX_CONCURRENT_REQUESTS: '0' })).toThrow(
       'MAX_CONCURRENT_REQUESTS must be a whole number from 1 to 10000, got "0".',
     )
-    expect(() => admissionLimits('mongodb', { MAX_QUEUED_REQUESTS: '2.5' })).toThrow(/MAX_QUEUED_REQUESTS must be a whole number/)
+    expect(() => admissionLimits('mongodb', { MAX_QUEUED_REQUESTS: '2.5' })).toThrow(
+      /MAX_QUEUED_REQUESTS must be a whole number/,
+    )
   })
 })
 

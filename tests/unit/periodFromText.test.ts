@@ -60,7 +60,9 @@ describe('periodKey and parsePeriodKey', () => {
   })
 
   it('names what is wrong with a bad key', () => {
-    expect(parsePeriodKey('2024-Q5')).toEqual({ error: '"2024-Q5" is not a period: use 2024, 2024-H1, 2024-Q3, 2024-03 or 2024-01-05..2024-02-10.' })
+    expect(parsePeriodKey('2024-Q5')).toEqual({
+      error: '"2024-Q5" is not a period: use 2024, 2024-H1, 2024-Q3, 2024-03 or 2024-01-05..2024-02-10.',
+    })
     expect(parsePeriodKey('2024-13')).toEqual({ error: '"2024-13": Month must be from 1 to 12, got 13.' })
     expect(parsePeriodKey('2024-03-01..2024-02-01')).toEqual({
       error: '"2024-03-01..2024-02-01": The end date 2024-02-01 is before the start date 2024-03-01.',
