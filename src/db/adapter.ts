@@ -23,7 +23,6 @@ export function databaseAdapter(uri: string | undefined = process.env.DATABASE_U
   if (directory) fs.mkdirSync(directory, { recursive: true })
   return sqliteAdapter({
     client: { url: target.url },
-    wal: true,
     migrationDir,
     prodMigrations: migrations,
   })

@@ -227,6 +227,20 @@ describe('import safety', () => {
     expect(fs.existsSync(staticDir) ? fs.readdirSync(staticDir) : []).toEqual([])
   })
 
+  it('warns about a goal area that does not exist and imports the goal without it', async () => {
+    fs.writeFileSync(
+      path.join(folder, 'r.md'),
+      '---\ntitle: 2022 회고\ngoals:\n  - text: 달리기\n    area: marathon\n---\n\n## 한 해\n\n뛰었다.\n',
+    )
+    const report = await importMarkdown(test.payload, folder)
+    expect(outcome(report, 'r.md')).toMatchObject({
+      action: 'created',
+      warnings: ['goals[1].area: no retrospective area "marathon"; left empty'],
+    })
+    const { docs } = await test.payload.find({ collection: 'retrospectives', depth: 0, overrideAccess: true })
+    expect(docs[0].goals).toMatchObject([{ text: '달리기', status: 'planned', area: null }])
+  })
+
   it('refuses two files that would share a slug, keeping the first', async () => {
     fs.writeFileSync(path.join(folder, 'a.md'), '# Same title\n\nfirst')
     fs.writeFileSync(path.join(folder, 'b.md'), '# Same title\n\nsecond')
