@@ -1,11 +1,33 @@
 import { createHash } from 'node:crypto'
+import { gzipSync } from 'node:zlib'
 import type { NextFunction, Request, Response } from 'express'
 import { LRUCache } from 'lru-cache'
 import type { SanitizedConfig } from 'payload'
 
 import { onContentChange } from '../delivery/contentEvents'
 
-type Entry = { status: number; headers: Record<string, string>; body: Buffer; etag: string; dependsOn: Set<string> }
+type Entry = {
+  headers: Record<string, string>
+  body: Buffer
+  /** Made on the first hit that accepts it. */
+  gzipped?: Buffer
+  etag: string
+  dependsOn: Set<string>
+}
+
+// Headers that belong to one response or one connection, not to the content.
+const NOT_REPLAYED = new Set([
+  'date',
+  'connection',
+  'keep-alive',
+  'content-length',
+  'content-encoding',
+  'transfer-encoding',
+  'set-cookie',
+  'x-devlog-cache',
+])
+// The size below which compression() leaves a body as it is.
+const GZIP_THRESHOLD = 1024
 
 export const PUBLIC_API_CACHE = 'public, max-age=60, stale-while-revalidate=300'
 // Uploaded files stream from disk and are not worth holding in memory.
@@ -33,14 +55,20 @@ function relatedCollections(config: SanitizedConfig, slug: string, seen = new Se
 const isAnonymous = (req: Request) =>
   !req.headers.authorization && !/(^|;\s*)payload-token=/.test(req.headers.cookie ?? '')
 
+const cacheable = (req: Request) =>
+  (req.method === 'GET' || req.method === 'HEAD') && CACHEABLE.test(req.path) && isAnonymous(req)
+
+const keyOf = (req: Request) => `${req.method} ${req.originalUrl}`
+
 function etagOf(body: Buffer) {
   return `"${createHash('sha1').update(body).digest('base64url')}"`
 }
 
 /**
  * Public GET responses get a strong ETag (a matching If-None-Match answers 304) and CDN cache
- * headers. With `store`, anonymous responses are also kept in memory and dropped as soon as a
- * document of a collection they can show changes; signed-in requests never touch the store.
+ * headers (`record`). With `store`, anonymous responses are also kept in memory and dropped as
+ * soon as a document of a collection they can show changes; `serveHits`, placed first, answers
+ * from the store. Signed-in requests never touch it.
  */
 export function publicResponses(config: SanitizedConfig, { store }: { store: boolean }) {
   const cache = new LRUCache<string, Entry>({
@@ -65,20 +93,29 @@ export function publicResponses(config: SanitizedConfig, { store }: { store: boo
     }
   })
 
-  const sendEntry = (req: Request, res: Response, entry: Entry) => {
-    res.status(entry.status).set(entry.headers)
-    if (req.headers['if-none-match'] === entry.etag) res.status(304).end()
-    else res.end(req.method === 'HEAD' ? undefined : entry.body)
+  /**
+   * Answers a hit before any other middleware runs: the stored headers already hold what the
+   * security headers and the rest of the chain added when the response was made.
+   */
+  const serveHits = (req: Request, res: Response, next: NextFunction) => {
+    const entry = store && cacheable(req) ? cache.get(keyOf(req)) : undefined
+    if (!entry) return next()
+    const headers: Record<string, string | number> = { ...entry.headers, 'X-Devlog-Cache': 'hit' }
+    if (req.headers['if-none-match'] === entry.etag) {
+      res.writeHead(304, headers)
+      return res.end()
+    }
+    const gzip = entry.body.length >= GZIP_THRESHOLD && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
+    const body = gzip ? (entry.gzipped ??= gzipSync(entry.body)) : entry.body
+    if (gzip) headers['Content-Encoding'] = 'gzip'
+    headers['Content-Length'] = body.length
+    res.writeHead(200, headers)
+    res.end(req.method === 'HEAD' ? undefined : body)
   }
 
-  return (req: Request, res: Response, next: NextFunction) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || !CACHEABLE.test(req.path) || !isAnonymous(req)) return next()
-    const key = `${req.method} ${req.originalUrl}`
-    const cached = store ? cache.get(key) : undefined
-    if (cached) {
-      res.set('X-Devlog-Cache', 'hit')
-      return sendEntry(req, res, cached)
-    }
+  const record = (req: Request, res: Response, next: NextFunction) => {
+    if (!cacheable(req)) return next()
+    const key = keyOf(req)
 
     // Hold the response back until it is complete, to hash it (and keep it).
     const chunks: Buffer[] = []
@@ -118,11 +155,11 @@ export function publicResponses(config: SanitizedConfig, { store }: { store: boo
         res.setHeader('Cache-Control', PUBLIC_API_CACHE)
       if (store) {
         const headers: Record<string, string> = {}
-        for (const name of ['content-type', 'cache-control', 'etag', 'content-disposition']) {
-          const value = res.getHeader(name)
-          if (value !== undefined) headers[name] = String(value)
+        for (const [name, value] of Object.entries(res.getHeaders())) {
+          if (value !== undefined && !NOT_REPLAYED.has(name))
+            headers[name] = Array.isArray(value) ? value.join(', ') : String(value)
         }
-        cache.set(key, { status: 200, headers, body, etag, dependsOn: dependsOn(req.path) })
+        cache.set(key, { headers, body, etag, dependsOn: dependsOn(req.path) })
         res.setHeader('X-Devlog-Cache', 'miss')
       }
       if (req.headers['if-none-match'] === etag) {
@@ -135,4 +172,6 @@ export function publicResponses(config: SanitizedConfig, { store }: { store: boo
     }) as Response['end']
     next()
   }
+
+  return { serveHits, record }
 }

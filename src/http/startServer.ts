@@ -52,10 +52,13 @@ export async function startServer({ root, dev }: StartOptions): Promise<Server> 
     if (shuttingDown) res.setHeader('Connection', 'close')
     nextMiddleware()
   })
+  const responses = publicResponses(payload.config, { store: process.env.RESPONSE_CACHE !== 'false' })
+  // Hits carry the headers the rest of the chain gave the response they were kept from.
+  app.use(responses.serveHits)
   app.use(securityHeaders({ dev, https: publicURL.startsWith('https:') }))
   app.use(compression())
   // After compression, so what is hashed and kept is the uncompressed body.
-  app.use(publicResponses(payload.config, { store: process.env.RESPONSE_CACHE !== 'false' }))
+  app.use(responses.record)
   app.get('/healthz', liveness)
   app.get(
     '/readyz',

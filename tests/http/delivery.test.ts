@@ -193,7 +193,16 @@ describeWithBuild('feeds and sitemap', () => {
     expect(first.headers.get('cache-control')).toBe('public, max-age=60, stale-while-revalidate=300')
     const second = await read('/api/posts?depth=1&limit=5')
     expect(second.headers.get('x-devlog-cache')).toBe('hit')
-    expect(await second.json()).toEqual(await first.json())
+    const body = await first.json()
+    expect(await second.json()).toEqual(body)
+    // A hit keeps the security and caching headers of the response it was kept from, and is
+    // compressed for clients that ask.
+    for (const name of ['content-security-policy', 'x-content-type-options', 'cache-control', 'etag', 'content-type'])
+      expect(second.headers.get(name)).toBe(first.headers.get(name))
+    const gzipped = await read('/api/posts?depth=1&limit=5', { 'accept-encoding': 'gzip' })
+    expect(gzipped.headers.get('x-devlog-cache')).toBe('hit')
+    expect(gzipped.headers.get('content-encoding')).toBe('gzip')
+    expect(await gzipped.json()).toEqual(body)
     expect((await read('/api/posts?depth=1&limit=5', { 'if-none-match': etag })).status).toBe(304)
 
     const auth = { 'content-type': 'application/json', authorization: `JWT ${token}` }
