@@ -1,6 +1,8 @@
 import { searchPlugin } from '@payloadcms/plugin-search'
 import { APIError, type Config, type Payload, type PayloadRequest } from 'payload'
 
+import { onContentChange } from './contentEvents'
+
 export const SEARCH_COLLECTIONS = ['posts', 'retrospectives'] as const
 export const SEARCH_INDEX = 'search-index'
 const CANDIDATES = 500
@@ -81,19 +83,99 @@ type IndexRow = {
   doc: { relationTo: string; value: unknown }
 }
 
-function count(haystack: string | null | undefined, needle: string): number {
-  if (!haystack) return 0
-  const text = haystack.toLowerCase()
+/** Occurrences of a lower-case term in lower-case text. */
+function count(text: string, term: string): number {
   let found = 0
-  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) found += 1
+  for (let at = text.indexOf(term); at !== -1; at = text.indexOf(term, at + term.length)) found += 1
   return found
 }
 
-function snippetAround(text: string, term: string): string {
-  const at = text.toLowerCase().indexOf(term)
+function snippetAround(text: string, lowered: string, term: string): string {
+  const at = lowered.indexOf(term)
   if (at === -1) return text.slice(0, 160)
   const start = Math.max(0, at - 60)
   return `${start > 0 ? '…' : ''}${text.slice(start, at + term.length + 100)}${at + term.length + 100 < text.length ? '…' : ''}`
+}
+
+const FIELDS = ['title', 'tagNames', 'excerpt', 'body'] as const
+type Lowered = Record<(typeof FIELDS)[number], string>
+
+/**
+ * Search collections up to this many rows are ranked from a copy in memory (a few MB for a blog)
+ * instead of loading every candidate row from the database for each query; larger ones, or
+ * `SEARCH_MEMORY_LIMIT=0`, query the database.
+ */
+const memoryLimit = () => {
+  const raw = Number(process.env.SEARCH_MEMORY_LIMIT ?? 5_000)
+  return Number.isInteger(raw) && raw >= 0 ? raw : 5_000
+}
+// Bounds staleness when several instances run: each hears only of its own writes.
+const SNAPSHOT_TTL_MS = 60_000
+
+let indexGeneration = 0
+onContentChange((collection) => {
+  if (collection === SEARCH_INDEX) indexGeneration += 1
+})
+
+type RankableRow = IndexRow & { lowered: Lowered }
+const withLowered = (row: IndexRow): RankableRow => ({
+  ...row,
+  lowered: Object.fromEntries(FIELDS.map((field) => [field, (row[field] ?? '').toLowerCase()])) as Lowered,
+})
+
+type Snapshot = { generation: number; loadedAt: number; rows: Promise<RankableRow[] | null> }
+const snapshots = new WeakMap<Payload, Snapshot>()
+
+async function loadRows(payload: Payload) {
+  const limit = memoryLimit()
+  const { totalDocs } = await payload.count({ collection: SEARCH_INDEX as never, overrideAccess: true })
+  if (totalDocs > limit) return null
+  const { docs } = (await payload.find({
+    collection: SEARCH_INDEX as never,
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+  })) as unknown as { docs: IndexRow[] }
+  return docs.map(withLowered)
+}
+
+/** The whole index, loaded again after it changes; `null` when it is too large to hold. */
+function indexInMemory(payload: Payload) {
+  const current = snapshots.get(payload)
+  if (current && current.generation === indexGeneration && Date.now() - current.loadedAt < SNAPSHOT_TTL_MS)
+    return current.rows
+  const snapshot: Snapshot = { generation: indexGeneration, loadedAt: Date.now(), rows: loadRows(payload) }
+  // A failed load is tried again by the next search.
+  snapshot.rows.catch(() => snapshots.delete(payload))
+  snapshots.set(payload, snapshot)
+  return snapshot.rows
+}
+
+/** Rows with every term somewhere in their title, tags, excerpt or body, newest first. */
+async function candidates(payload: Payload, req: PayloadRequest, terms: string[]): Promise<RankableRow[]> {
+  const rows = await indexInMemory(payload)
+  if (rows) {
+    return rows
+      .filter((row) => terms.every((term) => FIELDS.some((field) => row.lowered[field].includes(term))))
+      .sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''))
+      .slice(0, CANDIDATES)
+  }
+  const { docs } = (await payload.find({
+    collection: SEARCH_INDEX as never,
+    where: {
+      and: terms.map((term) => ({
+        or: FIELDS.map((field) => ({ [field]: { like: term } })),
+      })),
+    },
+    sort: '-publishedAt',
+    limit: CANDIDATES,
+    // The hits are counted after ranking; Payload's own count would be a second query.
+    pagination: false,
+    depth: 0,
+    overrideAccess: false,
+    user: req.user,
+  })) as unknown as { docs: IndexRow[] }
+  return docs.map(withLowered)
 }
 
 /**
@@ -107,51 +189,42 @@ export async function search(payload: Payload, req: PayloadRequest, query: strin
     throw new APIError('page must be a whole number from 1.', 400, undefined, true)
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT)
     throw new APIError(`limit must be a whole number from 1 to ${MAX_LIMIT}.`, 400, undefined, true)
-  const { docs } = (await payload.find({
-    collection: SEARCH_INDEX as never,
-    where: {
-      and: terms.map((term) => ({
-        or: ['title', 'tagNames', 'excerpt', 'body'].map((field) => ({ [field]: { like: term } })),
-      })),
-    },
-    sort: '-publishedAt',
-    limit: CANDIDATES,
-    // The hits are counted after ranking; Payload's own count would be a second query.
-    pagination: false,
-    depth: 0,
-    overrideAccess: false,
-    user: req.user,
-  })) as unknown as { docs: IndexRow[] }
-  const hits: SearchHit[] = docs
-    .map((row) => {
-      const score = terms.reduce(
+  const ranked = (await candidates(payload, req, terms))
+    .map((row) => ({
+      row,
+      score: terms.reduce(
         (sum, term) =>
           sum +
-          count(row.title, term) * 10 +
-          count(row.tagNames, term) * 5 +
-          count(row.excerpt, term) * 3 +
-          count(row.body, term),
+          count(row.lowered.title, term) * 10 +
+          count(row.lowered.tagNames, term) * 5 +
+          count(row.lowered.excerpt, term) * 3 +
+          count(row.lowered.body, term),
         0,
-      )
-      const value = row.doc.value
-      return {
-        collection: row.doc.relationTo,
-        id: typeof value === 'object' && value ? (value as { id: number | string }).id : (value as number | string),
-        title: row.title ?? '',
-        slug: row.slug ?? '',
-        excerpt: row.excerpt ?? null,
-        publishedAt: row.publishedAt ?? null,
-        score,
-        snippet: snippetAround(row.body ?? row.excerpt ?? '', terms[0]),
-      }
-    })
-    .sort((a, b) => b.score - a.score || (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''))
+      ),
+    }))
+    .sort((a, b) => b.score - a.score || (b.row.publishedAt ?? '').localeCompare(a.row.publishedAt ?? ''))
+  const docs: SearchHit[] = ranked.slice((page - 1) * limit, page * limit).map(({ row, score }) => {
+    const value = row.doc.value
+    const snippetSource = row.body
+      ? { text: row.body, lowered: row.lowered.body }
+      : { text: row.excerpt ?? '', lowered: row.lowered.excerpt }
+    return {
+      collection: row.doc.relationTo,
+      id: typeof value === 'object' && value ? (value as { id: number | string }).id : (value as number | string),
+      title: row.title ?? '',
+      slug: row.slug ?? '',
+      excerpt: row.excerpt ?? null,
+      publishedAt: row.publishedAt ?? null,
+      score,
+      snippet: snippetAround(snippetSource.text, snippetSource.lowered, terms[0]),
+    }
+  })
   return {
     query,
     page,
     limit,
-    totalDocs: hits.length,
-    totalPages: Math.ceil(hits.length / limit),
-    docs: hits.slice((page - 1) * limit, page * limit),
+    totalDocs: ranked.length,
+    totalPages: Math.ceil(ranked.length / limit),
+    docs,
   }
 }

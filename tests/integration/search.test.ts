@@ -4,14 +4,26 @@ import { search } from '../../src/delivery/search'
 import { doc, heading, paragraph, text } from '../helpers/lexical'
 import { databaseKinds, startTestPayload, type TestPayload } from '../helpers/payload'
 
-describe.each(databaseKinds())('search on %s', (kind) => {
+// Ranked from the index held in memory, and, with SEARCH_MEMORY_LIMIT=0, from database queries.
+const modes = databaseKinds().flatMap((kind) => [
+  [kind, 'memory', '5000'],
+  [kind, 'database queries', '0'],
+])
+
+describe.each(modes)('search on %s, ranked from %s', (kind, _mode, memoryLimit) => {
   let ctx: TestPayload
   let payload: Payload
-  const find = async (q: string, page = 1, limit = 10) =>
-    search(payload, await createLocalReq({}, payload), q, page, limit)
+  const find = async (q: string, page = 1, limit = 10) => {
+    process.env.SEARCH_MEMORY_LIMIT = memoryLimit
+    return search(payload, await createLocalReq({}, payload), q, page, limit)
+  }
+
+  afterAll(() => {
+    delete process.env.SEARCH_MEMORY_LIMIT
+  })
 
   beforeAll(async () => {
-    ctx = await startTestPayload(kind)
+    ctx = await startTestPayload(kind as 'sqlite' | 'mongodb')
     payload = ctx.payload
     const k8s = await payload.create({ collection: 'tags', data: { name: 'Kubernetes' } })
     const create = (data: Record<string, unknown>, status: 'published' | 'draft' = 'published') =>
