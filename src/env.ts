@@ -64,6 +64,11 @@ export function logFormat(env: Env = process.env): 'json' | 'pretty' {
   return raw
 }
 
+/** Search indexes up to this many rows are ranked from memory (see src/delivery/search.ts). */
+export function searchMemoryLimit(env: Env = process.env): number {
+  return wholeNumber(env, 'SEARCH_MEMORY_LIMIT', 5_000, 0, 1_000_000)
+}
+
 /**
  * How many requests reach Payload at once and how many may wait for a turn. SQLite runs its
  * queries on the event loop, so more than two at once only makes them take turns unfairly (the

@@ -1,6 +1,7 @@
 import { searchPlugin } from '@payloadcms/plugin-search'
 import { APIError, type Config, type Payload, type PayloadRequest } from 'payload'
 
+import { searchMemoryLimit } from '../env'
 import { onContentChange } from './contentEvents'
 
 export const SEARCH_COLLECTIONS = ['posts', 'retrospectives'] as const
@@ -100,15 +101,6 @@ function snippetAround(text: string, lowered: string, term: string): string {
 const FIELDS = ['title', 'tagNames', 'excerpt', 'body'] as const
 type Lowered = Record<(typeof FIELDS)[number], string>
 
-/**
- * Search collections up to this many rows are ranked from a copy in memory (a few MB for a blog)
- * instead of loading every candidate row from the database for each query; larger ones, or
- * `SEARCH_MEMORY_LIMIT=0`, query the database.
- */
-const memoryLimit = () => {
-  const raw = Number(process.env.SEARCH_MEMORY_LIMIT ?? 5_000)
-  return Number.isInteger(raw) && raw >= 0 ? raw : 5_000
-}
 // Bounds staleness when several instances run: each hears only of its own writes.
 const SNAPSHOT_TTL_MS = 60_000
 
@@ -126,8 +118,12 @@ const withLowered = (row: IndexRow): RankableRow => ({
 type Snapshot = { generation: number; loadedAt: number; rows: Promise<RankableRow[] | null> }
 const snapshots = new WeakMap<Payload, Snapshot>()
 
+/**
+ * Indexes up to `SEARCH_MEMORY_LIMIT` rows are ranked from a copy in memory (a few MB for a
+ * blog) instead of loading every candidate row from the database for each query.
+ */
 async function loadRows(payload: Payload) {
-  const limit = memoryLimit()
+  const limit = searchMemoryLimit()
   const { totalDocs } = await payload.count({ collection: SEARCH_INDEX as never, overrideAccess: true })
   if (totalDocs > limit) return null
   const { docs } = (await payload.find({

@@ -12,6 +12,7 @@ import {
   logFormat,
   payloadSecret,
   port as configuredPort,
+  searchMemoryLimit,
   serverURL,
 } from '../env'
 import { seedDemoContent } from '../seed'
@@ -30,6 +31,7 @@ export async function startServer({ root, dev }: StartOptions): Promise<Server> 
   payloadSecret()
   corsOrigins()
   logFormat()
+  searchMemoryLimit()
   const database = resolveDatabase(process.env.DATABASE_URI)
   const port = configuredPort()
   const publicURL = serverURL()

@@ -6,6 +6,7 @@ import {
   MIN_SECRET_LENGTH,
   payloadSecret,
   port,
+  searchMemoryLimit,
   serverURL,
 } from '../../src/env'
 
@@ -61,6 +62,16 @@ describe('admissionLimits', () => {
     )
     expect(() => admissionLimits('mongodb', { MAX_QUEUED_REQUESTS: '2.5' })).toThrow(
       /MAX_QUEUED_REQUESTS must be a whole number/,
+    )
+  })
+})
+
+describe('searchMemoryLimit', () => {
+  it('defaults to 5,000 rows, reads 0 as "always query the database", refuses a negative number', () => {
+    expect(searchMemoryLimit({})).toBe(5000)
+    expect(searchMemoryLimit({ SEARCH_MEMORY_LIMIT: '0' })).toBe(0)
+    expect(() => searchMemoryLimit({ SEARCH_MEMORY_LIMIT: '-1' })).toThrow(
+      'SEARCH_MEMORY_LIMIT must be a whole number from 0 to 1000000, got "-1".',
     )
   })
 })
