@@ -58,7 +58,11 @@ export async function startServer({ root, dev }: StartOptions): Promise<Server> 
   // Hits carry the headers the rest of the chain gave the response they were kept from.
   app.use(responses.serveHits)
   app.use(securityHeaders({ dev, https: publicURL.startsWith('https:') }))
-  app.use(compression())
+  const compress = compression()
+  // Wrapping every response costs even when nothing is compressed; skip clients that cannot decode.
+  app.use((req, res, nextMiddleware) =>
+    req.headers['accept-encoding'] ? compress(req, res, nextMiddleware) : nextMiddleware(),
+  )
   // After compression, so what is hashed and kept is the uncompressed body.
   app.use(responses.record)
   app.get('/healthz', liveness)
