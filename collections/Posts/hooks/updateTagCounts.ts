@@ -14,15 +14,15 @@ async function recount(req: PayloadRequest, tagIds: (number | string)[]) {
       overrideAccess: true,
       req,
     })
-    await req.payload.update({
+    // A derived counter: written at the database layer, without a tag update's hooks, validation
+    // and read-back (an import recounts one to three tags per post). Cached tag responses follow
+    // the post change that caused the recount; `updatedAt` moves the tag page's sitemap lastmod.
+    await req.payload.db.updateOne({
       collection: 'tags',
       id,
-      data: { postCount: totalDocs },
-      // Nothing of the tag is read back: its `posts` join alone grows with every post.
-      depth: 0,
-      select: { postCount: true },
-      overrideAccess: true,
+      data: { postCount: totalDocs, updatedAt: new Date().toISOString() },
       req,
+      returning: false,
     })
   }
 }
