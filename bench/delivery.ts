@@ -10,13 +10,13 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import autocannon from 'autocannon'
 import type { Payload } from 'payload'
 
+import { freePort } from '../tests/helpers/server'
 import { corpusPost, TAG_NAMES } from './corpus'
 
 const POSTS = Number(process.env.BENCH_POSTS || 1_000)
@@ -133,17 +133,6 @@ async function createTags(payload: Payload, data: (name: string, index: number) 
 
 // ---------------------------------------------------------------------------------------------
 // The run
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
-}
 
 function run(command: string, args: string[], env: Env = {}) {
   const result = spawnSync(command, args, {

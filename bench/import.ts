@@ -4,14 +4,12 @@
  * database, then imports it again (every file unchanged). Run with `npm run bench`.
  */
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { getPayload } from 'payload'
 import { stringify } from 'yaml'
 
-import { devlogConfig } from '../payload.config'
 import { importMarkdown } from '../src/transfer/importer'
+import { startTestPayload } from '../tests/helpers/payload'
 import { corpusPost } from './corpus'
 
 const FILES = Number(process.env.BENCH_FILES || 1_000)
@@ -32,43 +30,34 @@ function writeCorpus(folder: string): number {
 }
 
 async function main() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'devlog-bench-import-'))
+  const { payload, dir, close } = await startTestPayload()
+  payload.logger.level = 'warn'
   const folder = path.join(dir, 'notes')
   fs.mkdirSync(folder)
   try {
     const bytes = writeCorpus(folder)
     log(`Wrote ${FILES} Markdown files (${(bytes / FILES / 1024).toFixed(1)} KB each on average) to ${folder}`)
-    const config = await devlogConfig({
-      databaseURI: `file:${path.join(dir, 'bench.db')}`,
-      uploadsDir: path.join(dir, 'media'),
-    })
-    const payload = await getPayload({ config })
-    payload.logger.level = 'warn'
-    try {
-      const rows: string[] = []
-      for (const run of ['into an empty database', 'again, unchanged'] as const) {
-        const started = performance.now()
-        const report = await importMarkdown(payload, folder, {
-          onFile: (_outcome, done, total) => {
-            if (done % 100 === 0 || done === total) log(`  ${run}: ${done}/${total}`)
-          },
-        })
-        const seconds = (performance.now() - started) / 1000
-        const { created, updated, skipped, failed } = report.counts
-        rows.push(
-          `| ${run} | ${seconds.toFixed(1)} s | ${(FILES / seconds).toFixed(1)} | ${created} / ${updated} / ${skipped} / ${failed} |`,
-        )
-        if (run === 'into an empty database') {
-          rows.push(`|  target: ${FILES} files in under ${TARGET_S} s | ${seconds < TARGET_S ? 'met' : 'MISSED'} | | |`)
-        }
+    const rows: string[] = []
+    for (const run of ['into an empty database', 'again, unchanged'] as const) {
+      const started = performance.now()
+      const report = await importMarkdown(payload, folder, {
+        onFile: (_outcome, done, total) => {
+          if (done % 100 === 0 || done === total) log(`  ${run}: ${done}/${total}`)
+        },
+      })
+      const seconds = (performance.now() - started) / 1000
+      const { created, updated, skipped, failed } = report.counts
+      rows.push(
+        `| ${run} | ${seconds.toFixed(1)} s | ${(FILES / seconds).toFixed(1)} | ${created} / ${updated} / ${skipped} / ${failed} |`,
+      )
+      if (run === 'into an empty database') {
+        rows.push(`|  target: ${FILES} files in under ${TARGET_S} s | ${seconds < TARGET_S ? 'met' : 'MISSED'} | | |`)
       }
-      log('\n| import | time | files/s | created / updated / skipped / failed |\n| --- | ---: | ---: | --- |')
-      for (const row of rows) log(row)
-    } finally {
-      await payload.destroy()
     }
+    log('\n| import | time | files/s | created / updated / skipped / failed |\n| --- | ---: | ---: | --- |')
+    for (const row of rows) log(row)
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true })
+    await close()
   }
 }
 

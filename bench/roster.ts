@@ -3,17 +3,14 @@
  * imports a 500-row roster CSV, on a fresh SQLite database. The board is compared side by side
  * with the naive way (one query per cell). Run with `npm run bench`.
  */
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { createLocalReq, getPayload } from 'payload'
+import { createLocalReq } from 'payload'
 
-import { devlogConfig } from '../payload.config'
 import { buildBoard } from '../src/roster/board'
 import { importRoster } from '../src/roster/importRoster'
 import { generateSessions } from '../src/roster/sessions'
 import { POSTING_STUDY_RULES } from '../src/seed/demoContent'
+import { startTestPayload } from '../tests/helpers/payload'
 
 const MEMBERS = 150
 const WEEKS = 26
@@ -40,13 +37,8 @@ const csvFor = (rows: number, prefix: string) =>
   ].join('\n')
 
 async function main() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'devlog-bench-'))
   const log = (message: string) => process.stdout.write(`${message}\n`)
-  const config = await devlogConfig({
-    databaseURI: `file:${path.join(dir, 'bench.db')}`,
-    uploadsDir: path.join(dir, 'media'),
-  })
-  const payload = await getPayload({ config })
+  const { payload, close } = await startTestPayload()
   payload.logger.level = 'warn'
   try {
     const admin = await payload.create({
@@ -166,8 +158,7 @@ async function main() {
     for (const row of rows) log(`| ${row.join(' | ')} |`)
     log(`\nPeak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`)
   } finally {
-    await payload.destroy()
-    fs.rmSync(dir, { recursive: true, force: true })
+    await close()
   }
 }
 
