@@ -5,7 +5,7 @@ export type AdmissionOptions = {
   maxActive: number
   /** Waiting requests beyond this are turned away with 503 and Retry-After. */
   maxQueued: number
-  /** Paths that never wait (built assets, health checks). */
+  /** Paths that never wait (built assets, uploaded files). */
   bypass?: RegExp
 }
 
