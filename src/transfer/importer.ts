@@ -498,9 +498,9 @@ export async function importMarkdown(
       if (earlier)
         throw new ImportError(`slug: "${plan.slug}" is also the slug of ${earlier}; give one of them its own slug.`)
       slugsThisRun.set(key, name)
-      for (const [index, goal] of plan.goals.entries()) {
+      for (const [position, goal] of plan.goals.entries()) {
         if (goal.area && !catalogue.areas.has(goal.area.toLowerCase()))
-          plan.warnings.push(`goals[${index + 1}].area: no retrospective area "${goal.area}"; left empty`)
+          plan.warnings.push(`goals[${position + 1}].area: no retrospective area "${goal.area}"; left empty`)
       }
       const base = { file: name, collection: plan.collection, slug: plan.slug, warnings: plan.warnings }
       const unchanged = catalogue.byHash.get(plan.hash)
