@@ -16,7 +16,7 @@ import {
   serverURL,
 } from '../env'
 import { seedDemoContent } from '../seed'
-import { admission } from './admission'
+import { admission, streamsRatherThanWorks } from './admission'
 import { deliveryRouter } from './delivery'
 import { liveness, readiness } from './health'
 import { requestLogger } from './requestLogger'
@@ -70,9 +70,8 @@ export async function startServer({ root, dev }: StartOptions): Promise<Server> 
     '/readyz',
     readiness(payload, () => shuttingDown),
   )
-  // After the cache and health checks, which answer without Payload's work and never wait; built
-  // assets and uploaded files stream from disk and take no turn either.
-  app.use(admission({ ...limits, bypass: /^\/(_next\/static\/|favicon|api\/media\/file\/)/ }))
+  // After the cache and health checks, which answer without Payload's work and never wait.
+  app.use(admission({ ...limits, bypass: streamsRatherThanWorks }))
   app.use(deliveryRouter(payload))
   // No body parser here: Payload reads request bodies itself.
   app.all('/{*splat}', (req, res) => handle(req, res))

@@ -2,7 +2,9 @@ import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import express from 'express'
 
-import { admission, type AdmissionOptions } from '../../src/http/admission'
+import net from 'node:net'
+
+import { admission, streamsRatherThanWorks, type AdmissionOptions } from '../../src/http/admission'
 
 /** A server whose requests hold their turn until the test lets each one finish. */
 async function gatedServer(options: AdmissionOptions) {
@@ -22,6 +24,13 @@ async function gatedServer(options: AdmissionOptions) {
   })
   app.get('/_next/static/app.js', (_req, res) => {
     res.type('js').send('ok')
+  })
+  app.post('/api/media', (req, res) => {
+    req.resume()
+    req.on('end', () => res.json({ uploaded: true }))
+  })
+  app.get('/big', (_req, res) => {
+    res.type('text').send(Buffer.alloc(32 * 1024 * 1024, 'x'))
   })
   const server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening))
@@ -110,7 +119,7 @@ describe('admission', () => {
   })
 
   it('lets bypassed paths through while every turn is taken', async () => {
-    const server = await gatedServer({ maxActive: 1, maxQueued: 0, bypass: /^\/_next\/static\// })
+    const server = await gatedServer({ maxActive: 1, maxQueued: 0, bypass: streamsRatherThanWorks })
     try {
       const held = fetch(`${server.base}/work/held`)
       await server.until(() => server.entered.length === 1)
@@ -118,11 +127,32 @@ describe('admission', () => {
       const asset = await fetch(`${server.base}/_next/static/app.js`)
       expect(asset.status).toBe(200)
       expect(await asset.text()).toBe('ok')
+      const form = new FormData()
+      form.append('file', new Blob(['image bytes']), 'a.png')
+      const upload = await fetch(`${server.base}/api/media`, { method: 'POST', body: form })
+      expect(await upload.json()).toEqual({ uploaded: true })
       expect((await fetch(`${server.base}/work/refused`)).status).toBe(503)
 
       await server.finish('held')
       expect((await held).status).toBe(200)
     } finally {
+      await server.close()
+    }
+  })
+
+  it('ends a turn when the response is complete, not when a slow client has read it', async () => {
+    const server = await gatedServer({ maxActive: 1, maxQueued: 10 })
+    const slow = net.connect(Number(new URL(server.base).port), '127.0.0.1')
+    try {
+      // A client that asks for 32 MB and reads none of it.
+      slow.pause()
+      slow.write('GET /big HTTP/1.1\r\nHost: test\r\n\r\n')
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      const next = fetch(`${server.base}/work/after`)
+      await server.finish('after')
+      expect((await next).status).toBe(200)
+    } finally {
+      slow.destroy()
       await server.close()
     }
   })
