@@ -1,5 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import { idOf } from '../../src/lib/ids'
+
 export type RelatedPost = {
   id: number | string
   title: string
@@ -8,9 +10,6 @@ export type RelatedPost = {
   sharedTags: number
   handPicked: boolean
 }
-
-const idOf = (value: unknown) =>
-  typeof value === 'object' && value !== null ? (value as { id: number | string }).id : (value as number | string)
 
 /**
  * Related posts of a post: the hand-picked ones first (in the editor's order), then published
@@ -23,8 +22,8 @@ export async function findRelatedPosts(
   limit: number,
 ): Promise<RelatedPost[]> {
   const post = await payload.findByID({ collection: 'posts', id, depth: 0, overrideAccess: false, user: req.user, req })
-  const tagIds = (post.tags ?? []).map(idOf)
-  const handPickedIds = (post.relatedPosts ?? []).map(idOf)
+  const tagIds = (post.tags ?? []).map((tag) => idOf(tag)!)
+  const handPickedIds = (post.relatedPosts ?? []).map((related) => idOf(related)!)
   const published = { _status: { equals: 'published' } } as const
   const select = { title: true, slug: true, publishedAt: true, tags: true } as const
 

@@ -1,9 +1,7 @@
 import { APIError, commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 
 import type { Post } from '../../payload-types'
-
-const idOf = (value: unknown) =>
-  typeof value === 'object' && value !== null ? (value as { id: number | string }).id : (value as number | string)
+import { idOf } from '../../src/lib/ids'
 
 /**
  * Moves every post (and every draft) from one tag to another, then deletes the old tag, in one

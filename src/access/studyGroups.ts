@@ -7,12 +7,10 @@ import {
   type Where,
 } from 'payload'
 
+import { idOf } from '../lib/ids'
 import { hasRole } from './roles'
 
 type Id = number | string
-
-const idOf = (value: unknown): Id | null =>
-  value === null || value === undefined ? null : typeof value === 'object' ? (value as { id: Id }).id : (value as Id)
 
 /**
  * The groups the signed-in user operates: those listing them as an operator, and the sub-studies
@@ -69,8 +67,6 @@ export const groupOperatorField: FieldAccess = async ({ req, doc, id }) => {
   const groupId = doc?.id ?? id
   return groupId !== undefined && (await operatesGroup(req, groupId))
 }
-
-export { idOf }
 
 /**
  * On create (where access cannot filter rows) and when a row moves: the user must operate the

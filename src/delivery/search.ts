@@ -2,6 +2,7 @@ import { searchPlugin } from '@payloadcms/plugin-search'
 import { APIError, type Config, type Payload, type PayloadRequest } from 'payload'
 
 import { searchMemoryLimit } from '../env'
+import { idOf } from '../lib/ids'
 import { onContentChange } from './contentEvents'
 
 export const SEARCH_COLLECTIONS = ['posts', 'retrospectives'] as const
@@ -39,9 +40,7 @@ export const devlogSearch = (incoming: Config): Config =>
       ],
     },
     beforeSync: async ({ originalDoc, searchDoc, payload, req }) => {
-      const tagIds = ((originalDoc.tags ?? []) as unknown[]).map((tag) =>
-        typeof tag === 'object' && tag ? (tag as { id: number }).id : tag,
-      )
+      const tagIds = ((originalDoc.tags ?? []) as unknown[]).map((tag) => idOf(tag)!)
       const tags = tagIds.length
         ? await payload.find({
             collection: 'tags',
@@ -200,13 +199,12 @@ export async function search(payload: Payload, req: PayloadRequest, query: strin
     }))
     .sort((a, b) => b.score - a.score || (b.row.publishedAt ?? '').localeCompare(a.row.publishedAt ?? ''))
   const docs: SearchHit[] = ranked.slice((page - 1) * limit, page * limit).map(({ row, score }) => {
-    const value = row.doc.value
     const snippetSource = row.body
       ? { text: row.body, lowered: row.lowered.body }
       : { text: row.excerpt ?? '', lowered: row.lowered.excerpt }
     return {
       collection: row.doc.relationTo,
-      id: typeof value === 'object' && value ? (value as { id: number | string }).id : (value as number | string),
+      id: idOf(row.doc.value)!,
       title: row.title ?? '',
       slug: row.slug ?? '',
       excerpt: row.excerpt ?? null,

@@ -1,6 +1,7 @@
 import { APIError, type CollectionBeforeChangeHook, type RelationshipField } from 'payload'
 
-import { idOf, requireGroupOperatorOnWrite } from '../access/studyGroups'
+import { requireGroupOperatorOnWrite } from '../access/studyGroups'
+import { idOf } from '../lib/ids'
 import { label } from '../lib/labels'
 import { mustExist } from './relationships'
 

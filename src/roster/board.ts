@@ -2,7 +2,8 @@ import { APIError, Forbidden, type PayloadRequest } from 'payload'
 
 import type { Membership, StudySession } from '../../payload-types'
 import { hasRole } from '../access/roles'
-import { idOf, operatesGroup } from '../access/studyGroups'
+import { operatesGroup } from '../access/studyGroups'
+import { idOf } from '../lib/ids'
 import {
   summariseMembership,
   weeklyReport,

@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync'
 import icalGenerator from 'ical-generator'
 import type { PayloadRequest } from 'payload'
 
-import { idOf } from '../access/studyGroups'
+import { idOf } from '../lib/ids'
 import { buildBoard, loadCohortForRoster } from './board'
 
 type Id = number | string

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync'
 import { APIError, commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 
 import { MEMBERSHIP_ROLES } from '../../collections/Memberships'
-import { idOf } from '../access/studyGroups'
+import { idOf } from '../lib/ids'
 import { loadCohortForRoster } from './board'
 
 type Id = number | string

@@ -1,7 +1,8 @@
 import { APIError, Forbidden, type PayloadRequest } from 'payload'
 
 import { hasRole } from '../access/roles'
-import { idOf, operatesGroup } from '../access/studyGroups'
+import { operatesGroup } from '../access/studyGroups'
+import { idOf } from '../lib/ids'
 import { buildBoard, loadCohortForRoster } from './board'
 
 type Id = number | string

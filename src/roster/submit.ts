@@ -1,6 +1,6 @@
 import { APIError, Forbidden, type PayloadRequest } from 'payload'
 
-import { idOf } from '../access/studyGroups'
+import { idOf } from '../lib/ids'
 
 type Id = number | string
 

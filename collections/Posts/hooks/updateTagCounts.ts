@@ -1,9 +1,8 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
-type TagRef = number | string | { id: number | string }
+import { idOf } from '../../../src/lib/ids'
 
-const ids = (tags: unknown): (number | string)[] =>
-  Array.isArray(tags) ? (tags as TagRef[]).map((tag) => (typeof tag === 'object' ? tag.id : tag)) : []
+const ids = (tags: unknown): (number | string)[] => (Array.isArray(tags) ? tags.map((tag) => idOf(tag)!) : [])
 
 /** Each tag stores how many published posts use it; recounted for the tags a change touched. */
 async function recount(req: PayloadRequest, tagIds: (number | string)[]) {

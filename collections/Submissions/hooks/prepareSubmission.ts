@@ -1,7 +1,8 @@
 import { APIError, Forbidden, ValidationError, type CollectionBeforeChangeHook, type PayloadRequest } from 'payload'
 
 import { hasRole } from '../../../src/access/roles'
-import { assertOperatesGroup, idOf } from '../../../src/access/studyGroups'
+import { assertOperatesGroup } from '../../../src/access/studyGroups'
+import { idOf } from '../../../src/lib/ids'
 
 type Id = number | string
 
