@@ -4,9 +4,11 @@ import { convertLexicalToMarkdown } from '@payloadcms/richtext-lexical'
 import type { Payload } from 'payload'
 import { stringify } from 'yaml'
 
+import { idOf } from '../lib/ids'
 import { editorConfigOf } from '../lib/markdown'
 import { periodKey } from '../lib/periodFromText'
 import type { Period } from '../lib/periods'
+import { allDocuments } from './allDocuments'
 import type { TransferCollection } from './importer'
 
 type Id = number | string
@@ -43,20 +45,6 @@ function withoutBlocks(state: unknown): { state: unknown; leftOut: string[] } {
   return { state: { ...(state as object), root }, leftOut: [...new Set(leftOut)] }
 }
 
-const idOf = (value: unknown): Id | null =>
-  value && typeof value === 'object' ? (value as { id: Id }).id : ((value as Id | null | undefined) ?? null)
-
-async function everything(payload: Payload, collection: string): Promise<Doc[]> {
-  const { docs } = await payload.find({
-    collection: collection as never,
-    pagination: false,
-    depth: 0,
-    overrideAccess: true,
-    sort: 'createdAt',
-  })
-  return docs as unknown as Doc[]
-}
-
 /** Removes keys whose value says nothing, so the front matter lists only what a document has. */
 const compact = (data: Record<string, unknown>) =>
   Object.fromEntries(
@@ -77,12 +65,15 @@ export async function exportMarkdown(
   options: ExportOptions = {},
 ): Promise<ExportReport> {
   const staticDir = payload.collections.media.config.upload.staticDir
-  const tags = new Map((await everything(payload, 'tags')).map((tag) => [tag.id, String(tag.name)]))
-  const areas = new Map((await everything(payload, 'retrospective-areas')).map((area) => [area.id, area.slug]))
-  const media = new Map(((await everything(payload, 'media')) as unknown as MediaDoc[]).map((doc) => [doc.id, doc]))
+  const tags = new Map((await allDocuments<Doc>(payload, 'tags')).map((tag) => [tag.id, String(tag.name)]))
+  const areas = new Map((await allDocuments<Doc>(payload, 'retrospective-areas')).map((area) => [area.id, area.slug]))
+  const media = new Map((await allDocuments<MediaDoc>(payload, 'media')).map((doc) => [doc.id, doc]))
   const documents = [
-    ...(await everything(payload, 'posts')).map((doc) => ({ collection: 'posts' as const, doc })),
-    ...(await everything(payload, 'retrospectives')).map((doc) => ({ collection: 'retrospectives' as const, doc })),
+    ...(await allDocuments<Doc>(payload, 'posts')).map((doc) => ({ collection: 'posts' as const, doc })),
+    ...(await allDocuments<Doc>(payload, 'retrospectives')).map((doc) => ({
+      collection: 'retrospectives' as const,
+      doc,
+    })),
   ]
   const warnings: string[] = []
   const files: ExportedFile[] = []

@@ -14,7 +14,8 @@ import {
 import { markdownToLexical } from '../lib/markdown'
 import { parseLooseDate, parsePeriodKey, periodFromText, RETROSPECTIVE_MARKER } from '../lib/periodFromText'
 import type { Period } from '../lib/periods'
-import { slugify, validateSlug } from '../lib/slugify'
+import { MAX_SLUG_LENGTH, slugify, validateSlug } from '../lib/slugify'
+import { allDocuments } from './allDocuments'
 import { findImages, isRemote, rewriteImages, splitSections } from './markdownText'
 import { ImportError, parseSource, tagNames, titleFromFileName, type SourceFile } from './source'
 
@@ -180,7 +181,7 @@ async function planFile(file: string, zone: string): Promise<Plan> {
   const publishedAt = dateText ? parseLooseDate(dateText, zone) : null
   if (dateText && !publishedAt) throw new ImportError(`date: "${dateText}" is not a date (e.g. 2021-04-01).`)
 
-  const slug = text(properties.slug, 'slug') ?? slugify(title).slice(0, 120).replace(/-+$/, '')
+  const slug = text(properties.slug, 'slug') ?? slugify(title).slice(0, MAX_SLUG_LENGTH).replace(/-+$/, '')
   const slugProblem = validateSlug(slug)
   if (slugProblem !== true) throw new ImportError(`slug: ${slugProblem}`)
 
@@ -270,25 +271,18 @@ class Catalogue {
   constructor(private payload: Payload) {}
 
   async load() {
-    for (const tag of (await this.all('tags', { name: true, slug: true })) as Array<{
-      id: number
-      name: string
-      slug: string
-    }>) {
+    type Named = { id: number; name: string; nameEn?: string | null; slug: string }
+    for (const tag of await allDocuments<Named>(this.payload, 'tags', { name: true, slug: true })) {
       this.tags.set(tag.name.toLowerCase(), tag.id)
       this.tags.set(tag.slug.toLowerCase(), tag.id)
     }
-    for (const area of (await this.all('retrospective-areas', { name: true, nameEn: true, slug: true })) as Array<
-      Record<string, string> & { id: number }
-    >) {
+    const areaFields = { name: true, nameEn: true, slug: true } as const
+    for (const area of await allDocuments<Named>(this.payload, 'retrospective-areas', areaFields)) {
       for (const key of [area.name, area.nameEn, area.slug]) if (key) this.areas.set(key.toLowerCase(), area.id)
     }
+    type Imported = { id: number; slug: string; sourceHash?: string | null }
     for (const collection of ['posts', 'retrospectives'] as const) {
-      for (const doc of (await this.all(collection, { slug: true, sourceHash: true })) as Array<{
-        id: number
-        slug: string
-        sourceHash?: string | null
-      }>) {
+      for (const doc of await allDocuments<Imported>(this.payload, collection, { slug: true, sourceHash: true })) {
         this.remember(collection, doc.id, doc.slug, doc.sourceHash ?? null)
       }
     }
@@ -297,17 +291,6 @@ class Catalogue {
   remember(collection: TransferCollection, id: number | string, slug: string, sourceHash: string | null) {
     this.bySlug.set(`${collection}/${slug}`, { collection, id, sourceHash })
     if (sourceHash) this.byHash.set(sourceHash, { collection, id, sourceHash, slug })
-  }
-
-  private async all(collection: string, select: Record<string, true>) {
-    const { docs } = await this.payload.find({
-      collection: collection as never,
-      select: select as never,
-      pagination: false,
-      depth: 0,
-      overrideAccess: true,
-    })
-    return docs as unknown[]
   }
 }
 
