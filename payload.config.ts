@@ -5,11 +5,11 @@ import { ko } from '@payloadcms/translations/languages/ko'
 import { buildConfig, type SanitizedConfig } from 'payload'
 import sharp from 'sharp'
 
-import { isEditorRequest } from './src/access/roles'
+import { isEditorRequest } from './collections/shared/access/roles'
 import { databaseAdapter } from './src/db/adapter'
 import { corsOrigins, logFormat, payloadSecret } from './src/env'
 import { projectRoot } from './src/lib/projectRoot'
-import { devlogPlugin } from './src/plugin'
+import { devlogPlugin } from './collections/plugin'
 
 const dirname = projectRoot(import.meta.url)
 
@@ -61,7 +61,7 @@ export function devlogConfig({
       // Payload lets any signed-in user queue, run and cancel jobs over its API by default.
       access: { queue: isEditorRequest, run: isEditorRequest, cancel: isEditorRequest },
     },
-    plugins: [devlogPlugin({ uploadsDir, componentsPath: '/src/admin' })],
+    plugins: [devlogPlugin({ uploadsDir, componentsPath: '/collections/exports/admin' })],
   })
 }
 

@@ -85,7 +85,7 @@ function endpoints(slug: string): Endpoint[] {
 
 async function seedDevlog(dir: string) {
   const { default: config } = await import('../payload.config')
-  const { markdownToLexical } = await import('../src/lib/markdown')
+  const { markdownToLexical } = await import('../collections/shared/richtext/markdown')
   const { getPayload } = await import('payload')
   const payload = await getPayload({ config })
   payload.logger.level = 'warn'

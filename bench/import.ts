@@ -8,7 +8,7 @@ import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { stringify } from 'yaml'
 
-import { importMarkdown } from '../src/transfer/importer'
+import { importMarkdown } from '../collections/transfer/importer'
 import { startTestPayload } from '../tests/helpers/payload'
 import { corpusPost } from './corpus'
 

@@ -6,9 +6,9 @@
 import { performance } from 'node:perf_hooks'
 import { createLocalReq } from 'payload'
 
-import { buildBoard } from '../src/roster/board'
-import { importRoster } from '../src/roster/importRoster'
-import { generateSessions } from '../src/roster/sessions'
+import { buildBoard } from '../collections/studyGroups/roster/board'
+import { importRoster } from '../collections/studyGroups/roster/importRoster'
+import { generateSessions } from '../collections/studyGroups/roster/sessions'
 import { POSTING_STUDY_RULES } from '../src/seed/demoContent'
 import { startTestPayload } from '../tests/helpers/payload'
 

@@ -1,5 +1,5 @@
-import type { ExportReport } from '../transfer/exporter'
-import type { ImportReport } from '../transfer/importer'
+import type { ExportReport } from '../../collections/transfer/exporter'
+import type { ImportReport } from '../../collections/transfer/importer'
 
 const BAR_WIDTH = 24
 

@@ -63,7 +63,7 @@ async function main(argv: string[]): Promise<number> {
   }
   try {
     if (command === 'import') {
-      const { importMarkdown } = await import('../transfer/importer')
+      const { importMarkdown } = await import('../../collections/transfer/importer')
       const report = await importMarkdown(payload, target, {
         dryRun: parsed.values['dry-run'],
         timeZone,
@@ -72,7 +72,7 @@ async function main(argv: string[]): Promise<number> {
       console.log(importSummary(report, target, (performance.now() - started) / 1000))
       return report.counts.failed > 0 ? 1 : 0
     }
-    const { exportMarkdown } = await import('../transfer/exporter')
+    const { exportMarkdown } = await import('../../collections/transfer/exporter')
     const report = await exportMarkdown(payload, target, {
       onFile: (file, done, total) => progress(done, total, file.file),
     })
@@ -86,7 +86,7 @@ async function main(argv: string[]): Promise<number> {
 try {
   process.exitCode = await main(process.argv.slice(2))
 } catch (error) {
-  const { ImportError } = await import('../transfer/source')
+  const { ImportError } = await import('../../collections/transfer/source')
   const { ConfigError } = await import('../env')
   const { DatabaseConfigError } = await import('../db/resolveDatabase')
   if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`)

@@ -5,7 +5,7 @@ import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 
 import { projectRoot } from '../lib/projectRoot'
-import { migrations } from '../migrations/index'
+import { migrations } from '../migrations'
 import { resolveDatabase, sqliteDirectory } from './resolveDatabase'
 
 export const migrationDir = path.join(projectRoot(import.meta.url), 'src/migrations')

@@ -1,8 +1,8 @@
 import express, { type Request, type Response } from 'express'
 import type { Payload } from 'payload'
 
-import { buildFeed, jsonFeed11, tagBySlug } from '../delivery/feeds'
-import { collectSitemapUrls, renderSitemaps } from '../delivery/sitemap'
+import { buildFeed, jsonFeed11, tagBySlug } from '../../collections/delivery/feeds'
+import { collectSitemapUrls, renderSitemaps } from '../../collections/delivery/sitemap'
 
 /** CDN-friendly: five minutes fresh, then served stale while revalidating. Express adds the ETag and answers 304. */
 const PUBLIC_CACHE = 'public, max-age=300, stale-while-revalidate=600'

@@ -4,7 +4,7 @@ import type { NextFunction, Request, Response } from 'express'
 import { LRUCache } from 'lru-cache'
 import type { SanitizedConfig } from 'payload'
 
-import { onContentChange } from '../delivery/contentEvents'
+import { onContentChange } from '../../collections/delivery/contentEvents'
 
 type Entry = {
   headers: Record<string, string>

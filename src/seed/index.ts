@@ -7,8 +7,8 @@ import {
   type PayloadRequest,
 } from 'payload'
 
-import { markdownToLexical } from '../lib/markdown'
-import { generateSessions } from '../roster/sessions'
+import { markdownToLexical } from '../../collections/shared/richtext/markdown'
+import { generateSessions } from '../../collections/studyGroups/roster/sessions'
 import { demoPosts, demoRetrospective, demoStudyMembers, demoTags, POSTING_STUDY_RULES } from './demoContent'
 
 export type SeedResult = { seeded: false; reason: string } | { seeded: true; adminEmail: string }

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { findRelatedPosts } from '../../collections/Posts/relatedPosts'
+import { findRelatedPosts } from '../../collections/blog/Posts/relatedPosts'
 import { codeBlock, doc, embed, footnote, heading, paragraph, table, text } from '../helpers/lexical'
 import { createUser, databaseKinds, startTestPayload, type TestPayload } from '../helpers/payload'
 
@@ -77,7 +77,7 @@ describe.each(databaseKinds())('the blog on %s', (kind) => {
 
   describe('markdown', () => {
     it('turns fenced code into code blocks with language, file name and highlighted lines', async () => {
-      const { markdownToLexical } = await import('../../src/lib/markdown')
+      const { markdownToLexical } = await import('../../collections/shared/richtext/markdown')
       const state = markdownToLexical(
         payload,
         'posts',
@@ -237,7 +237,7 @@ describe.each(databaseKinds())('the blog on %s', (kind) => {
     })
 
     it('merges a tag into another: posts and drafts re-tagged, old tag gone', async () => {
-      const { mergeTag } = await import('../../collections/Tags/mergeTag')
+      const { mergeTag } = await import('../../collections/blog/Tags/mergeTag')
       const { createLocalReq } = await import('payload')
       const from = await tag('k8s')
       const into = await tag('Kubernetes (merged)')
@@ -262,7 +262,7 @@ describe.each(databaseKinds())('the blog on %s', (kind) => {
     })
 
     it('merges all or nothing: a post that cannot be saved leaves every post and the tag as they were', async () => {
-      const { mergeTag } = await import('../../collections/Tags/mergeTag')
+      const { mergeTag } = await import('../../collections/blog/Tags/mergeTag')
       const { createLocalReq } = await import('payload')
       const from = await tag('old-monitoring')
       const into = await tag('Monitoring')

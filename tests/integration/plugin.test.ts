@@ -6,7 +6,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { devlogPlugin } from '../../src'
+import { devlogPlugin } from '../../collections'
 
 const Books: CollectionConfig = {
   slug: 'books',

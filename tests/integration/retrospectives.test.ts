@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { buildTimeline } from '../../collections/Retrospectives/timeline'
+import { buildTimeline } from '../../collections/retrospectives/Retrospectives/timeline'
 import { doc, paragraph, text } from '../helpers/lexical'
 import { createUser, databaseKinds, startTestPayload, type TestPayload } from '../helpers/payload'
 

@@ -1,6 +1,6 @@
 import { createLocalReq, type Payload } from 'payload'
 
-import { search } from '../../src/delivery/search'
+import { search } from '../../collections/delivery/search'
 import { doc, heading, paragraph, text } from '../helpers/lexical'
 import { databaseKinds, startTestPayload, type TestPayload } from '../helpers/payload'
 

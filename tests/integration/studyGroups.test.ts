@@ -1,11 +1,11 @@
 import { createLocalReq, type Payload } from 'payload'
 
-import { buildBoard } from '../../src/roster/board'
-import { rosterCsv, sessionsIcs, statusCsv } from '../../src/roster/exports'
-import { importRoster } from '../../src/roster/importRoster'
-import { membershipStatus, publicRoster, weeklySubmissions } from '../../src/roster/public'
-import { generateSessions } from '../../src/roster/sessions'
-import { submitWork } from '../../src/roster/submit'
+import { buildBoard } from '../../collections/studyGroups/roster/board'
+import { rosterCsv, sessionsIcs, statusCsv } from '../../collections/studyGroups/roster/exports'
+import { importRoster } from '../../collections/studyGroups/roster/importRoster'
+import { membershipStatus, publicRoster, weeklySubmissions } from '../../collections/studyGroups/roster/public'
+import { generateSessions } from '../../collections/studyGroups/roster/sessions'
+import { submitWork } from '../../collections/studyGroups/roster/submit'
 import { createUser, databaseKinds, startTestPayload, type TestPayload } from '../helpers/payload'
 import { createPostingStudy, idOf } from '../helpers/studyGroups'
 

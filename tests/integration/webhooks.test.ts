@@ -2,7 +2,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Payload } from 'payload'
 
-import { signature } from '../../collections/Webhooks/deliver'
+import { signature } from '../../collections/webhooks/deliver'
 import { createUser, startTestPayload, type TestPayload } from '../helpers/payload'
 
 type Received = { headers: http.IncomingHttpHeaders; body: string }

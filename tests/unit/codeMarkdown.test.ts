@@ -1,4 +1,4 @@
-import { codeMarkdownConverter, normaliseLanguage, parseFenceMeta } from '../../src/blocks/codeMarkdown'
+import { codeMarkdownConverter, normaliseLanguage, parseFenceMeta } from '../../collections/shared/richtext/blocks/codeMarkdown'
 
 describe('normaliseLanguage', () => {
   it.each([

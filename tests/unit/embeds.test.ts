@@ -1,4 +1,4 @@
-import { embedHosts, resolveEmbed } from '../../src/lib/embeds'
+import { embedHosts, resolveEmbed } from '../../collections/shared/lib/embeds'
 
 describe('resolveEmbed', () => {
   it('turns YouTube page URLs into privacy-enhanced embed URLs', () => {

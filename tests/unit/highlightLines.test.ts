@@ -1,4 +1,4 @@
-import { parseLineRanges } from '../../src/lib/highlightLines'
+import { parseLineRanges } from '../../collections/shared/lib/highlightLines'
 
 describe('parseLineRanges', () => {
   it('parses single lines and ranges, sorted and without duplicates', () => {

@@ -1,4 +1,4 @@
-import { parseLooseDate, parsePeriodKey, periodFromText, periodKey } from '../../src/lib/periodFromText'
+import { parseLooseDate, parsePeriodKey, periodFromText, periodKey } from '../../collections/transfer/periodFromText'
 
 const short = (period: ReturnType<typeof periodFromText>) =>
   period && `${period.kind} ${period.year}${period.index ? ` ${period.index}` : ''}`

@@ -1,4 +1,4 @@
-import { daysInMonth, derivePeriod, periodTitle, toDay, type Period } from '../../src/lib/periods'
+import { daysInMonth, derivePeriod, periodTitle, toDay, type Period } from '../../collections/shared/lib/periods'
 
 const period = (input: Parameters<typeof derivePeriod>[0]) => derivePeriod(input) as Period
 

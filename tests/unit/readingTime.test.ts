@@ -1,4 +1,4 @@
-import { countText, readingMinutes, wordCount } from '../../src/lib/readingTime'
+import { countText, readingMinutes, wordCount } from '../../collections/shared/lib/readingTime'
 
 describe('countText', () => {
   it('counts Hangul by characters and Latin by words', () => {

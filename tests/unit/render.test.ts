@@ -1,4 +1,4 @@
-import { renderContent, uploadIds } from '../../src/richtext/render'
+import { renderContent, uploadIds } from '../../collections/shared/richtext/render'
 import {
   callout,
   codeBlock,

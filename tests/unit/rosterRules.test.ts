@@ -1,4 +1,4 @@
-import { deadlineBefore } from '../../src/lib/deadlines'
+import { deadlineBefore } from '../../collections/studyGroups/deadlines'
 import {
   summariseMembership,
   weeklyReport,
@@ -6,7 +6,7 @@ import {
   type RosterRules,
   type SessionInput,
   type SubmissionInput,
-} from '../../src/lib/rosterRules'
+} from '../../collections/studyGroups/rosterRules'
 
 const rules: RosterRules = { passesPerMember: 1, finePerMiss: 5000, atRiskMisses: 2 }
 const session = (

@@ -1,5 +1,5 @@
-import { renderSitemaps } from '../../src/delivery/sitemap'
-import { absolutiseHtml, documentUrl } from '../../src/delivery/urls'
+import { renderSitemaps } from '../../collections/delivery/sitemap'
+import { absolutiseHtml, documentUrl } from '../../collections/delivery/urls'
 
 const urls = Array.from({ length: 5 }, (_, index) => ({
   loc: `https://blog.example.com/posts/p${index}?a=1&b=2`,

@@ -1,4 +1,4 @@
-import { MAX_SLUG_LENGTH, slugify, uniqueSlug, validateSlug } from '../../src/lib/slugify'
+import { MAX_SLUG_LENGTH, slugify, uniqueSlug, validateSlug } from '../../collections/shared/lib/slugify'
 
 describe('slugify', () => {
   it.each([

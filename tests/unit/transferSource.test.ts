@@ -1,5 +1,5 @@
-import { findImages, rewriteImages, splitSections } from '../../src/transfer/markdownText'
-import { ImportError, parseSource, tagNames, titleFromFileName } from '../../src/transfer/source'
+import { findImages, rewriteImages, splitSections } from '../../collections/transfer/markdownText'
+import { ImportError, parseSource, tagNames, titleFromFileName } from '../../collections/transfer/source'
 
 describe('parseSource', () => {
   it('reads YAML front matter under the names authors use, and reports the names it does not know', () => {

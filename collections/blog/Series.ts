@@ -1,0 +1,29 @@
+import type { CollectionConfig } from 'payload'
+
+import { anyone, isEditor } from '../shared/access/roles.js'
+import { slugField } from '../shared/fields/slug.js'
+import { label } from '../shared/lib/labels.js'
+
+export const Series: CollectionConfig = {
+  slug: 'series',
+  labels: { singular: label('Series', '시리즈'), plural: label('Series', '시리즈') },
+  access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
+  admin: { useAsTitle: 'title', defaultColumns: ['title', 'slug', 'updatedAt'] },
+  // A series shown on a post needs its name and link, not the join listing its posts.
+  defaultPopulate: { title: true, slug: true },
+  fields: [
+    { name: 'title', type: 'text', label: label('Title', '제목'), required: true, maxLength: 200 },
+    slugField({ from: 'title' }),
+    { name: 'description', type: 'textarea', label: label('Description', '설명'), maxLength: 1000 },
+    {
+      name: 'posts',
+      type: 'join',
+      label: label('Posts in order', '순서대로 본 글'),
+      collection: 'posts',
+      on: 'series',
+      where: { _status: { equals: 'published' } },
+      defaultSort: 'seriesOrder',
+      defaultLimit: 100,
+    },
+  ],
+}

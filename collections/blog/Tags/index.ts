@@ -1,0 +1,90 @@
+import { addDataAndFileToRequest, APIError, type CollectionBeforeDeleteHook, type CollectionConfig } from 'payload'
+
+import { anyone, hasRole, isEditor } from '../../shared/access/roles.js'
+import { slugField } from '../../shared/fields/slug.js'
+import { label } from '../../shared/lib/labels.js'
+import { mergeTag } from './mergeTag.js'
+
+/** A tag still used by posts is merged into another one, never silently dropped from them. */
+const refuseDeletingUsedTag: CollectionBeforeDeleteHook = async ({ id, req, context }) => {
+  if (context.mergingTag) return
+  const { totalDocs } = await req.payload.count({
+    collection: 'posts',
+    where: { tags: { in: [id] } },
+    overrideAccess: true,
+    req,
+  })
+  if (totalDocs > 0) {
+    throw new APIError(
+      `This tag is used by ${totalDocs} post(s). Merge it into another tag instead: POST /api/tags/${id}/merge with {"into": <tag id>}.`,
+      409,
+      undefined,
+      true,
+    )
+  }
+}
+
+/** `componentsPath`: where the admin finds Devlog's components (see DevlogPluginOptions). */
+export const createTagsCollection = ({ componentsPath }: { componentsPath: string }): CollectionConfig => ({
+  slug: 'tags',
+  labels: { singular: label('Tag', '태그'), plural: label('Tags', '태그') },
+  access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
+  admin: { useAsTitle: 'name', defaultColumns: ['name', 'slug', 'postCount', 'updatedAt'] },
+  // A tag shown on a post is a chip: its posts (a join query per tag) would only slow every post read.
+  defaultPopulate: { name: true, slug: true, colour: true, postCount: true },
+  hooks: { beforeDelete: [refuseDeletingUsedTag] },
+  endpoints: [
+    {
+      path: '/:id/merge',
+      method: 'post',
+      handler: async (req) => {
+        if (!hasRole(req.user, 'admin', 'editor'))
+          throw new APIError('Only editors and admins may merge tags.', 403, undefined, true)
+        await addDataAndFileToRequest(req)
+        const into = (req.data as { into?: unknown } | undefined)?.into
+        if (typeof into !== 'string' && typeof into !== 'number') {
+          throw new APIError('into: the id of the tag to merge into is required.', 400, undefined, true)
+        }
+        const result = await mergeTag(req, String(req.routeParams?.id), into)
+        return Response.json(result)
+      },
+    },
+  ],
+  fields: [
+    { name: 'name', type: 'text', label: label('Name', '이름'), required: true, unique: true, maxLength: 60 },
+    slugField({ from: 'name' }),
+    { name: 'description', type: 'textarea', label: label('Description', '설명'), maxLength: 500 },
+    {
+      name: 'colour',
+      type: 'text',
+      label: label('Colour', '색상'),
+      admin: { position: 'sidebar', description: label('A hex colour such as #3b82f6.', '#3b82f6 같은 16진수 색상.') },
+      validate: (value: string | null | undefined) =>
+        !value || /^#(?:[0-9a-fA-F]{3}){1,2}$/.test(value) ? true : 'The colour must be a hex colour such as #3b82f6.',
+    },
+    {
+      name: 'postCount',
+      type: 'number',
+      label: label('Published posts', '발행된 글'),
+      defaultValue: 0,
+      admin: { readOnly: true, position: 'sidebar' },
+      // Maintained by the posts' hooks (with overrideAccess); nobody writes it by hand.
+      access: { create: () => false, update: () => false },
+    },
+    {
+      name: 'mergeInto',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: `${componentsPath}#MergeTagField` } },
+    },
+    {
+      name: 'posts',
+      type: 'join',
+      label: label('Posts', '글'),
+      collection: 'posts',
+      on: 'tags',
+      where: { _status: { equals: 'published' } },
+      defaultSort: '-publishedAt',
+      defaultLimit: 10,
+    },
+  ],
+})

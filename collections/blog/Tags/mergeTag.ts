@@ -1,0 +1,59 @@
+import { APIError, commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
+
+import type { Post } from '../../../payload-types.js'
+import { idOf } from '../../shared/lib/ids.js'
+
+/**
+ * Moves every post (and every draft) from one tag to another, then deletes the old tag, in one
+ * transaction: either all posts are re-tagged and the tag is gone, or nothing changed.
+ */
+export async function mergeTag(req: PayloadRequest, sourceId: number | string, targetId: number | string) {
+  const { payload } = req
+  if (String(sourceId) === String(targetId))
+    throw new APIError('A tag cannot be merged into itself.', 400, undefined, true)
+  const ownsTransaction = await initTransaction(req)
+  try {
+    const source = await payload.findByID({ collection: 'tags', id: sourceId, depth: 0, req, disableErrors: true })
+    if (!source) throw new APIError(`No tag with id ${sourceId}.`, 404, undefined, true)
+    const target = await payload.findByID({ collection: 'tags', id: targetId, depth: 0, req, disableErrors: true })
+    if (!target) throw new APIError(`into: no tag with id ${targetId}.`, 400, undefined, true)
+
+    const { docs: posts } = await payload.find({
+      collection: 'posts',
+      where: { tags: { in: [source.id] } },
+      draft: true,
+      depth: 0,
+      pagination: false,
+      select: { tags: true, _status: true },
+      overrideAccess: true,
+      req,
+    })
+    for (const post of posts) {
+      const tags = [
+        ...new Set((post.tags ?? []).map(idOf).map((id) => (String(id) === String(source.id) ? target.id : id))),
+      ]
+      await payload.update({
+        collection: 'posts',
+        id: post.id,
+        // Ids are numbers on SQLite and strings on MongoDB; the generated types know only SQLite.
+        data: { tags: tags as Post['tags'] },
+        overrideAccess: true,
+        req,
+        context: { mergingTag: true },
+      })
+    }
+    await payload.delete({
+      collection: 'tags',
+      id: source.id,
+      overrideAccess: true,
+      req,
+      context: { mergingTag: true },
+    })
+    if (ownsTransaction) await commitTransaction(req)
+    const merged = await payload.findByID({ collection: 'tags', id: target.id, depth: 0, req })
+    return { tag: merged, movedPosts: posts.length }
+  } catch (error) {
+    await killTransaction(req)
+    throw error
+  }
+}

@@ -1,0 +1,41 @@
+import path from 'node:path'
+import type { CollectionConfig } from 'payload'
+
+import { anyone, isEditor } from '../shared/access/roles.js'
+import { label } from '../shared/lib/labels.js'
+
+export const SOCIAL_IMAGE = { width: 1200, height: 630 } as const
+
+export function createMediaCollection({ uploadsDir }: { uploadsDir: string }): CollectionConfig {
+  return {
+    slug: 'media',
+    labels: { singular: label('Media', '미디어'), plural: label('Media', '미디어') },
+    access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
+    admin: { useAsTitle: 'alt', defaultColumns: ['filename', 'alt', 'updatedAt'] },
+    upload: {
+      staticDir: path.resolve(uploadsDir),
+      mimeTypes: ['image/*'],
+      adminThumbnail: 'thumbnail',
+      focalPoint: true,
+      imageSizes: [
+        { name: 'thumbnail', width: 400, height: 300, position: 'centre' },
+        { name: 'social', width: SOCIAL_IMAGE.width, height: SOCIAL_IMAGE.height, position: 'centre' },
+      ],
+    },
+    fields: [
+      {
+        name: 'alt',
+        type: 'text',
+        label: label('Alternative text', '대체 텍스트'),
+        required: true,
+        admin: {
+          description: label(
+            'Describes the image for screen readers and feeds.',
+            '스크린 리더와 피드를 위한 이미지 설명입니다.',
+          ),
+        },
+      },
+      { name: 'caption', type: 'text', label: label('Caption', '캡션') },
+    ],
+  }
+}

@@ -1,0 +1,93 @@
+import type { CollectionConfig, FieldHook } from 'payload'
+
+import {
+  anyone,
+  hasRole,
+  isAdmin,
+  isAdminField,
+  isAdminOrSelf,
+  isAdminOrSelfField,
+  ROLES,
+  type Role,
+} from '../shared/access/roles.js'
+import { label } from '../shared/lib/labels.js'
+
+const roleLabels: Record<Role, { en: string; ko: string }> = {
+  admin: label('Admin', '관리자'),
+  editor: label('Editor', '편집자'),
+  operator: label('Operator', '운영진'),
+  member: label('Member', '멤버'),
+}
+
+/** The first account ever created becomes an admin; otherwise a new account is a plain member. */
+const defaultRoles: FieldHook = async ({ value, operation, req }) => {
+  if (operation !== 'create') return value
+  const { totalDocs } = await req.payload.count({ collection: 'users', overrideAccess: true, req })
+  if (totalDocs === 0) return ['admin']
+  return Array.isArray(value) && value.length > 0 ? value : ['member']
+}
+
+/**
+ * Users are the blog's authors, so their public profile (name, bio, avatar, links) is readable by
+ * anyone; email and roles only by the user themself and admins.
+ */
+export const Users: CollectionConfig = {
+  slug: 'users',
+  labels: { singular: label('User', '사용자'), plural: label('Users', '사용자') },
+  auth: true,
+  admin: {
+    useAsTitle: 'email',
+    defaultColumns: ['email', 'name', 'roles'],
+  },
+  // An author shown on a post: the public profile only.
+  defaultPopulate: { name: true, bio: true, avatar: true, links: true },
+  access: {
+    read: anyone,
+    create: isAdmin,
+    update: isAdminOrSelf,
+    delete: isAdmin,
+    // Any role may sign in to the admin; what each sees there follows the collection rules.
+    admin: ({ req }) => hasRole(req.user, ...ROLES),
+  },
+  fields: [
+    // Merged into Payload's own email field: only its read access changes.
+    { name: 'email', type: 'email', required: true, unique: true, access: { read: isAdminOrSelfField } },
+    { name: 'name', type: 'text', label: label('Display name', '표시 이름'), maxLength: 100 },
+    {
+      name: 'roles',
+      type: 'select',
+      label: label('Roles', '역할'),
+      hasMany: true,
+      options: ROLES.map((role) => ({ value: role, label: roleLabels[role] })),
+      defaultValue: ['member'],
+      saveToJWT: true,
+      access: { create: isAdminField, update: isAdminField, read: isAdminOrSelfField },
+      hooks: { beforeChange: [defaultRoles] },
+      admin: { position: 'sidebar' },
+    },
+    { name: 'bio', type: 'textarea', label: label('Bio', '소개'), maxLength: 1000 },
+    { name: 'avatar', type: 'upload', relationTo: 'media', label: label('Avatar', '프로필 사진') },
+    {
+      name: 'links',
+      type: 'array',
+      label: label('Links', '링크'),
+      maxRows: 10,
+      fields: [
+        { name: 'label', type: 'text', label: label('Label', '이름'), required: true, maxLength: 50 },
+        {
+          name: 'url',
+          type: 'text',
+          label: label('URL', 'URL'),
+          required: true,
+          validate: (value: string | null | undefined) => {
+            try {
+              return value && /^https?:$/.test(new URL(value).protocol) ? true : 'A link must be an http(s) URL.'
+            } catch {
+              return 'A link must be an absolute http(s) URL.'
+            }
+          },
+        },
+      ],
+    },
+  ],
+}

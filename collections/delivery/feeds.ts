@@ -1,0 +1,118 @@
+import { Feed } from 'feed'
+import type { Payload, Where } from 'payload'
+
+import { serverURL } from '../../src/env.js'
+import { absolutiseHtml, documentUrl } from './urls.js'
+
+export const FEED_LENGTH = 50
+
+type Entry = {
+  collection: 'posts' | 'retrospectives'
+  title: string
+  slug: string
+  excerpt?: string | null
+  contentHtml?: string | null
+  publishedAt?: string | null
+  updatedAt: string
+  tags?: unknown
+  authors?: unknown
+}
+
+const names = (values: unknown, key: string) =>
+  (Array.isArray(values) ? values : [])
+    .filter((value) => typeof value === 'object' && value && (value as Record<string, unknown>)[key])
+    .map((value) => String((value as Record<string, unknown>)[key]))
+
+/** A tag's id from its slug, or null when there is no such tag. */
+export async function tagBySlug(payload: Payload, slug: string) {
+  const { docs } = await payload.find({
+    collection: 'tags',
+    where: { slug: { equals: slug } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: false,
+  })
+  return docs[0] ?? null
+}
+
+/**
+ * The newest published posts and retrospectives (optionally of one tag) as one feed, read as an
+ * anonymous reader would: drafts never appear.
+ */
+export async function buildFeed(
+  payload: Payload,
+  tag?: { id: number | string; name: string; slug?: string | null },
+): Promise<Feed> {
+  const where: Where = { and: [{ _status: { equals: 'published' } }, ...(tag ? [{ tags: { in: [tag.id] } }] : [])] }
+  const common = { where, sort: '-publishedAt', limit: FEED_LENGTH, depth: 1, overrideAccess: false } as const
+  // Only what an entry shows: the Lexical bodies would triple what is read for nothing.
+  const entryFields = {
+    title: true,
+    slug: true,
+    excerpt: true,
+    contentHtml: true,
+    publishedAt: true,
+    updatedAt: true,
+    tags: true,
+  } as const
+  const [posts, retrospectives] = await Promise.all([
+    payload.find({ collection: 'posts', ...common, select: { ...entryFields, authors: true } }),
+    payload.find({ collection: 'retrospectives', ...common, select: entryFields }),
+  ])
+  const entries: Entry[] = [
+    ...posts.docs.map((doc) => ({ ...(doc as unknown as Entry), collection: 'posts' as const })),
+    ...retrospectives.docs.map((doc) => ({ ...(doc as unknown as Entry), collection: 'retrospectives' as const })),
+  ]
+    .sort((a, b) => (b.publishedAt ?? b.updatedAt).localeCompare(a.publishedAt ?? a.updatedAt))
+    .slice(0, FEED_LENGTH)
+
+  const site = serverURL()
+  const title = process.env.SITE_TITLE || 'Devlog'
+  const prefix = tag ? `${site}/tags/${encodeURIComponent(tag.slug ?? '')}` : site
+  const feed = new Feed({
+    title: tag ? `${title} · ${tag.name}` : title,
+    description: process.env.SITE_DESCRIPTION || `${title}: posts and retrospectives`,
+    id: `${prefix}/`,
+    link: process.env.FRONTEND_URL || `${site}/`,
+    language: process.env.SITE_LANGUAGE || 'ko',
+    updated: entries[0] ? new Date(entries[0].updatedAt) : new Date(0),
+    generator: 'Devlog',
+    copyright: `© ${title}`,
+    feedLinks: { rss: `${prefix}/feed.xml`, atom: `${prefix}/atom.xml`, json: `${prefix}/feed.json` },
+  })
+  for (const entry of entries) {
+    const link = documentUrl(entry.collection, entry.slug)
+    const authorNames = names(entry.authors, 'name')
+    feed.addItem({
+      title: entry.title,
+      id: link,
+      link,
+      date: new Date(entry.updatedAt),
+      published: entry.publishedAt ? new Date(entry.publishedAt) : undefined,
+      description: entry.excerpt ?? undefined,
+      content: absolutiseHtml(entry.contentHtml ?? ''),
+      category: names(entry.tags, 'name').map((name) => ({ name })),
+      // The library reads the first author without checking the list is not empty.
+      ...(authorNames.length ? { author: authorNames.map((name) => ({ name })) } : {}),
+    })
+  }
+  return feed
+}
+
+/** JSON Feed 1.1: the library writes 1.0, whose single `author` became `authors`. */
+export function jsonFeed11(feed: Feed): string {
+  const document = JSON.parse(feed.json1()) as {
+    version: string
+    items: { author?: unknown; authors?: unknown[] }[]
+    author?: unknown
+    authors?: unknown[]
+  }
+  document.version = 'https://jsonfeed.org/version/1.1'
+  for (const holder of [document, ...document.items]) {
+    if (holder.author) {
+      holder.authors = [holder.author]
+      delete holder.author
+    }
+  }
+  return JSON.stringify(document)
+}

@@ -1,0 +1,2 @@
+export { MergeTagField } from '../blog/admin/MergeTagField.js'
+export { RosterBoardField } from '../studyGroups/admin/RosterBoardField.js'

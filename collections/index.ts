@@ -1,0 +1,5 @@
+export { devlogPlugin, type DevlogPluginOptions } from './plugin.js'
+export { ROLES, hasRole, type Role } from './shared/access/roles.js'
+export { slugify, validateSlug } from './shared/lib/slugify.js'
+export { resolveDatabase, DatabaseConfigError } from '../src/db/resolveDatabase.js'
+export { databaseAdapter } from '../src/db/adapter.js'

@@ -1,0 +1,80 @@
+import type { CollectionBeforeChangeHook, Field, Payload, PayloadRequest } from 'payload'
+
+import { label } from '../lib/labels.js'
+import { renderContent, uploadIds, type EditorState, type MediaDoc } from '../richtext/render.js'
+
+export const EXCERPT_LENGTH = 200
+
+/**
+ * Fields derived from the rich text on every save and stored, so reads stay cheap: sanitised
+ * HTML, a table of contents, reading time and word count. Shared by posts and retrospectives.
+ */
+export function derivedContentFields(): Field[] {
+  const readOnlySidebar = { readOnly: true, position: 'sidebar' as const }
+  return [
+    {
+      name: 'contentHtml',
+      type: 'textarea',
+      label: label('HTML (generated)', 'HTML (자동 생성)'),
+      admin: { readOnly: true, hidden: true },
+    },
+    { name: 'toc', type: 'json', label: label('Table of contents', '목차'), admin: { readOnly: true, hidden: true } },
+    {
+      name: 'readingTime',
+      type: 'number',
+      label: label('Reading time (min)', '읽는 시간(분)'),
+      admin: readOnlySidebar,
+    },
+    { name: 'wordCount', type: 'number', label: label('Word count', '단어 수'), admin: readOnlySidebar },
+  ]
+}
+
+type DerivedContentOptions = {
+  /** The rich-text field, or a function collecting the document's rich text in reading order. */
+  content: (data: Record<string, unknown>) => (EditorState | null | undefined)[]
+  excerptField?: string
+}
+
+/** Renders the document's rich text on every create and update. */
+export function deriveContent({ content, excerptField }: DerivedContentOptions): CollectionBeforeChangeHook {
+  return async ({ data, originalDoc, req }) => {
+    const merged = { ...originalDoc, ...data }
+    const states = content(merged)
+    const combined: EditorState = {
+      root: { type: 'root', children: states.flatMap((state) => state?.root?.children ?? []) },
+    }
+    const media = await fetchMedia(req, states.flatMap(uploadIds))
+    const rendered = renderContent(combined, media)
+    const excerpt =
+      excerptField && !merged[excerptField] ? truncate(rendered.firstParagraph, EXCERPT_LENGTH) : undefined
+    return {
+      ...data,
+      contentHtml: rendered.html,
+      toc: rendered.toc,
+      readingTime: rendered.readingTime,
+      wordCount: rendered.wordCount,
+      ...(excerpt ? { [excerptField!]: excerpt } : {}),
+    }
+  }
+}
+
+async function fetchMedia(req: PayloadRequest, ids: (string | number)[]): Promise<Map<string, MediaDoc>> {
+  if (ids.length === 0) return new Map()
+  const payload: Payload = req.payload
+  const { docs } = await payload.find({
+    collection: 'media',
+    where: { id: { in: [...new Set(ids)] } },
+    limit: ids.length,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  return new Map(docs.map((doc) => [String(doc.id), doc as MediaDoc]))
+}
+
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text
+  const cut = text.slice(0, max)
+  const lastSpace = cut.lastIndexOf(' ')
+  return `${(lastSpace > max * 0.6 ? cut.slice(0, lastSpace) : cut).replace(/[\s.,;:!?-]+$/, '')}…`
+}

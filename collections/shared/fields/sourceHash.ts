@@ -1,0 +1,15 @@
+import type { TextField } from 'payload'
+
+import { label } from '../lib/labels.js'
+
+/**
+ * The SHA-256 of the Markdown file (and its images) a document was last imported from: importing
+ * the same file again finds the document and leaves it alone (`npm run import`).
+ */
+export const sourceHashField = (): TextField => ({
+  name: 'sourceHash',
+  type: 'text',
+  index: true,
+  label: label('Imported from (SHA-256)', '가져온 파일 (SHA-256)'),
+  admin: { readOnly: true, hidden: true },
+})

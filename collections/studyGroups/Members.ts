@@ -1,0 +1,121 @@
+import type { Access, CollectionConfig, FieldAccess, PayloadRequest, Where } from 'payload'
+
+import { anyone, hasRole, isAdmin } from '../shared/access/roles.js'
+import { adminOrOperator, operatedGroupIds } from './access.js'
+import { label } from '../shared/lib/labels.js'
+
+/** Members that belong to a cohort of a group the operator runs. */
+async function operatedMemberIds(req: PayloadRequest) {
+  const groups = await operatedGroupIds(req)
+  if (!groups.length) return []
+  const { docs } = await req.payload.find({
+    collection: 'memberships',
+    where: { group: { in: groups } },
+    select: { member: true },
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  return [...new Set(docs.map((doc) => (typeof doc.member === 'object' ? doc.member.id : doc.member)))]
+}
+
+const adminOperatorOrSelf: Access = async ({ req }) => {
+  if (hasRole(req.user, 'admin')) return true
+  if (!req.user) return false
+  const own: Where = { user: { equals: req.user.id } }
+  if (!hasRole(req.user, 'operator')) return own
+  return { or: [own, { id: { in: await operatedMemberIds(req) } }, { createdBy: { equals: req.user.id } }] }
+}
+
+/** Email and phone: the member themself, admins, and the operators of the member's groups. */
+const privateField: FieldAccess = async ({ req, doc }) => {
+  if (hasRole(req.user, 'admin')) return true
+  if (!req.user || !doc) return false
+  const userId = typeof doc.user === 'object' ? doc.user?.id : doc.user
+  if (userId !== undefined && String(userId) === String(req.user.id)) return true
+  if (!hasRole(req.user, 'operator')) return false
+  if (
+    doc.createdBy !== undefined &&
+    String(typeof doc.createdBy === 'object' ? doc.createdBy?.id : doc.createdBy) === String(req.user.id)
+  )
+    return true
+  const cached =
+    (req.context.operatedMemberIds as (number | string)[] | undefined) ??
+    (req.context.operatedMemberIds = await operatedMemberIds(req))
+  return (cached as (number | string)[]).some((id) => String(id) === String(doc.id))
+}
+
+export const Members: CollectionConfig = {
+  slug: 'members',
+  labels: { singular: label('Member', '참여자'), plural: label('Members', '참여자') },
+  admin: {
+    useAsTitle: 'displayName',
+    defaultColumns: ['displayName', 'handle', 'blogUrl'],
+    group: label('Study groups', '스터디'),
+  },
+  access: { read: anyone, create: adminOrOperator, update: adminOperatorOrSelf, delete: isAdmin },
+  hooks: {
+    beforeChange: [
+      ({ data, operation, req }) =>
+        operation === 'create' && req.user && !data.createdBy ? { ...data, createdBy: req.user.id } : data,
+    ],
+  },
+  fields: [
+    { name: 'displayName', type: 'text', label: label('Name', '이름'), required: true, maxLength: 100 },
+    {
+      name: 'handle',
+      type: 'text',
+      label: label('Handle', '핸들'),
+      unique: true,
+      index: true,
+      maxLength: 40,
+      validate: (value: string | null | undefined) =>
+        !value || /^[a-z0-9](?:[a-z0-9_-]{0,38}[a-z0-9])?$/i.test(value)
+          ? true
+          : 'A handle is letters, digits, "-" or "_" (up to 40), like a GitHub login.',
+    },
+    {
+      name: 'blogUrl',
+      type: 'text',
+      label: label('Blog', '블로그'),
+      validate: (value: string | null | undefined) =>
+        !value || /^https?:\/\/\S+$/.test(value) ? true : 'The blog URL must be an http(s) URL.',
+    },
+    { name: 'github', type: 'text', label: label('GitHub', 'GitHub'), maxLength: 39 },
+    { name: 'bio', type: 'textarea', label: label('Public bio', '공개 소개'), maxLength: 1000 },
+    {
+      name: 'email',
+      type: 'email',
+      label: label('Email (private)', '이메일 (비공개)'),
+      unique: true,
+      index: true,
+      access: { read: privateField },
+    },
+    {
+      name: 'phone',
+      type: 'text',
+      label: label('Phone (private)', '전화 (비공개)'),
+      maxLength: 30,
+      access: { read: privateField },
+    },
+    {
+      name: 'user',
+      type: 'relationship',
+      relationTo: 'users',
+      unique: true,
+      label: label('Sign-in account', '로그인 계정'),
+      admin: {
+        position: 'sidebar',
+        description: label('A member-role user who signs in as this person.', '이 사람으로 로그인하는 멤버 계정.'),
+      },
+    },
+    {
+      name: 'createdBy',
+      type: 'relationship',
+      relationTo: 'users',
+      admin: { readOnly: true, position: 'sidebar' },
+      access: { read: ({ req }) => hasRole(req.user, 'admin', 'operator') },
+    },
+  ],
+}

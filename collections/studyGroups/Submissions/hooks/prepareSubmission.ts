@@ -1,0 +1,105 @@
+import { APIError, Forbidden, ValidationError, type CollectionBeforeChangeHook, type PayloadRequest } from 'payload'
+
+import { hasRole } from '../../../shared/access/roles.js'
+import { assertOperatesGroup } from '../../access.js'
+import { idOf } from '../../../shared/lib/ids.js'
+
+type Id = number | string
+
+/** The member rows a submission hangs on, loaded once per save. */
+async function loadContext(req: PayloadRequest, membershipId: Id, sessionId: Id) {
+  const [membership, session] = await Promise.all([
+    req.payload.findByID({
+      collection: 'memberships',
+      id: membershipId,
+      depth: 0,
+      overrideAccess: true,
+      disableErrors: true,
+      req,
+    }),
+    req.payload.findByID({
+      collection: 'study-sessions',
+      id: sessionId,
+      depth: 0,
+      overrideAccess: true,
+      disableErrors: true,
+      req,
+    }),
+  ])
+  if (!membership) throw new APIError(`membership: no membership with id ${membershipId}.`, 400, undefined, true)
+  if (!session) throw new APIError(`session: no session with id ${sessionId}.`, 400, undefined, true)
+  const [member, cohort] = await Promise.all([
+    req.payload.findByID({
+      collection: 'members',
+      id: idOf(membership.member)!,
+      depth: 0,
+      overrideAccess: true,
+      select: { user: true },
+      req,
+    }),
+    req.payload.findByID({
+      collection: 'cohorts',
+      id: idOf(session.cohort)!,
+      depth: 0,
+      overrideAccess: true,
+      select: { endDate: true },
+      req,
+    }),
+  ])
+  return { membership, session, memberUser: idOf(member.user), cohortEnd: cohort.endDate }
+}
+
+/** Members submit until the end of the cohort's last day. */
+export function cohortOpen(cohortEnd: string | null | undefined, now = new Date()): boolean {
+  if (!cohortEnd) return true
+  return now.getTime() < new Date(cohortEnd).getTime() + 24 * 60 * 60 * 1000
+}
+
+/**
+ * Ties a submission to its group and member, checks that membership and session belong to the
+ * same cohort, and decides who may write it: admins, the group's operators, or the member
+ * themself while the cohort runs (their submission time is the server's, not theirs to set).
+ */
+export const prepareSubmission: CollectionBeforeChangeHook = async ({
+  data,
+  originalDoc,
+  req,
+  operation,
+  collection,
+}) => {
+  const membershipId = idOf(data.membership ?? originalDoc?.membership)
+  const sessionId = idOf(data.session ?? originalDoc?.session)
+  if (membershipId === null || sessionId === null) return data
+  const { membership, session, memberUser, cohortEnd } = await loadContext(req, membershipId, sessionId)
+
+  if (String(idOf(membership.cohort)) !== String(idOf(session.cohort))) {
+    throw new ValidationError({
+      collection: collection.slug,
+      errors: [{ path: 'session', message: 'The session belongs to another cohort than the membership.' }],
+    })
+  }
+  if (!data.url && !data.post && !originalDoc?.url && !originalDoc?.post) {
+    throw new ValidationError({
+      collection: collection.slug,
+      errors: [{ path: 'url', message: 'A submission needs a link (url) or a post.' }],
+    })
+  }
+
+  const result = { ...data, group: idOf(session.group), memberUser }
+  if (!req.user || hasRole(req.user, 'admin')) return result
+  if (hasRole(req.user, 'operator')) {
+    try {
+      await assertOperatesGroup(req, session.group)
+      return result
+    } catch {
+      // Not this group's operator: may still be submitting as a member below.
+    }
+  }
+  if (memberUser === null || String(memberUser) !== String(req.user.id)) throw new Forbidden(req.t)
+  if (!cohortOpen(cohortEnd)) throw new APIError('The cohort has ended: submissions are closed.', 403, undefined, true)
+  return {
+    ...result,
+    submittedAt:
+      operation === 'create' ? new Date().toISOString() : (originalDoc?.submittedAt ?? new Date().toISOString()),
+  }
+}

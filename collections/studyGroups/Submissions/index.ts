@@ -1,0 +1,95 @@
+import type { Access, CollectionConfig } from 'payload'
+
+import { anyone, hasRole } from '../../shared/access/roles.js'
+import { operatedGroupIds } from '../access.js'
+import { mustExist } from '../../shared/fields/relationships.js'
+import { label } from '../../shared/lib/labels.js'
+import { submissionEndpoints } from './endpoints.js'
+import { prepareSubmission } from './hooks/prepareSubmission.js'
+
+/** Admins; operators for their groups; members for their own submissions. */
+const writeAccess: Access = async ({ req }) => {
+  if (hasRole(req.user, 'admin')) return true
+  if (!req.user) return false
+  const own = { memberUser: { equals: req.user.id } }
+  if (!hasRole(req.user, 'operator')) return own
+  return { or: [own, { group: { in: await operatedGroupIds(req) } }] }
+}
+
+export const Submissions: CollectionConfig = {
+  slug: 'submissions',
+  labels: { singular: label('Submission', '제출'), plural: label('Submissions', '제출') },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'membership', 'session', 'submittedAt'],
+    group: label('Study groups', '스터디'),
+  },
+  access: {
+    read: anyone,
+    create: ({ req }) => Boolean(req.user),
+    update: writeAccess,
+    delete: async (args) => (hasRole(args.req.user, 'admin', 'operator') ? writeAccess(args) : false),
+  },
+  indexes: [{ fields: ['membership', 'session'], unique: true }],
+  hooks: { beforeChange: [prepareSubmission] },
+  endpoints: submissionEndpoints,
+  fields: [
+    {
+      name: 'membership',
+      type: 'relationship',
+      relationTo: 'memberships',
+      required: true,
+      index: true,
+      label: label('Membership', '참여'),
+      ...mustExist,
+    },
+    {
+      name: 'session',
+      type: 'relationship',
+      relationTo: 'study-sessions',
+      required: true,
+      index: true,
+      label: label('Session', '모임'),
+      ...mustExist,
+    },
+    { name: 'title', type: 'text', label: label('Title', '제목'), maxLength: 300 },
+    {
+      name: 'url',
+      type: 'text',
+      label: label('Link', '링크'),
+      validate: (value: string | null | undefined) =>
+        !value || /^https?:\/\/\S+$/.test(value) ? true : 'The link must be an http(s) URL.',
+    },
+    {
+      name: 'post',
+      type: 'relationship',
+      relationTo: 'posts',
+      label: label('Post on this blog', '이 블로그의 글'),
+      ...mustExist,
+    },
+    {
+      name: 'submittedAt',
+      type: 'date',
+      label: label('Submitted at', '제출 시각'),
+      required: true,
+      index: true,
+      defaultValue: () => new Date().toISOString(),
+      admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+    },
+    {
+      name: 'group',
+      type: 'relationship',
+      relationTo: 'study-groups',
+      index: true,
+      admin: { readOnly: true, position: 'sidebar' },
+    },
+    {
+      name: 'memberUser',
+      type: 'relationship',
+      relationTo: 'users',
+      index: true,
+      admin: { readOnly: true, hidden: true },
+      access: { read: ({ req }) => Boolean(req.user) },
+    },
+  ],
+}

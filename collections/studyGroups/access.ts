@@ -1,0 +1,86 @@
+import {
+  Forbidden,
+  type Access,
+  type CollectionBeforeChangeHook,
+  type FieldAccess,
+  type PayloadRequest,
+  type Where,
+} from 'payload'
+
+import { idOf } from '../shared/lib/ids.js'
+import { hasRole } from '../shared/access/roles.js'
+
+type Id = number | string
+
+/**
+ * The groups the signed-in user operates: those listing them as an operator, and the sub-studies
+ * of those (the operators of a program run its sub-studies too). Computed once per request.
+ */
+export async function operatedGroupIds(req: PayloadRequest): Promise<Id[]> {
+  if (!req.user) return []
+  const cached = req.context.operatedGroupIds as Id[] | undefined
+  if (cached) return cached
+  const common = {
+    collection: 'study-groups' as const,
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+    select: { slug: true },
+  } as const
+  const direct = await req.payload.find({ ...common, where: { operators: { contains: req.user.id } }, req })
+  const directIds = direct.docs.map((doc) => doc.id)
+  const children = directIds.length
+    ? await req.payload.find({ ...common, where: { parent: { in: directIds } }, req })
+    : { docs: [] }
+  const ids = [...new Set([...directIds, ...children.docs.map((doc) => doc.id)])]
+  req.context.operatedGroupIds = ids
+  return ids
+}
+
+export async function operatesGroup(req: PayloadRequest, groupId: unknown): Promise<boolean> {
+  if (hasRole(req.user, 'admin')) return true
+  const id = idOf(groupId)
+  if (id === null || !hasRole(req.user, 'operator')) return false
+  return (await operatedGroupIds(req)).some((operated) => String(operated) === String(id))
+}
+
+/** Admins: everything. Operators: the rows of the groups they operate (by the row's `group`). */
+export const adminOrGroupOperator =
+  (groupPath = 'group'): Access =>
+  async ({ req }) => {
+    if (hasRole(req.user, 'admin')) return true
+    if (!hasRole(req.user, 'operator')) return false
+    return { [groupPath]: { in: await operatedGroupIds(req) } } satisfies Where
+  }
+
+/** Create access cannot filter rows: operators may try, and `assertOperatesGroup` checks the group. */
+export const adminOrOperator: Access = ({ req }) => hasRole(req.user, 'admin', 'operator')
+
+/** Throws 403 unless the user may manage the given group. Used where access cannot filter (creates). */
+export async function assertOperatesGroup(req: PayloadRequest, groupId: unknown) {
+  if (req.user && !(await operatesGroup(req, groupId))) throw new Forbidden(req.t)
+}
+
+/** Private group fields (money): admins and the group's operators. */
+export const groupOperatorField: FieldAccess = async ({ req, doc, id }) => {
+  if (hasRole(req.user, 'admin')) return true
+  const groupId = doc?.id ?? id
+  return groupId !== undefined && (await operatesGroup(req, groupId))
+}
+
+/**
+ * On create (where access cannot filter rows) and when a row moves: the user must operate the
+ * row's group. The group is known by then: set directly, or copied from the parent row.
+ */
+export const requireGroupOperatorOnWrite: CollectionBeforeChangeHook = async ({
+  data,
+  originalDoc,
+  req,
+  operation,
+}) => {
+  if (!req.user || hasRole(req.user, 'admin')) return data
+  const group = data.group ?? originalDoc?.group
+  if (operation === 'create' || String(idOf(group)) !== String(idOf(originalDoc?.group)))
+    await assertOperatesGroup(req, group)
+  return data
+}

@@ -1,0 +1,115 @@
+import { stringify } from 'csv-stringify/sync'
+import icalGenerator from 'ical-generator'
+import type { PayloadRequest } from 'payload'
+
+import { idOf } from '../../shared/lib/ids.js'
+import { buildBoard, loadCohortForRoster } from './board.js'
+
+type Id = number | string
+
+/** The cohort's roster with contact details: an operator's export. */
+export async function rosterCsv(req: PayloadRequest, cohortId: Id): Promise<string> {
+  const { cohort } = await loadCohortForRoster(req, cohortId)
+  const common = { depth: 0, pagination: false, overrideAccess: true, req } as const
+  const memberships = await req.payload.find({
+    collection: 'memberships',
+    where: { cohort: { equals: cohort.id } },
+    ...common,
+  })
+  const memberIds = memberships.docs.map((membership) => idOf(membership.member)!)
+  const members = memberIds.length
+    ? await req.payload.find({ collection: 'members', where: { id: { in: memberIds } }, ...common })
+    : { docs: [] }
+  const byId = new Map(members.docs.map((member) => [String(member.id), member]))
+  const rows = memberships.docs
+    .map((membership) => ({ membership, member: byId.get(String(idOf(membership.member))) }))
+    .sort((a, b) => (a.member?.displayName ?? '').localeCompare(b.member?.displayName ?? '', 'ko'))
+    .map(({ membership, member }) => [
+      member?.displayName ?? '',
+      member?.handle ?? '',
+      member?.email ?? '',
+      member?.blogUrl ?? '',
+      member?.github ?? '',
+      membership.role,
+      membership.status,
+      membership.joinedAt?.slice(0, 10) ?? '',
+    ])
+  return stringify([['name', 'handle', 'email', 'blogUrl', 'github', 'role', 'status', 'joinedAt'], ...rows], {
+    bom: true,
+  })
+}
+
+/** The status grid (members × weeks) with each member's totals. */
+export async function statusCsv(req: PayloadRequest, cohortId: Id): Promise<string> {
+  const board = await buildBoard(req, cohortId)
+  const header = [
+    'name',
+    'handle',
+    'role',
+    'status',
+    ...board.sessions.map((session) => `W${session.number}`),
+    'onTime',
+    'late',
+    'missing',
+    'passUsed',
+    'excused',
+    'passesLeft',
+    'finesOwed',
+    'attendanceRate',
+    'atRisk',
+  ]
+  const rows = board.rows.map((row) => [
+    row.member.displayName,
+    row.member.handle ?? '',
+    row.role,
+    row.status,
+    ...row.summary.cells.map((cell) => cell.submission),
+    row.summary.counts['on-time'],
+    row.summary.counts.late,
+    row.summary.counts.missing,
+    row.summary.counts['pass-used'],
+    row.summary.counts.excused,
+    row.summary.passesLeft,
+    row.summary.finesOwed,
+    row.summary.attendanceRate ?? '',
+    row.summary.atRisk ? 'yes' : 'no',
+  ])
+  return stringify([header, ...rows], { bom: true })
+}
+
+const SESSION_LENGTH_MS = 2 * 60 * 60 * 1000
+
+/** The cohort's sessions as an iCalendar feed, to subscribe to from any calendar app. */
+export async function sessionsIcs(req: PayloadRequest, cohortId: Id): Promise<string> {
+  const { cohort, group } = await loadCohortForRoster(req, cohortId, { requireOperator: false })
+  const sessions = await req.payload.find({
+    collection: 'study-sessions',
+    where: { cohort: { equals: cohort.id } },
+    sort: 'number',
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  const calendar = icalGenerator({
+    name: `${group.name} ${cohort.label}`,
+    timezone: group.rules?.timeZone ?? 'Asia/Seoul',
+    prodId: { company: 'Devlog', product: 'study-sessions' },
+  })
+  for (const session of sessions.docs) {
+    const start = new Date(session.date)
+    calendar.createEvent({
+      id: `devlog-session-${session.id}`,
+      start,
+      end: new Date(start.getTime() + SESSION_LENGTH_MS),
+      summary: `${group.name} ${cohort.label} #${session.number}${session.topic ? `: ${session.topic}` : ''}`,
+      location: session.place ?? session.onlineUrl ?? undefined,
+      url: session.onlineUrl ?? undefined,
+      description:
+        [session.deadline ? `Submission deadline: ${session.deadline}` : '', session.notes ?? '']
+          .filter(Boolean)
+          .join('\n') || undefined,
+    })
+  }
+  return calendar.toString()
+}

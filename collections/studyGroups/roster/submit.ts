@@ -1,0 +1,100 @@
+import { APIError, Forbidden, type PayloadRequest } from 'payload'
+
+import { idOf } from '../../shared/lib/ids.js'
+
+type Id = number | string
+
+export type SubmitInput = { session?: unknown; membership?: unknown; url?: unknown; post?: unknown; title?: unknown }
+
+/**
+ * Submits (or resubmits) a week's work. A member's own membership is found from their sign-in
+ * and the session's cohort; operators name the membership. One submission per membership and
+ * session: a second one updates the first, also when both arrive at the same moment.
+ */
+export async function submitWork(req: PayloadRequest, input: SubmitInput) {
+  if (!req.user) throw new Forbidden(req.t)
+  const sessionId = idOf(input.session)
+  if (sessionId === null) throw new APIError('session: the session id is required.', 400, undefined, true)
+  const session = await req.payload.findByID({
+    collection: 'study-sessions',
+    id: sessionId,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+    select: { cohort: true },
+    req,
+  })
+  if (!session) throw new APIError(`session: no session with id ${sessionId}.`, 400, undefined, true)
+
+  let membershipId = idOf(input.membership)
+  if (membershipId === null) {
+    const member = await req.payload.find({
+      collection: 'members',
+      where: { user: { equals: req.user.id } },
+      limit: 1,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
+    if (!member.docs[0])
+      throw new APIError(
+        'membership: your account is not linked to a member; name the membership.',
+        400,
+        undefined,
+        true,
+      )
+    const membership = await req.payload.find({
+      collection: 'memberships',
+      where: { and: [{ member: { equals: member.docs[0].id } }, { cohort: { equals: idOf(session.cohort) } }] },
+      limit: 1,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
+    if (!membership.docs[0])
+      throw new APIError('membership: you are not in this session’s cohort.', 400, undefined, true)
+    membershipId = membership.docs[0].id
+  }
+
+  const data = {
+    membership: membershipId,
+    session: sessionId,
+    ...(typeof input.url === 'string' ? { url: input.url } : {}),
+    ...(input.post !== undefined ? { post: idOf(input.post) } : {}),
+    ...(typeof input.title === 'string' ? { title: input.title } : {}),
+  }
+  const existing = async () =>
+    (
+      await req.payload.find({
+        collection: 'submissions',
+        where: { and: [{ membership: { equals: membershipId } }, { session: { equals: sessionId } }] },
+        limit: 1,
+        depth: 0,
+        overrideAccess: true,
+        req,
+      })
+    ).docs[0]
+  const update = (id: Id) =>
+    req.payload
+      .update({ collection: 'submissions', id, data: data as never, overrideAccess: false, user: req.user, req })
+      .then((doc) => ({ created: false, doc }))
+
+  const found = await existing()
+  if (found) return update(found.id)
+  try {
+    const doc = await req.payload.create({
+      collection: 'submissions',
+      data: data as never,
+      overrideAccess: false,
+      user: req.user,
+      req,
+    })
+    return { created: true, doc }
+  } catch (error) {
+    // The same member on another device created it in between, and the unique index refused this
+    // one (Payload reports that as a validation error): update theirs instead.
+    const raced = await existing()
+    if (!raced) throw error
+    return update(raced.id)
+  }
+}

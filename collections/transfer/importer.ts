@@ -1,0 +1,508 @@
+import { createHash } from 'node:crypto'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import { DateTime } from 'luxon'
+import {
+  commitTransaction,
+  createLocalReq,
+  initTransaction,
+  killTransaction,
+  type Payload,
+  type PayloadRequest,
+} from 'payload'
+
+import { markdownToLexical } from '../shared/richtext/markdown.js'
+import { parseLooseDate, parsePeriodKey, periodFromText, RETROSPECTIVE_MARKER } from './periodFromText.js'
+import type { Period } from '../shared/lib/periods.js'
+import { MAX_SLUG_LENGTH, slugify, validateSlug } from '../shared/lib/slugify.js'
+import { allDocuments } from './allDocuments.js'
+import { findImages, isRemote, rewriteImages, splitSections } from './markdownText.js'
+import { ImportError, parseSource, tagNames, titleFromFileName, type SourceFile } from './source.js'
+
+export type TransferCollection = 'posts' | 'retrospectives'
+export type ImportAction = 'created' | 'updated' | 'skipped' | 'failed'
+
+export type ImportOutcome = {
+  file: string
+  action: ImportAction
+  collection?: TransferCollection
+  slug?: string
+  reason?: string
+  warnings: string[]
+}
+
+export type ImportReport = { dryRun: boolean; outcomes: ImportOutcome[]; counts: Record<ImportAction, number> }
+
+export type ImportOptions = {
+  dryRun?: boolean
+  /** The zone of dates written without one (default Asia/Seoul). */
+  timeZone?: string
+  onFile?: (outcome: ImportOutcome, done: number, total: number) => void
+}
+
+type LocalImage = { source: string; alt: string; bytes: Buffer; fileName: string }
+
+/** Everything a file says, checked, before anything is written. */
+type Plan = {
+  collection: TransferCollection
+  slug: string
+  hash: string
+  title: string
+  data: Record<string, unknown>
+  tags: string[]
+  body: string
+  images: Map<string, LocalImage>
+  cover: LocalImage | null
+  goals: Array<{ text: string; status: string; note: string | null; area: string | null }>
+  warnings: string[]
+}
+
+type Known = { collection: TransferCollection; id: number | string; sourceHash: string | null }
+
+const IMAGE_TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.svg': 'image/svg+xml',
+}
+const GOAL_STATUSES = ['planned', 'in-progress', 'achieved', 'missed', 'dropped']
+const TRANSFER_COLLECTIONS: Record<string, TransferCollection> = {
+  post: 'posts',
+  posts: 'posts',
+  글: 'posts',
+  retrospective: 'retrospectives',
+  retrospectives: 'retrospectives',
+  회고: 'retrospectives',
+}
+const hasHangul = (text: string) => /[\uac00-\ud7a3]/.test(text)
+
+/** Markdown files under a folder (or the one file given), in a stable order. */
+export async function listMarkdownFiles(target: string): Promise<string[]> {
+  const stat = await fs.stat(target).catch(() => null)
+  if (!stat) throw new ImportError(`${target} does not exist.`)
+  if (stat.isFile()) return [path.resolve(target)]
+  const entries = await fs.readdir(target, { recursive: true })
+  return entries
+    .filter((entry) => /\.(md|markdown)$/i.test(entry))
+    .filter((entry) => !entry.split(path.sep).some((part) => part.startsWith('.') || part === 'node_modules'))
+    .map((entry) => path.resolve(target, entry))
+    .sort()
+}
+
+function text(value: unknown, field: string, max?: number): string | null {
+  if (value === undefined || value === null || value === '') return null
+  if (typeof value !== 'string' && typeof value !== 'number')
+    throw new ImportError(`${field}: expected text, got ${Array.isArray(value) ? 'a list' : typeof value}.`)
+  const result = String(value).trim()
+  if (max && result.length > max) throw new ImportError(`${field}: at most ${max} characters, got ${result.length}.`)
+  return result || null
+}
+
+function isDraft(properties: Record<string, unknown>): boolean {
+  const { draft, status } = properties
+  if (draft !== undefined && draft !== null) {
+    if (typeof draft === 'boolean') return draft
+    if (/^(true|yes|y|1)$/i.test(String(draft).trim())) return true
+    if (/^(false|no|n|0)$/i.test(String(draft).trim())) return false
+    throw new ImportError(`draft: expected true or false, got "${String(draft)}".`)
+  }
+  if (status === undefined || status === null || status === '') return false
+  const value = String(status).trim().toLowerCase()
+  if (['draft', '초안', '작성 중', '작성중', 'not started', 'in progress'].includes(value)) return true
+  if (['published', 'publish', '발행', '발행됨', '게시', 'done', '완료'].includes(value)) return false
+  throw new ImportError(`status: expected draft or published, got "${String(status)}".`)
+}
+
+function decodePath(url: string): string {
+  try {
+    return decodeURIComponent(url.split(/[?#]/)[0])
+  } catch {
+    return url
+  }
+}
+
+async function readImage(file: string, reference: string, alt: string): Promise<LocalImage | null> {
+  const type = IMAGE_TYPES[path.extname(file).toLowerCase()]
+  if (!type) return null
+  const bytes = await fs.readFile(file).catch(() => null)
+  if (!bytes) return null
+  return { source: reference, alt: alt.trim() || path.basename(file), bytes, fileName: path.basename(file) }
+}
+
+function periodOf(source: SourceFile, title: string, publishedAt: string | null, zone: string): Period | null {
+  if (source.properties.period !== undefined && source.properties.period !== null) {
+    const parsed = parsePeriodKey(String(source.properties.period))
+    if ('error' in parsed) throw new ImportError(`period: ${parsed.error}`)
+    return parsed
+  }
+  const day = publishedAt ? DateTime.fromISO(publishedAt).setZone(zone).toISODate() : null
+  return periodFromText(title, day)
+}
+
+function goalsOf(value: unknown): Plan['goals'] {
+  if (value === undefined || value === null) return []
+  if (!Array.isArray(value)) throw new ImportError('goals: expected a list.')
+  return value.map((goal, index) => {
+    const entry = typeof goal === 'string' ? { text: goal } : (goal as Record<string, unknown>)
+    const goalText = text(entry?.text, `goals[${index + 1}].text`, 300)
+    if (!goalText) throw new ImportError(`goals[${index + 1}]: a goal needs a text.`)
+    const status = text(entry.status, `goals[${index + 1}].status`) ?? 'planned'
+    if (!GOAL_STATUSES.includes(status))
+      throw new ImportError(`goals[${index + 1}].status: one of ${GOAL_STATUSES.join(', ')}, got "${status}".`)
+    return {
+      text: goalText,
+      status,
+      note: text(entry.note, `goals[${index + 1}].note`),
+      area: text(entry.area, `goals[${index + 1}].area`),
+    }
+  })
+}
+
+/** Reads and checks one file; throws ImportError naming the first problem. */
+async function planFile(file: string, zone: string): Promise<Plan> {
+  const raw = await fs.readFile(file)
+  let decoded: string
+  try {
+    decoded = new TextDecoder('utf-8', { fatal: true }).decode(raw)
+  } catch {
+    throw new ImportError('not UTF-8 text.')
+  }
+  const source = parseSource(decoded)
+  const { properties } = source
+  const warnings = source.ignored.length ? [`ignored properties: ${source.ignored.join(', ')}`] : []
+
+  const title = text(source.title, 'title', 200) ?? titleFromFileName(path.basename(file))
+  if (!title) throw new ImportError('title: none in the front matter, the first heading or the file name.')
+
+  const dateText = text(properties.date, 'date')
+  const publishedAt = dateText ? parseLooseDate(dateText, zone) : null
+  if (dateText && !publishedAt) throw new ImportError(`date: "${dateText}" is not a date (e.g. 2021-04-01).`)
+
+  const slug = text(properties.slug, 'slug') ?? slugify(title).slice(0, MAX_SLUG_LENGTH).replace(/-+$/, '')
+  const slugProblem = validateSlug(slug)
+  if (slugProblem !== true) throw new ImportError(`slug: ${slugProblem}`)
+
+  const tags = tagNames(properties.tags)
+  const tooLong = tags.find((tag) => tag.length > 60)
+  if (tooLong) throw new ImportError(`tags: "${tooLong.slice(0, 20)}…" is longer than 60 characters.`)
+
+  const canonicalUrl = text(properties.canonicalUrl, 'canonicalUrl')
+  if (canonicalUrl && !/^https?:\/\/\S+$/i.test(canonicalUrl))
+    throw new ImportError(`canonicalUrl: "${canonicalUrl}" is not an http(s) URL.`)
+
+  const named = text(properties.collection, 'collection')
+  if (named && !TRANSFER_COLLECTIONS[named.toLowerCase()])
+    throw new ImportError(`collection: "${named}" is neither post nor retrospective.`)
+  const looksRetrospective = RETROSPECTIVE_MARKER.test(title) || tags.some((tag) => RETROSPECTIVE_MARKER.test(tag))
+  const wanted = named ? TRANSFER_COLLECTIONS[named.toLowerCase()] : looksRetrospective ? 'retrospectives' : 'posts'
+  const period = wanted === 'retrospectives' ? periodOf(source, title, publishedAt, zone) : null
+  if (wanted === 'retrospectives' && !period) {
+    if (named) throw new ImportError('period: a retrospective needs one (e.g. period: 2024-Q1) or a title naming it.')
+    warnings.push('reads like a retrospective, but no period is in its title, date or front matter: imported as a post')
+  }
+  const collection: TransferCollection = period ? 'retrospectives' : 'posts'
+
+  const dir = path.dirname(file)
+  const images = new Map<string, LocalImage>()
+  for (const image of findImages(source.body)) {
+    if (isRemote(image.url) || images.has(image.url) || /^data:/i.test(image.url)) continue
+    const found = await readImage(path.resolve(dir, decodePath(image.url)), image.url, image.alt)
+    if (found) images.set(image.url, found)
+    else warnings.push(`image ${image.url}: not found or not an image next to the file; kept as a link`)
+  }
+  const coverPath = text(properties.cover, 'cover')
+  let cover: LocalImage | null = null
+  if (coverPath && !isRemote(coverPath)) {
+    cover = await readImage(path.resolve(dir, decodePath(coverPath)), coverPath, title)
+    if (!cover) throw new ImportError(`cover: ${coverPath} is not an image next to the file.`)
+  }
+
+  const hash = createHash('sha256').update(raw)
+  for (const image of [...images.values(), ...(cover ? [cover] : [])]) hash.update(image.bytes)
+
+  const language = text(properties.language, 'language') ?? (hasHangul(`${title}\n${source.body}`) ? 'ko' : 'en')
+  if (!['ko', 'en'].includes(language)) throw new ImportError(`language: ko or en, got "${language}".`)
+  if (collection === 'retrospectives' && canonicalUrl) warnings.push('canonicalUrl: retrospectives have none; ignored')
+
+  const data: Record<string, unknown> = {
+    title,
+    slug,
+    excerpt: text(properties.excerpt, 'excerpt', 500),
+    // Without a date, publishing sets it (and a re-import keeps the one set then).
+    ...(publishedAt ? { publishedAt } : {}),
+    _status: isDraft(properties) ? 'draft' : 'published',
+  }
+  if (collection === 'posts') data.canonicalUrl = canonicalUrl
+  else {
+    data.language = language
+    data.period = period
+    const principles = properties.principles
+    if (principles !== undefined && principles !== null && !Array.isArray(principles))
+      throw new ImportError('principles: expected a list.')
+    data.principles = ((principles as unknown[] | undefined) ?? []).map((principle, index) => ({
+      text: text(principle, `principles[${index + 1}]`, 300),
+    }))
+  }
+  return {
+    collection,
+    slug,
+    hash: hash.digest('hex'),
+    title,
+    data,
+    tags,
+    body: source.body,
+    images,
+    cover,
+    goals: collection === 'retrospectives' ? goalsOf(properties.goals) : [],
+    warnings,
+  }
+}
+
+/** Tags, areas, uploaded images and documents the run already knows, kept across files. */
+class Catalogue {
+  tags = new Map<string, number | string>()
+  areas = new Map<string, number | string>()
+  bySlug = new Map<string, Known>()
+  byHash = new Map<string, Known & { slug: string }>()
+
+  constructor(private payload: Payload) {}
+
+  async load() {
+    type Named = { id: number; name: string; nameEn?: string | null; slug: string }
+    for (const tag of await allDocuments<Named>(this.payload, 'tags', { name: true, slug: true })) {
+      this.tags.set(tag.name.toLowerCase(), tag.id)
+      this.tags.set(tag.slug.toLowerCase(), tag.id)
+    }
+    const areaFields = { name: true, nameEn: true, slug: true } as const
+    for (const area of await allDocuments<Named>(this.payload, 'retrospective-areas', areaFields)) {
+      for (const key of [area.name, area.nameEn, area.slug]) if (key) this.areas.set(key.toLowerCase(), area.id)
+    }
+    type Imported = { id: number; slug: string; sourceHash?: string | null }
+    for (const collection of ['posts', 'retrospectives'] as const) {
+      for (const doc of await allDocuments<Imported>(this.payload, collection, { slug: true, sourceHash: true })) {
+        this.remember(collection, doc.id, doc.slug, doc.sourceHash ?? null)
+      }
+    }
+  }
+
+  remember(collection: TransferCollection, id: number | string, slug: string, sourceHash: string | null) {
+    this.bySlug.set(`${collection}/${slug}`, { collection, id, sourceHash })
+    if (sourceHash) this.byHash.set(sourceHash, { collection, id, sourceHash, slug })
+  }
+}
+
+/** What a failed file created, to be deleted again. */
+type Created = {
+  collection: 'tags' | 'media' | TransferCollection
+  doc: { id: number | string; name?: unknown; slug?: unknown; filename?: string | null; sizes?: unknown }
+}
+
+async function removeUploadedFiles(payload: Payload, uploaded: Array<{ filename?: string | null; sizes?: unknown }>) {
+  const staticDir = payload.collections.media.config.upload.staticDir
+  if (!staticDir) return
+  const names = uploaded.flatMap((doc) => [
+    doc.filename,
+    ...Object.values((doc.sizes ?? {}) as Record<string, { filename?: string | null }>).map((size) => size?.filename),
+  ])
+  await Promise.all(names.filter(Boolean).map((name) => fs.rm(path.join(staticDir, name!), { force: true })))
+}
+
+class Writer {
+  constructor(
+    private payload: Payload,
+    private catalogue: Catalogue,
+  ) {}
+
+  /**
+   * Creates or updates the document of a plan with the tags and images it needs: all of it lands,
+   * or none. A database with transactions (a MongoDB replica set) rolls back by itself; Payload's
+   * SQLite adapter runs without them, so what was created for the file is deleted again.
+   */
+  async write(plan: Plan, existing: Known | undefined): Promise<void> {
+    const req = await createLocalReq({}, this.payload)
+    const ownsTransaction = await initTransaction(req)
+    const created: Created[] = []
+    try {
+      const tagIds = []
+      for (const name of plan.tags) {
+        const known =
+          this.catalogue.tags.get(name.toLowerCase()) ??
+          this.catalogue.tags.get(slugify(name)) ??
+          created.find((entry) => entry.collection === 'tags' && entry.doc.name === name)?.doc.id
+        if (known !== undefined) tagIds.push(known)
+        else {
+          const tag = await this.payload.create({ collection: 'tags', data: { name }, req, overrideAccess: true })
+          created.push({ collection: 'tags', doc: tag })
+          tagIds.push(tag.id)
+        }
+      }
+      const media = new Map<string, number | string>()
+      for (const image of [...plan.images.values(), ...(plan.cover ? [plan.cover] : [])]) {
+        if (!media.has(image.source)) media.set(image.source, await this.upload(image, req, created))
+      }
+      const data: Record<string, unknown> = {
+        ...plan.data,
+        tags: tagIds,
+        sourceHash: plan.hash,
+        ...this.content(plan, media),
+      }
+      if (plan.cover) data.coverImage = media.get(plan.cover.source)
+      const options = { collection: plan.collection, data: data as never, req, overrideAccess: true, depth: 0 }
+      const doc = existing
+        ? await this.payload.update({ ...options, id: existing.id })
+        : await this.payload.create(options)
+      if (ownsTransaction) await commitTransaction(req)
+      for (const entry of created) {
+        if (entry.collection !== 'tags') continue
+        this.catalogue.tags.set(String(entry.doc.name).toLowerCase(), entry.doc.id)
+        this.catalogue.tags.set(String(entry.doc.slug), entry.doc.id)
+      }
+      this.catalogue.remember(plan.collection, doc.id, doc.slug as string, plan.hash)
+    } catch (error) {
+      if (ownsTransaction) await killTransaction(req)
+      await this.undo(plan, existing, created)
+      throw error
+    }
+  }
+
+  private async undo(plan: Plan, existing: Known | undefined, created: Created[]) {
+    if (!existing) {
+      // A create that failed in an after-change hook has already written its document.
+      const { docs } = await this.payload.find({
+        collection: plan.collection,
+        where: { slug: { equals: plan.slug } },
+        depth: 0,
+        limit: 1,
+        overrideAccess: true,
+      })
+      if (docs[0]) created.push({ collection: plan.collection, doc: docs[0] as unknown as Created['doc'] })
+    }
+    for (const { collection, doc } of created.reverse()) {
+      await this.payload.delete({ collection, id: doc.id, overrideAccess: true }).catch(() => undefined)
+    }
+    // Deleting a media document removes its files, unless a rollback already removed the document.
+    await removeUploadedFiles(
+      this.payload,
+      created.filter((entry) => entry.collection === 'media').map((entry) => entry.doc),
+    )
+  }
+
+  /** The Lexical content of a plan, with its local images as uploads (ids from `media`). */
+  content(plan: Plan, media: Map<string, number | string>) {
+    const body = rewriteImages(plan.body, (image) => {
+      const id = media.get(image.url)
+      if (id !== undefined) return `\n\n![media:${id}]()\n\n`
+      return `[${image.alt || image.url}](${image.url})`
+    })
+    if (plan.collection === 'posts') return { content: markdownToLexical(this.payload, 'posts', 'content', body) }
+    return {
+      sections: splitSections(body, String(plan.data.language)).map(({ heading, body: markdown }) => ({
+        heading,
+        body: markdownToLexical(this.payload, 'retrospectives', 'sections.body', markdown),
+      })),
+      goals: plan.goals.map((goal) => ({
+        text: goal.text,
+        status: goal.status,
+        note: goal.note,
+        area: goal.area ? (this.catalogue.areas.get(goal.area.toLowerCase()) ?? null) : null,
+      })),
+    }
+  }
+
+  /** An image already uploaded (same bytes, same name) is linked again rather than copied. */
+  private async upload(image: LocalImage, req: PayloadRequest, created: Created[]) {
+    const digest = createHash('sha256').update(image.bytes).digest('hex').slice(0, 12)
+    const safeName = image.fileName.replace(/[^\p{L}\p{N}._-]+/gu, '-')
+    // Exported images already carry their digest.
+    const fileName = safeName.startsWith(`${digest}-`) ? safeName : `${digest}-${safeName}`
+    const { docs } = await this.payload.find({
+      collection: 'media',
+      where: { filename: { equals: fileName } },
+      limit: 1,
+      depth: 0,
+      req,
+      overrideAccess: true,
+    })
+    if (docs[0]) return docs[0].id
+    const doc = await this.payload.create({
+      collection: 'media',
+      data: { alt: image.alt },
+      file: {
+        data: image.bytes,
+        name: fileName,
+        mimetype: IMAGE_TYPES[path.extname(fileName).toLowerCase()],
+        size: image.bytes.length,
+      },
+      req,
+      overrideAccess: true,
+    })
+    created.push({ collection: 'media', doc: doc as unknown as Created['doc'] })
+    return doc.id
+  }
+}
+
+const reasonOf = (error: unknown): string => {
+  if (error instanceof ImportError) return error.message
+  const data = (error as { data?: { errors?: Array<{ path?: string; message?: string }> } }).data
+  if (data?.errors?.length) return data.errors.map((entry) => `${entry.path}: ${entry.message}`).join('; ')
+  return error instanceof Error ? error.message : String(error)
+}
+
+/**
+ * Imports Markdown files (YAML front matter or Notion's "Export as Markdown" shape) as posts and
+ * retrospectives. A file already imported unchanged is skipped; a changed one updates the
+ * document with its slug. Each file is written in its own transaction, so a failure leaves
+ * nothing of it behind and never stops the others.
+ */
+export async function importMarkdown(
+  payload: Payload,
+  target: string,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
+  const { dryRun = false, timeZone = 'Asia/Seoul', onFile } = options
+  const files = await listMarkdownFiles(target)
+  const root = (await fs.stat(target)).isFile() ? path.dirname(path.resolve(target)) : path.resolve(target)
+  const catalogue = new Catalogue(payload)
+  await catalogue.load()
+  const writer = new Writer(payload, catalogue)
+  const slugsThisRun = new Map<string, string>()
+  const outcomes: ImportOutcome[] = []
+
+  for (const [index, file] of files.entries()) {
+    const name = path.relative(root, file) || path.basename(file)
+    let outcome: ImportOutcome
+    try {
+      const plan = await planFile(file, timeZone)
+      const key = `${plan.collection}/${plan.slug}`
+      const earlier = slugsThisRun.get(key)
+      if (earlier)
+        throw new ImportError(`slug: "${plan.slug}" is also the slug of ${earlier}; give one of them its own slug.`)
+      slugsThisRun.set(key, name)
+      for (const [position, goal] of plan.goals.entries()) {
+        if (goal.area && !catalogue.areas.has(goal.area.toLowerCase()))
+          plan.warnings.push(`goals[${position + 1}].area: no retrospective area "${goal.area}"; left empty`)
+      }
+      const base = { file: name, collection: plan.collection, slug: plan.slug, warnings: plan.warnings }
+      const unchanged = catalogue.byHash.get(plan.hash)
+      if (unchanged) {
+        outcome = { ...base, action: 'skipped', slug: unchanged.slug, reason: 'unchanged since it was last imported' }
+      } else {
+        const existing = catalogue.bySlug.get(key)
+        if (dryRun) writer.content(plan, new Map([...plan.images.keys()].map((url) => [url, 0])))
+        else await writer.write(plan, existing)
+        outcome = { ...base, action: existing ? 'updated' : 'created' }
+      }
+    } catch (error) {
+      outcome = { file: name, action: 'failed', reason: reasonOf(error), warnings: [] }
+    }
+    outcomes.push(outcome)
+    onFile?.(outcome, index + 1, files.length)
+  }
+
+  const counts = { created: 0, updated: 0, skipped: 0, failed: 0 }
+  for (const outcome of outcomes) counts[outcome.action] += 1
+  return { dryRun, outcomes, counts }
+}

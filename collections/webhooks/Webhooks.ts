@@ -1,0 +1,178 @@
+import type {
+  CollectionAfterChangeHook,
+  CollectionAfterDeleteHook,
+  CollectionBeforeChangeHook,
+  CollectionConfig,
+  CollectionSlug,
+  PayloadRequest,
+} from 'payload'
+
+import { hasRole, isAdmin, isEditor } from '../shared/access/roles.js'
+import { label, options } from '../shared/lib/labels.js'
+import { WEBHOOK_COLLECTIONS, WEBHOOK_EVENTS, type WebhookEvent } from './deliver.js'
+
+export const Webhooks: CollectionConfig = {
+  slug: 'webhooks',
+  labels: { singular: label('Webhook', '웹훅'), plural: label('Webhooks', '웹훅') },
+  admin: {
+    useAsTitle: 'url',
+    defaultColumns: ['url', 'events', 'collections', 'active'],
+    group: label('Settings', '설정'),
+  },
+  access: { read: isEditor, create: isEditor, update: isEditor, delete: isEditor },
+  fields: [
+    {
+      name: 'url',
+      type: 'text',
+      label: label('URL', 'URL'),
+      required: true,
+      validate: (value: string | null | undefined) =>
+        value && /^https?:\/\/\S+$/.test(value) ? true : 'The webhook URL must be an http(s) URL.',
+    },
+    {
+      name: 'events',
+      type: 'select',
+      hasMany: true,
+      required: true,
+      label: label('Events', '이벤트'),
+      options: options({
+        publish: label('Publish', '발행'),
+        unpublish: label('Unpublish', '발행 취소'),
+        update: label('Update', '수정'),
+        delete: label('Delete', '삭제'),
+      }),
+    },
+    {
+      name: 'collections',
+      type: 'select',
+      hasMany: true,
+      required: true,
+      label: label('Collections', '컬렉션'),
+      options: WEBHOOK_COLLECTIONS.map((slug) => ({ value: slug, label: slug })),
+    },
+    {
+      name: 'secret',
+      type: 'text',
+      label: label('Secret', '비밀 키'),
+      required: true,
+      minLength: 16,
+      admin: {
+        description: label(
+          'Signs each delivery: X-Devlog-Signature: sha256=HMAC(secret, body).',
+          '각 전송에 서명합니다: X-Devlog-Signature: sha256=HMAC(secret, body).',
+        ),
+      },
+      // Written once; only admins read it back.
+      access: { read: ({ req }) => hasRole(req.user, 'admin') },
+    },
+    { name: 'active', type: 'checkbox', label: label('Active', '사용'), defaultValue: true },
+  ],
+}
+
+export const WebhookDeliveries: CollectionConfig = {
+  slug: 'webhook-deliveries',
+  labels: { singular: label('Webhook delivery', '웹훅 전송'), plural: label('Webhook deliveries', '웹훅 전송') },
+  admin: {
+    useAsTitle: 'event',
+    defaultColumns: ['event', 'collection', 'status', 'attempts', 'lastStatus', 'createdAt'],
+    group: label('Settings', '설정'),
+  },
+  // A log: written by the job queue only.
+  access: { read: isEditor, create: () => false, update: () => false, delete: isAdmin },
+  fields: [
+    { name: 'webhook', type: 'relationship', relationTo: 'webhooks', index: true },
+    { name: 'event', type: 'select', options: WEBHOOK_EVENTS.map((event) => ({ value: event, label: event })) },
+    { name: 'collection', type: 'text' },
+    { name: 'documentId', type: 'text' },
+    {
+      name: 'status',
+      type: 'select',
+      defaultValue: 'queued',
+      options: ['queued', 'retrying', 'delivered'].map((value) => ({ value, label: value })),
+    },
+    { name: 'attempts', type: 'number', defaultValue: 0 },
+    { name: 'lastStatus', type: 'number' },
+    { name: 'lastError', type: 'text' },
+    { name: 'deliveredAt', type: 'date' },
+  ],
+}
+
+/**
+ * Which webhook event a change is, from the document as the public now sees it (the main row,
+ * not a draft saved on top of it) and as it was. Collections without drafts are always public.
+ */
+export function eventOf(
+  current: string | undefined,
+  previous: string | undefined,
+  savedAs: string | undefined,
+  operation: string,
+): WebhookEvent | null {
+  if (current === undefined) return operation === 'create' ? 'publish' : 'update'
+  if (current === 'published' && savedAs === 'draft') return null // a draft saved over a published document
+  if (current === 'published') return previous === 'published' && operation !== 'create' ? 'update' : 'publish'
+  return previous === 'published' ? 'unpublish' : null
+}
+
+async function queueDeliveries(
+  req: PayloadRequest,
+  collection: string,
+  event: WebhookEvent,
+  doc: Record<string, unknown>,
+) {
+  const { docs: webhooks } = await req.payload.find({
+    collection: 'webhooks',
+    where: {
+      and: [{ active: { equals: true } }, { events: { contains: event } }, { collections: { contains: collection } }],
+    },
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  for (const webhook of webhooks) {
+    const body = JSON.stringify({ event, collection, id: doc.id, doc, sentAt: new Date().toISOString() })
+    const delivery = await req.payload.create({
+      collection: 'webhook-deliveries',
+      data: { webhook: webhook.id, event, collection, documentId: String(doc.id) },
+      overrideAccess: true,
+      req,
+    })
+    await req.payload.jobs.queue({
+      task: 'deliverWebhook' as never,
+      input: { webhook: String(webhook.id), delivery: String(delivery.id), event, body } as never,
+      req,
+    })
+  }
+}
+
+type MainRow = { id: number | string; _status?: string }
+const mainRow = (req: PayloadRequest, collection: string, id: unknown) =>
+  req.payload.db.findOne<MainRow>({ collection: collection as CollectionSlug, where: { id: { equals: id } }, req })
+const statusKey = (collection: string, id: unknown) => `webhookStatusBefore:${collection}:${String(id)}`
+
+/** What the public saw before the change (not the latest draft), kept for the afterChange hook. */
+export const webhookBeforeChange =
+  (collection: string): CollectionBeforeChangeHook =>
+  async ({ data, originalDoc, operation, req, context }) => {
+    if (operation === 'update' && originalDoc?._status !== undefined) {
+      context[statusKey(collection, originalDoc.id)] = (await mainRow(req, collection, originalDoc.id))?._status
+    }
+    return data
+  }
+
+export const webhookAfterChange =
+  (collection: string): CollectionAfterChangeHook =>
+  async ({ doc, operation, req, context }) => {
+    const main = doc._status === undefined ? null : await mainRow(req, collection, doc.id)
+    const before = context[statusKey(collection, doc.id)] as string | undefined
+    const event = eventOf(main?._status ?? doc._status, before, doc._status, operation)
+    if (event) await queueDeliveries(req, collection, event, doc)
+    return doc
+  }
+
+export const webhookAfterDelete =
+  (collection: string): CollectionAfterDeleteHook =>
+  async ({ doc, req }) => {
+    await queueDeliveries(req, collection, 'delete', doc)
+    return doc
+  }

@@ -1,2 +1,0 @@
-export { MergeTagField } from './MergeTagField'
-export { RosterBoardField } from './RosterBoardField'

@@ -1,5 +1,0 @@
-export { devlogPlugin, type DevlogPluginOptions } from './plugin'
-export { ROLES, hasRole, type Role } from './access/roles'
-export { slugify, validateSlug } from './lib/slugify'
-export { resolveDatabase, DatabaseConfigError } from './db/resolveDatabase'
-export { databaseAdapter } from './db/adapter'
