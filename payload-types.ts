@@ -1483,7 +1483,7 @@ export interface CalloutBlock {
  */
 export interface EmbedBlock {
   /**
-   * YouTube, GitHub gist, or a page on an allowed host (EMBED_ALLOWED_HOSTS).
+   * YouTube, GitHub gist, or a page on a host the site allows.
    */
   url: string;
   caption?: string | null;

@@ -5,23 +5,22 @@ import { ko } from '@payloadcms/translations/languages/ko'
 import { buildConfig, type SanitizedConfig } from 'payload'
 import sharp from 'sharp'
 
-import { isEditorRequest } from './collections/shared/access/roles'
 import { databaseAdapter } from './src/db/adapter'
-import { corsOrigins, logFormat, payloadSecret } from './src/env'
+import { corsOrigins, logFormat, payloadSecret, pluginOptions } from './src/env'
 import { projectRoot } from './src/lib/projectRoot'
-import { devlogPlugin } from './collections/plugin'
+import { devlogPlugin, isEditorRequest } from './collections'
 
 const dirname = projectRoot(import.meta.url)
 
 type DevlogConfigOptions = {
   /** Defaults to `DATABASE_URI`; tests pass their own to open several databases in one process. */
   databaseURI?: string
-  uploadsDir?: string
+  mediaDir?: string
 }
 
 export function devlogConfig({
   databaseURI = process.env.DATABASE_URI,
-  uploadsDir,
+  mediaDir,
 }: DevlogConfigOptions = {}): Promise<SanitizedConfig> {
   return buildConfig({
     admin: {
@@ -61,7 +60,7 @@ export function devlogConfig({
       // Payload lets any signed-in user queue, run and cancel jobs over its API by default.
       access: { queue: isEditorRequest, run: isEditorRequest, cancel: isEditorRequest },
     },
-    plugins: [devlogPlugin({ uploadsDir, componentsPath: '/collections/exports/admin' })],
+    plugins: [devlogPlugin(pluginOptions(process.env, mediaDir ? { mediaDir } : {}))],
   })
 }
 

@@ -1,7 +1,7 @@
 /**
  * The delivery benchmark's ceiling: a bare Node `http` server answering each recorded request with
  * the bytes Devlog sent for it, from memory. Kept apart from bench/delivery.ts so that it loads
- * nothing else. Usage: node dist/bench/ceiling.js <responses.json> <port>
+ * nothing else. Usage: node build/bench/ceiling.js <responses.json> <port>
  */
 import fs from 'node:fs'
 import http from 'node:http'

@@ -1,7 +1,7 @@
 /**
  * Delivery benchmark: 1,000 published posts (bench/corpus.ts) served side by side by
  *   1. a plain Payload app without Devlog (bench/baseline, `next start`): the baseline,
- *   2. Devlog with its response cache off, 3. Devlog with it on (`dist/server.js`),
+ *   2. Devlog with its response cache off, 3. Devlog with it on (`build/server.js`),
  *   4. a bare Node `http` server sending Devlog's bytes from memory: the ceiling,
  * each loaded with autocannon over loopback. Run with `npm run bench:delivery` (part of `npm run bench`).
  *
@@ -24,11 +24,11 @@ const DURATION_S = Number(process.env.BENCH_DURATION || 10)
 const WARMUP_S = 2
 const CONNECTIONS = 50
 const SECRET = 'devlog-benchmark-secret-0123456789abcdef'
-// The bundle runs from dist/bench/.
+// The bundle runs from build/bench/.
 const root = path.resolve(import.meta.dirname, '../..')
 const baselineDir = path.join(root, 'bench/baseline')
-const bundle = path.join(root, 'dist/bench/delivery.js')
-const ceilingBundle = path.join(root, 'dist/bench/ceiling.js')
+const bundle = path.join(root, 'build/bench/delivery.js')
+const ceilingBundle = path.join(root, 'build/bench/ceiling.js')
 const nextBin = path.join(root, 'node_modules/next/dist/bin/next')
 const log = (message: string) => process.stdout.write(`${message}\n`)
 
@@ -154,7 +154,7 @@ function newestChange(dir: string): number {
 }
 
 function ensureBuilds() {
-  if (!fs.existsSync(path.join(root, '.next/BUILD_ID')) || !fs.existsSync(path.join(root, 'dist/server.js'))) {
+  if (!fs.existsSync(path.join(root, '.next/BUILD_ID')) || !fs.existsSync(path.join(root, 'build/server.js'))) {
     log('No production build of Devlog: running `npm run build`…')
     run('npm', ['run', 'build'])
   }
@@ -306,7 +306,7 @@ async function main() {
       }
     }
 
-    const devlogArgs = ['--conditions=production', path.join(root, 'dist/server.js')]
+    const devlogArgs = ['--conditions=production', path.join(root, 'build/server.js')]
     const devlogEnv = { ...devlogDatabase, NODE_ENV: 'production', PAYLOAD_SECRET: SECRET }
     await runTarget(
       'baseline',

@@ -1,184 +1,90 @@
-import { seoPlugin } from '@payloadcms/plugin-seo'
 import type { CollectionConfig, Config, Plugin } from 'payload'
 
-import { createMediaCollection } from './core/Media.js'
-import { Posts } from './blog/Posts/index.js'
-import { createCohortsCollection } from './studyGroups/Cohorts/index.js'
-import { Members } from './studyGroups/Members.js'
-import { Memberships } from './studyGroups/Memberships.js'
-import { ensureDefaultAreas, RetrospectiveAreas } from './retrospectives/RetrospectiveAreas.js'
-import { Retrospectives } from './retrospectives/Retrospectives/index.js'
-import { Series } from './blog/Series.js'
-import { StudyGroups } from './studyGroups/StudyGroups/index.js'
-import { StudySessions } from './studyGroups/StudySessions.js'
-import { Submissions } from './studyGroups/Submissions/index.js'
-import { createTagsCollection } from './blog/Tags/index.js'
-import { Users } from './core/Users.js'
-import { deliverWebhookTask, WEBHOOK_COLLECTIONS } from './webhooks/deliver.js'
-import {
-  webhookAfterChange,
-  webhookAfterDelete,
-  webhookBeforeChange,
-  WebhookDeliveries,
-  Webhooks,
-} from './webhooks/Webhooks.js'
-import { fillSeoDefaults, seoFromDocument } from './shared/fields/seoDefaults.js'
-import { withChangeEvents } from './delivery/contentEvents.js'
-import { buildOpenApi, renderOpenApiPage } from './delivery/openapi.js'
-import { devlogSearch, search } from './delivery/search.js'
-import { devlogMutations, devlogQueries, mergeGraphQLExtensions } from './graphql.js'
-
-export type DevlogPluginOptions = {
-  /** Where uploaded media files are stored. Default: `MEDIA_DIR` or `./data/media`. */
-  uploadsDir?: string
-  /** The blog's name, used in generated SEO titles. Default: `Devlog`. */
-  siteName?: string
-  /**
-   * The module the admin imports Devlog's components from. Default: `payload-devlog/admin`, the
-   * package export; this repository's own app points at its source (`/src/admin`).
-   */
-  componentsPath?: string
-}
-
-const SEO_COLLECTIONS = ['posts', 'retrospectives']
+import { blogFeature } from './blog/index.js'
+import { coreFeature } from './core/index.js'
+import { changeEventsFeature, feedsFeature, openApiFeature, searchFeature } from './delivery/index.js'
+import { seoFeature } from './delivery/seo.js'
+import { sanitizeOptions, type DevlogCollectionSlug, type DevlogPluginOptions } from './options.js'
+import { retrospectivesFeature } from './retrospectives/index.js'
+import { applyOverride, mergeCollections } from './shared/collections.js'
+import type { DevlogFeature } from './shared/feature.js'
+import { mergeGraphQLExtensions } from './shared/graphql.js'
+import { studyGroupsFeature } from './studyGroups/index.js'
+import { mergeTranslations } from './translations/index.js'
+import { webhooksFeature } from './webhooks/index.js'
 
 /**
- * A host that already has a `users` collection keeps it: Devlog adds only the fields it relies
- * on (roles, profile) that the host lacks. Any other clash of slugs is a configuration error,
- * since two collections cannot share one.
+ * Devlog's collections, endpoints, GraphQL operations and jobs, added to a host's config. The
+ * host's own collections are left as they were, except that its `users` gets Devlog's roles and
+ * profile fields where it lacks them.
  */
-function mergeCollections(host: CollectionConfig[], devlog: CollectionConfig[]): CollectionConfig[] {
-  const merged = [...host]
-  for (const collection of devlog) {
-    const index = merged.findIndex((existing) => existing.slug === collection.slug)
-    if (index === -1) {
-      merged.push(collection)
-    } else if (collection.slug === Users.slug) {
-      merged[index] = addMissingFields(merged[index], collection)
-    } else {
-      throw new Error(
-        `payload-devlog: the config already has a collection "${collection.slug}"; Devlog needs that slug for its own.`,
-      )
-    }
-  }
-  return merged
-}
-
-function addMissingFields(host: CollectionConfig, devlog: CollectionConfig): CollectionConfig {
-  const names = new Set(host.fields.map((field) => ('name' in field ? field.name : undefined)))
-  const missing = devlog.fields.filter((field) => 'name' in field && !names.has(field.name))
-  return { ...host, fields: [...host.fields, ...missing] }
-}
-
-function withWebhooks(collection: CollectionConfig): CollectionConfig {
-  if (!(WEBHOOK_COLLECTIONS as readonly string[]).includes(collection.slug)) return collection
-  return {
-    ...collection,
-    hooks: {
-      ...collection.hooks,
-      beforeChange: [...(collection.hooks?.beforeChange ?? []), webhookBeforeChange(collection.slug)],
-      afterChange: [...(collection.hooks?.afterChange ?? []), webhookAfterChange(collection.slug)],
-      afterDelete: [...(collection.hooks?.afterDelete ?? []), webhookAfterDelete(collection.slug)],
-    },
-  }
-}
-
-function withSeoDefaults(collection: CollectionConfig, siteName: string): CollectionConfig {
-  if (!SEO_COLLECTIONS.includes(collection.slug)) return collection
-  return {
-    ...collection,
-    hooks: {
-      ...collection.hooks,
-      beforeChange: [...(collection.hooks?.beforeChange ?? []), fillSeoDefaults(siteName)],
-    },
-  }
-}
-
 export const devlogPlugin =
-  (options: DevlogPluginOptions = {}): Plugin =>
+  (pluginOptions: DevlogPluginOptions = {}): Plugin =>
   (incoming: Config): Config => {
-    const uploadsDir = options.uploadsDir ?? process.env.MEDIA_DIR ?? './data/media'
-    const siteName = options.siteName ?? 'Devlog'
-    const componentsPath = options.componentsPath ?? 'payload-devlog/admin'
-    // The host's own collections are left exactly as they were (a shared `users` aside).
-    const hostSlugs = new Set(
-      (incoming.collections ?? []).map((collection) => collection.slug).filter((slug) => slug !== Users.slug),
-    )
-    const withCollections: Config = {
+    const options = sanitizeOptions(pluginOptions, incoming)
+    const { features: enabled } = options
+    const features: DevlogFeature[] = [
+      coreFeature(options),
+      blogFeature(options),
+      ...(enabled.retrospectives ? [retrospectivesFeature(options)] : []),
+      ...(enabled.studyGroups ? [studyGroupsFeature(options)] : []),
+      ...(enabled.webhooks ? [webhooksFeature(options)] : []),
+      ...(enabled.search ? [searchFeature(options)] : []),
+      ...(enabled.feeds ? [feedsFeature()] : []),
+      ...(enabled.openapi ? [openApiFeature()] : []),
+      seoFeature(options),
+      changeEventsFeature(),
+    ]
+    const active = options.disabled ? [] : features
+    const hostSlugs = new Set((incoming.collections ?? []).map((collection) => collection.slug))
+    const ownCollections = features
+      .flatMap((feature) => feature.collections ?? [])
+      .map((collection) => withEndpoints(collection, active))
+
+    let config: Config = {
       ...incoming,
-      collections: mergeCollections(incoming.collections ?? [], [
-        Users,
-        createMediaCollection({ uploadsDir }),
-        createTagsCollection({ componentsPath }),
-        Series,
-        Posts,
-        RetrospectiveAreas,
-        Retrospectives,
-        StudyGroups,
-        createCohortsCollection({ componentsPath }),
-        Members,
-        Memberships,
-        StudySessions,
-        Submissions,
-        Webhooks,
-        WebhookDeliveries,
-      ]),
+      collections: mergeCollections(incoming.collections ?? [], ownCollections, 'users'),
+      custom: { ...incoming.custom, devlog: options },
+      i18n: { ...incoming.i18n, translations: mergeTranslations(incoming.i18n?.translations) },
+    }
+    for (const feature of features) if (feature.plugin) config = feature.plugin(config) as Config
+
+    const isDevlogCollection = (slug: string) => !hostSlugs.has(slug) || slug === 'users'
+    config.collections = config.collections?.map((collection) =>
+      isDevlogCollection(collection.slug)
+        ? applyOverride(extend(collection, active), options.collectionOverrides[collection.slug as DevlogCollectionSlug])
+        : collection,
+    )
+    if (options.disabled) {
+      // The same collections and fields, so the same schema; none of Devlog's or the plugins' behaviour.
+      const inert = (collection: CollectionConfig) =>
+        hostSlugs.has(collection.slug) ? collection : { ...collection, hooks: {}, endpoints: [] }
+      const { endpoints, jobs, onInit, graphQL } = incoming
+      return { ...config, collections: config.collections?.map(inert), endpoints, jobs, onInit, graphQL }
+    }
+
+    return {
+      ...config,
+      endpoints: [...(config.endpoints ?? []), ...active.flatMap((feature) => feature.endpoints ?? [])],
+      jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), ...active.flatMap((feature) => feature.tasks ?? [])] },
+      graphQL: {
+        ...config.graphQL,
+        queries: mergeGraphQLExtensions(config.graphQL?.queries, ...active.map((feature) => feature.queries)),
+        mutations: mergeGraphQLExtensions(config.graphQL?.mutations, ...active.map((feature) => feature.mutations)),
+      },
       onInit: async (payload) => {
         await incoming.onInit?.(payload)
-        await ensureDefaultAreas(payload)
-      },
-    }
-    const withSeo = seoPlugin({
-      collections: SEO_COLLECTIONS,
-      uploadsCollection: 'media',
-      generateTitle: ({ doc }) => seoFromDocument(doc, siteName).title,
-      generateDescription: ({ doc }) => seoFromDocument(doc, siteName).description,
-      generateImage: ({ doc }) => seoFromDocument(doc, siteName).image as never,
-    })(withCollections) as Config
-    const withSearch = devlogSearch(withSeo)
-    return {
-      ...withSearch,
-      endpoints: [
-        ...(withSearch.endpoints ?? []),
-        {
-          path: '/search',
-          method: 'get',
-          handler: async (req) => {
-            const params = req.searchParams
-            const result = await search(
-              req.payload,
-              req,
-              params.get('q') ?? '',
-              Number(params.get('page') ?? 1),
-              Number(params.get('limit') ?? 10),
-            )
-            return Response.json(result)
-          },
-        },
-        {
-          path: '/openapi.json',
-          method: 'get',
-          handler: async (req) => Response.json(buildOpenApi(req.payload, `${siteName} API`)),
-        },
-        {
-          path: '/docs',
-          method: 'get',
-          handler: async (req) =>
-            new Response(renderOpenApiPage(buildOpenApi(req.payload, `${siteName} API`)), {
-              headers: { 'content-type': 'text/html; charset=utf-8' },
-            }),
-        },
-      ],
-      collections: withSearch.collections?.map((collection) =>
-        hostSlugs.has(collection.slug)
-          ? collection
-          : withWebhooks(withChangeEvents(withSeoDefaults(collection, siteName))),
-      ),
-      jobs: { ...withSearch.jobs, tasks: [...(withSearch.jobs?.tasks ?? []), deliverWebhookTask()] },
-      graphQL: {
-        ...withSearch.graphQL,
-        queries: mergeGraphQLExtensions(withSearch.graphQL?.queries, devlogQueries),
-        mutations: mergeGraphQLExtensions(withSearch.graphQL?.mutations, devlogMutations),
+        for (const feature of active) await feature.onInit?.(payload)
       },
     }
   }
+
+/** Endpoints other features add to this collection (tag feeds on `tags`). */
+const withEndpoints = (collection: CollectionConfig, features: DevlogFeature[]): CollectionConfig => {
+  const added = features.flatMap((feature) => feature.collectionEndpoints?.[collection.slug] ?? [])
+  return added.length ? { ...collection, endpoints: [...(collection.endpoints || []), ...added] } : collection
+}
+
+/** Hooks every enabled feature adds to the other features' collections. */
+const extend = (collection: CollectionConfig, features: DevlogFeature[]): CollectionConfig =>
+  features.reduce((current, feature) => feature.extendCollection?.(current) ?? current, collection)

@@ -1,3 +1,5 @@
+import type { DevlogPluginOptions } from '../collections/options'
+
 /**
  * Runtime settings read from the environment, validated once at startup so a misconfigured
  * deployment stops with a message instead of failing on the first request.
@@ -112,4 +114,37 @@ export function corsOrigins(env: Env = process.env): string[] {
     }
   }
   return [serverURL(env), ...origins.filter((origin) => origin !== serverURL(env))]
+}
+
+function list(env: Env, name: string): string[] {
+  return (env[name] ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)
+}
+
+/**
+ * The plugin's options from this app's environment: the package itself never reads
+ * `process.env`, so every setting a deployment changes is turned into an option here.
+ */
+export function pluginOptions(env: Env = process.env, overrides: DevlogPluginOptions = {}): DevlogPluginOptions {
+  return {
+    site: {
+      title: env.SITE_TITLE?.trim() || undefined,
+      description: env.SITE_DESCRIPTION?.trim() || undefined,
+      language: env.SITE_LANGUAGE?.trim() || undefined,
+      serverURL: serverURL(env),
+      frontendURL: env.FRONTEND_URL?.trim() || undefined,
+      documentURLTemplate: env.FRONTEND_URL_TEMPLATE?.trim() || undefined,
+      // The server also answers /feed.xml, /sitemap.xml and /tags/:slug/… at its root.
+      feedsURL: serverURL(env),
+    },
+    mediaDir: env.MEDIA_DIR?.trim() || './data/media',
+    embedHosts: list(env, 'EMBED_ALLOWED_HOSTS'),
+    search: { memoryLimit: searchMemoryLimit(env) },
+    webhooks: { retryDelayMs: wholeNumber(env, 'WEBHOOK_RETRY_DELAY_MS', 5_000, 1, 86_400_000) },
+    // The app's import map points at the package's source rather than the built `payload-devlog/admin`.
+    adminComponentsPath: '/collections/exports/admin',
+    ...overrides,
+  }
 }

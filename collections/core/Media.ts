@@ -6,14 +6,14 @@ import { label } from '../shared/lib/labels.js'
 
 export const SOCIAL_IMAGE = { width: 1200, height: 630 } as const
 
-export function createMediaCollection({ uploadsDir }: { uploadsDir: string }): CollectionConfig {
+export function createMediaCollection({ mediaDir }: { mediaDir: string }): CollectionConfig {
   return {
     slug: 'media',
     labels: { singular: label('Media', '미디어'), plural: label('Media', '미디어') },
     access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
     admin: { useAsTitle: 'alt', defaultColumns: ['filename', 'alt', 'updatedAt'] },
     upload: {
-      staticDir: path.resolve(uploadsDir),
+      staticDir: path.resolve(mediaDir),
       mimeTypes: ['image/*'],
       adminThumbnail: 'thumbnail',
       focalPoint: true,

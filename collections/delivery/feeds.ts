@@ -1,7 +1,7 @@
 import { Feed } from 'feed'
 import type { Payload, Where } from 'payload'
 
-import { serverURL } from '../../src/env.js'
+import { devlogOptions } from '../options.js'
 import { absolutiseHtml, documentUrl } from './urls.js'
 
 export const FEED_LENGTH = 50
@@ -41,7 +41,7 @@ export async function tagBySlug(payload: Payload, slug: string) {
  */
 export async function buildFeed(
   payload: Payload,
-  tag?: { id: number | string; name: string; slug?: string | null },
+  tag?: { id: number | string; name?: unknown; slug?: unknown },
 ): Promise<Feed> {
   const where: Where = { and: [{ _status: { equals: 'published' } }, ...(tag ? [{ tags: { in: [tag.id] } }] : [])] }
   const common = { where, sort: '-publishedAt', limit: FEED_LENGTH, depth: 1, overrideAccess: false } as const
@@ -55,9 +55,12 @@ export async function buildFeed(
     updatedAt: true,
     tags: true,
   } as const
+  const { site, features } = devlogOptions(payload.config)
   const [posts, retrospectives] = await Promise.all([
     payload.find({ collection: 'posts', ...common, select: { ...entryFields, authors: true } }),
-    payload.find({ collection: 'retrospectives', ...common, select: entryFields }),
+    features.retrospectives
+      ? payload.find({ collection: 'retrospectives', ...common, select: entryFields })
+      : { docs: [] },
   ])
   const entries: Entry[] = [
     ...posts.docs.map((doc) => ({ ...(doc as unknown as Entry), collection: 'posts' as const })),
@@ -66,22 +69,21 @@ export async function buildFeed(
     .sort((a, b) => (b.publishedAt ?? b.updatedAt).localeCompare(a.publishedAt ?? a.updatedAt))
     .slice(0, FEED_LENGTH)
 
-  const site = serverURL()
-  const title = process.env.SITE_TITLE || 'Devlog'
-  const prefix = tag ? `${site}/tags/${encodeURIComponent(tag.slug ?? '')}` : site
+  const { title } = site
+  const prefix = tag ? `${site.feedsURL}/tags/${encodeURIComponent(String(tag.slug ?? ''))}` : site.feedsURL
   const feed = new Feed({
-    title: tag ? `${title} · ${tag.name}` : title,
-    description: process.env.SITE_DESCRIPTION || `${title}: posts and retrospectives`,
+    title: tag ? `${title} · ${String(tag.name)}` : title,
+    description: site.description,
     id: `${prefix}/`,
-    link: process.env.FRONTEND_URL || `${site}/`,
-    language: process.env.SITE_LANGUAGE || 'ko',
+    link: site.frontendURL,
+    language: site.language,
     updated: entries[0] ? new Date(entries[0].updatedAt) : new Date(0),
     generator: 'Devlog',
     copyright: `© ${title}`,
     feedLinks: { rss: `${prefix}/feed.xml`, atom: `${prefix}/atom.xml`, json: `${prefix}/feed.json` },
   })
   for (const entry of entries) {
-    const link = documentUrl(entry.collection, entry.slug)
+    const link = documentUrl(site, entry.collection, entry.slug)
     const authorNames = names(entry.authors, 'name')
     feed.addItem({
       title: entry.title,
@@ -90,7 +92,7 @@ export async function buildFeed(
       date: new Date(entry.updatedAt),
       published: entry.publishedAt ? new Date(entry.publishedAt) : undefined,
       description: entry.excerpt ?? undefined,
-      content: absolutiseHtml(entry.contentHtml ?? ''),
+      content: absolutiseHtml(entry.contentHtml ?? '', site.serverURL),
       category: names(entry.tags, 'name').map((name) => ({ name })),
       // The library reads the first author without checking the list is not empty.
       ...(authorNames.length ? { author: authorNames.map((name) => ({ name })) } : {}),

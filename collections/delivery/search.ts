@@ -1,12 +1,14 @@
 import { searchPlugin } from '@payloadcms/plugin-search'
-import { APIError, type Config, type Payload, type PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest, Plugin } from 'payload'
 
-import { searchMemoryLimit } from '../../src/env.js'
+import { devlogOptions } from '../options.js'
 import { idOf } from '../shared/lib/ids.js'
+import { label } from '../shared/lib/labels.js'
 import { onContentChange } from './contentEvents.js'
+import { httpError } from '../shared/endpoints.js'
 
 export const SEARCH_COLLECTIONS = ['posts', 'retrospectives'] as const
-export const SEARCH_INDEX = 'search-index'
+export const SEARCH_INDEX = 'search-index' as const
 const CANDIDATES = 500
 const MAX_LIMIT = 50
 
@@ -21,15 +23,15 @@ const stripHtml = (html: string) =>
  * The official search plugin keeps one index row per published post or retrospective (drafts are
  * removed from it); Devlog adds what a reader searches: slug, excerpt, body text, tag names.
  */
-export const devlogSearch = (incoming: Config): Config =>
+export const devlogSearch = (collections: string[]): Plugin =>
   searchPlugin({
-    collections: [...SEARCH_COLLECTIONS],
+    collections,
     defaultPriorities: { posts: 20, retrospectives: 10 },
     deleteDrafts: true,
     searchOverrides: {
       slug: SEARCH_INDEX,
       access: { read: () => true },
-      admin: { group: 'Search' },
+      admin: { group: label('Search', '검색') },
       fields: ({ defaultFields }) => [
         ...defaultFields,
         { name: 'slug', type: 'text', index: true, admin: { readOnly: true } },
@@ -60,7 +62,7 @@ export const devlogSearch = (incoming: Config): Config =>
         publishedAt: originalDoc.publishedAt ?? null,
       }
     },
-  })(incoming)
+  })
 
 export type SearchHit = {
   collection: string
@@ -118,12 +120,12 @@ type Snapshot = { generation: number; loadedAt: number; rows: Promise<RankableRo
 const snapshots = new WeakMap<Payload, Snapshot>()
 
 /**
- * Indexes up to `SEARCH_MEMORY_LIMIT` rows are ranked from a copy in memory (a few MB for a
+ * Indexes up to `search.memoryLimit` rows are ranked from a copy in memory (a few MB for a
  * blog) instead of loading every candidate row from the database for each query.
  */
 async function loadRows(payload: Payload) {
-  const limit = searchMemoryLimit()
-  const { totalDocs } = await payload.count({ collection: SEARCH_INDEX as never, overrideAccess: true })
+  const limit = devlogOptions(payload.config).search.memoryLimit
+  const { totalDocs } = await payload.count({ collection: SEARCH_INDEX, overrideAccess: true })
   if (totalDocs > limit) return null
   const { docs } = (await payload.find({
     collection: SEARCH_INDEX as never,
@@ -179,11 +181,11 @@ async function candidates(payload: Payload, req: PayloadRequest, terms: string[]
  */
 export async function search(payload: Payload, req: PayloadRequest, query: string, page = 1, limit = 10) {
   const terms = [...new Set(query.toLowerCase().split(/\s+/).filter(Boolean))].slice(0, 8)
-  if (!terms.length) throw new APIError('q: a search needs at least one word.', 400, undefined, true)
+  if (!terms.length) throw httpError('q: a search needs at least one word.')
   if (!Number.isInteger(page) || page < 1)
-    throw new APIError('page must be a whole number from 1.', 400, undefined, true)
+    throw httpError('page must be a whole number from 1.')
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT)
-    throw new APIError(`limit must be a whole number from 1 to ${MAX_LIMIT}.`, 400, undefined, true)
+    throw httpError(`limit must be a whole number from 1 to ${MAX_LIMIT}.`)
   const ranked = (await candidates(payload, req, terms))
     .map((row) => ({
       row,

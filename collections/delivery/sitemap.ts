@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { serverURL } from '../../src/env.js'
+import { devlogOptions, type SanitizedDevlogOptions } from '../options.js'
 import { documentUrl, type PublicCollection } from './urls.js'
 
 /** The sitemap protocol's limit of URLs per file. */
@@ -13,6 +13,7 @@ const escapeXml = (value: string) =>
 
 /** Every public page: published posts and retrospectives, tags, series and study groups. */
 export async function collectSitemapUrls(payload: Payload): Promise<SitemapUrl[]> {
+  const { site, features } = devlogOptions(payload.config)
   const read = async (collection: PublicCollection, published: boolean) => {
     const { docs } = await payload.find({
       collection,
@@ -25,14 +26,14 @@ export async function collectSitemapUrls(payload: Payload): Promise<SitemapUrl[]
     })
     return (docs as { slug?: string | null; updatedAt: string }[])
       .filter((doc) => doc.slug)
-      .map((doc) => ({ loc: documentUrl(collection, doc.slug!), lastmod: doc.updatedAt }))
+      .map((doc) => ({ loc: documentUrl(site, collection, doc.slug!), lastmod: doc.updatedAt }))
   }
   const groups = await Promise.all([
     read('posts', true),
-    read('retrospectives', true),
+    ...(features.retrospectives ? [read('retrospectives', true)] : []),
     read('tags', false),
     read('series', false),
-    read('study-groups', false),
+    ...(features.studyGroups ? [read('study-groups', false)] : []),
   ])
   return groups.flat()
 }
@@ -46,15 +47,18 @@ const urlset = (urls: SitemapUrl[]) =>
  * One sitemap, or — past `perFile` URLs — an index at /sitemap.xml pointing to /sitemaps/N.xml,
  * each with the newest `lastmod` of its URLs.
  */
-export function renderSitemaps(urls: SitemapUrl[], perFile = URLS_PER_SITEMAP): { root: string; pages: string[] } {
+export function renderSitemaps(
+  urls: SitemapUrl[],
+  site: Pick<SanitizedDevlogOptions['site'], 'feedsURL'>,
+  perFile = URLS_PER_SITEMAP,
+): { root: string; pages: string[] } {
   if (urls.length <= perFile) return { root: urlset(urls), pages: [] }
   const chunks: SitemapUrl[][] = []
   for (let start = 0; start < urls.length; start += perFile) chunks.push(urls.slice(start, start + perFile))
-  const site = serverURL()
   const root = `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${chunks
     .map((chunk, index) => {
       const lastmod = chunk.reduce((newest, url) => (url.lastmod > newest ? url.lastmod : newest), chunk[0].lastmod)
-      return `  <sitemap><loc>${escapeXml(`${site}/sitemaps/${index + 1}.xml`)}</loc><lastmod>${lastmod}</lastmod></sitemap>`
+      return `  <sitemap><loc>${escapeXml(`${site.feedsURL}/sitemaps/${index + 1}.xml`)}</loc><lastmod>${lastmod}</lastmod></sitemap>`
     })
     .join('\n')}\n</sitemapindex>\n`
   return { root, pages: chunks.map(urlset) }

@@ -1,18 +1,18 @@
-import { serverURL, type Env } from '../../src/env.js'
+import type { SanitizedDevlogOptions } from '../options.js'
 
 export type PublicCollection = 'posts' | 'retrospectives' | 'tags' | 'series' | 'study-groups'
 
+type Site = SanitizedDevlogOptions['site']
+
 /**
- * Where a front end shows a document: FRONTEND_URL_TEMPLATE with `{collection}` and `{slug}`
- * (default `SERVER_URL/{collection}/{slug}`), so feeds and sitemaps link to the site, not the API.
+ * Where a front end shows a document: the site's document URL template with `{collection}` and
+ * `{slug}`, so feeds and sitemaps link to the site, not the API.
  */
-export function documentUrl(collection: PublicCollection, slug: string, env: Env = process.env): string {
-  const template = env.FRONTEND_URL_TEMPLATE?.trim() || `${serverURL(env)}/{collection}/{slug}`
-  return template.replaceAll('{collection}', collection).replaceAll('{slug}', encodeURIComponent(slug))
+export function documentUrl(site: Pick<Site, 'documentURLTemplate'>, collection: PublicCollection, slug: string): string {
+  return site.documentURLTemplate.replaceAll('{collection}', collection).replaceAll('{slug}', encodeURIComponent(slug))
 }
 
 /** Root-relative links and images in stored HTML (media files) made absolute for feed readers. */
-export function absolutiseHtml(html: string, env: Env = process.env): string {
-  const base = serverURL(env)
-  return html.replace(/\b(src|href)="\/(?!\/)/g, `$1="${base}/`)
+export function absolutiseHtml(html: string, serverURL: string): string {
+  return html.replace(/\b(src|href)="\/(?!\/)/g, `$1="${serverURL}/`)
 }

@@ -1,14 +1,60 @@
 import { addDataAndFileToRequest, APIError, type PayloadHandler, type PayloadRequest } from 'payload'
 
-/** A path parameter, decoded. */
-export const param = (req: PayloadRequest, name: string) => decodeURIComponent(String(req.routeParams?.[name] ?? ''))
+/**
+ * The toolkit every Devlog endpoint uses: errors with their status, path parameters, ids, whole
+ * numbers, JSON bodies and file downloads. An error thrown with `httpError` reaches the client as
+ * `{ errors: [{ message }] }` with that status, in REST and GraphQL alike.
+ */
+export const httpError = (message: string, status = 400) => new APIError(message, status, undefined, true)
 
-/** The request body as JSON (or form data), read once. */
-export async function body<T>(req: PayloadRequest): Promise<T> {
-  await addDataAndFileToRequest(req)
-  return (req.data ?? {}) as T
+/** A path parameter (Payload's router has already decoded it). */
+export const param = (req: PayloadRequest, name: string) => String(req.routeParams?.[name] ?? '')
+
+/**
+ * A document id as the database stores it: a positive whole number on SQLite, a 24-character
+ * ObjectId on MongoDB. Anything else is a 400 naming `field`, never a lookup of something else.
+ */
+export function parseId(req: PayloadRequest, raw: unknown, field: string): number | string {
+  const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : ''
+  if (req.payload.db.defaultIDType === 'number') {
+    if (/^[1-9]\d{0,15}$/.test(text) && Number.isSafeInteger(Number(text))) return Number(text)
+  } else if (/^[0-9a-f]{24}$/i.test(text)) {
+    return text
+  }
+  throw httpError(`${field}: "${String(raw).slice(0, 40)}" is not a valid id.`)
 }
 
+/** The `:id` (or another) path parameter, checked like `parseId`. */
+export const idParam = (req: PayloadRequest, name = 'id') => parseId(req, param(req, name), name)
+
+/** A whole number from a query parameter or argument, `fallback` when it is absent. */
+export function wholeNumber(
+  raw: unknown,
+  field: string,
+  { min, max, fallback }: { min: number; max: number; fallback?: number },
+): number {
+  if (raw === undefined || raw === null || raw === '') {
+    if (fallback !== undefined) return fallback
+    throw httpError(`${field} is required.`)
+  }
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw httpError(`${field} must be a whole number from ${min} to ${max}.`)
+  }
+  return value
+}
+
+/** The request body (JSON or form data), read once; anything but an object is a 400. */
+export async function body<T extends object>(req: PayloadRequest): Promise<Partial<T>> {
+  await addDataAndFileToRequest(req)
+  const data: unknown = req.data ?? {}
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw httpError('The request body must be a JSON object.')
+  }
+  return data as Partial<T>
+}
+
+/** A download: the browser saves it under `filename`. */
 export function file(content: string, type: string, filename: string): Response {
   return new Response(content, {
     headers: {
@@ -18,15 +64,8 @@ export function file(content: string, type: string, filename: string): Response 
   })
 }
 
+/** A handler whose result is sent as JSON. */
 export const json =
   (handler: (req: PayloadRequest) => Promise<unknown>, status = 200): PayloadHandler =>
   async (req) =>
     Response.json(await handler(req), { status })
-
-export function parseWeek(raw: string | null): number | undefined {
-  if (raw === null || raw === '') return undefined
-  const week = Number(raw)
-  if (!Number.isInteger(week) || week < 1)
-    throw new APIError('week must be a whole number from 1.', 400, undefined, true)
-  return week
-}

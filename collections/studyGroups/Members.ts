@@ -2,6 +2,7 @@ import type { Access, CollectionConfig, FieldAccess, PayloadRequest, Where } fro
 
 import { anyone, hasRole, isAdmin } from '../shared/access/roles.js'
 import { adminOrOperator, operatedGroupIds } from './access.js'
+import { idOf } from '../shared/lib/ids.js'
 import { label } from '../shared/lib/labels.js'
 
 /** Members that belong to a cohort of a group the operator runs. */
@@ -17,7 +18,7 @@ async function operatedMemberIds(req: PayloadRequest) {
     overrideAccess: true,
     req,
   })
-  return [...new Set(docs.map((doc) => (typeof doc.member === 'object' ? doc.member.id : doc.member)))]
+  return [...new Set(docs.map((doc) => idOf(doc.member)))]
 }
 
 const adminOperatorOrSelf: Access = async ({ req }) => {

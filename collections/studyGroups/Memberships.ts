@@ -5,11 +5,9 @@ import { adminOrGroupOperator, adminOrOperator } from './access.js'
 import { cohortFields, cohortRowHooks } from './groupRef.js'
 import { mustExist } from '../shared/fields/relationships.js'
 import { label, options } from '../shared/lib/labels.js'
-import { json, param } from '../shared/endpoints.js'
-import { membershipStatus } from './roster/public.js'
+import { MEMBERSHIP_ROLES, MEMBERSHIP_STATUSES } from './constants.js'
+import { membershipEndpoints } from './endpoints.js'
 
-export const MEMBERSHIP_ROLES = ['organizer', 'operator', 'leader', 'member'] as const
-export const MEMBERSHIP_STATUSES = ['applied', 'active', 'on-leave', 'completed', 'dropped'] as const
 
 /** A roster row: one person in one cohort, at most once. */
 export const Memberships: CollectionConfig = {
@@ -23,7 +21,7 @@ export const Memberships: CollectionConfig = {
   access: { read: anyone, create: adminOrOperator, update: adminOrGroupOperator(), delete: adminOrGroupOperator() },
   indexes: [{ fields: ['member', 'cohort'], unique: true }],
   hooks: { beforeChange: cohortRowHooks },
-  endpoints: [{ path: '/:id/status', method: 'get', handler: json((req) => membershipStatus(req, param(req, 'id'))) }],
+  endpoints: membershipEndpoints,
   fields: [
     {
       name: 'member',

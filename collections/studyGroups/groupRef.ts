@@ -1,9 +1,10 @@
-import { APIError, type CollectionBeforeChangeHook, type RelationshipField } from 'payload'
+import { type CollectionBeforeChangeHook, type RelationshipField } from 'payload'
 
 import { requireGroupOperatorOnWrite } from './access.js'
 import { idOf } from '../shared/lib/ids.js'
 import { label } from '../shared/lib/labels.js'
 import { mustExist } from '../shared/fields/relationships.js'
+import { httpError } from '../shared/endpoints.js'
 
 type Source = { field: string; collection: 'cohorts' | 'study-sessions' | 'memberships' }
 
@@ -35,7 +36,7 @@ export function copyGroupFrom({ field, collection }: Source): CollectionBeforeCh
       select: { group: true },
       req,
     })
-    if (!parent) throw new APIError(`${field}: no ${collection} with id ${parentId}.`, 400, undefined, true)
+    if (!parent) throw httpError(`${field}: no ${collection} with id ${parentId}.`)
     return { ...data, group: idOf((parent as { group?: unknown }).group) }
   }
 }

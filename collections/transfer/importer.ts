@@ -11,6 +11,7 @@ import {
   type PayloadRequest,
 } from 'payload'
 
+import { GOAL_STATUSES } from '../retrospectives/constants.js'
 import { markdownToLexical } from '../shared/richtext/markdown.js'
 import { parseLooseDate, parsePeriodKey, periodFromText, RETROSPECTIVE_MARKER } from './periodFromText.js'
 import type { Period } from '../shared/lib/periods.js'
@@ -68,7 +69,6 @@ const IMAGE_TYPES: Record<string, string> = {
   '.avif': 'image/avif',
   '.svg': 'image/svg+xml',
 }
-const GOAL_STATUSES = ['planned', 'in-progress', 'achieved', 'missed', 'dropped']
 const TRANSFER_COLLECTIONS: Record<string, TransferCollection> = {
   post: 'posts',
   posts: 'posts',
@@ -150,7 +150,7 @@ function goalsOf(value: unknown): Plan['goals'] {
     const goalText = text(entry?.text, `goals[${index + 1}].text`, 300)
     if (!goalText) throw new ImportError(`goals[${index + 1}]: a goal needs a text.`)
     const status = text(entry.status, `goals[${index + 1}].status`) ?? 'planned'
-    if (!GOAL_STATUSES.includes(status))
+    if (!(GOAL_STATUSES as readonly string[]).includes(status))
       throw new ImportError(`goals[${index + 1}].status: one of ${GOAL_STATUSES.join(', ')}, got "${status}".`)
     return {
       text: goalText,

@@ -9,9 +9,10 @@ import type {
 
 import { hasRole, isAdmin, isEditor } from '../shared/access/roles.js'
 import { label, options } from '../shared/lib/labels.js'
-import { WEBHOOK_COLLECTIONS, WEBHOOK_EVENTS, type WebhookEvent } from './deliver.js'
+import { WEBHOOK_EVENTS, type WebhookEvent } from './deliver.js'
 
-export const Webhooks: CollectionConfig = {
+/** `watched`: the collections whose changes a webhook may subscribe to. */
+export const createWebhooksCollection = (watched: readonly string[]): CollectionConfig => ({
   slug: 'webhooks',
   labels: { singular: label('Webhook', '웹훅'), plural: label('Webhooks', '웹훅') },
   admin: {
@@ -48,7 +49,7 @@ export const Webhooks: CollectionConfig = {
       hasMany: true,
       required: true,
       label: label('Collections', '컬렉션'),
-      options: WEBHOOK_COLLECTIONS.map((slug) => ({ value: slug, label: slug })),
+      options: watched.map((slug) => ({ value: slug, label: slug })),
     },
     {
       name: 'secret',
@@ -67,7 +68,7 @@ export const Webhooks: CollectionConfig = {
     },
     { name: 'active', type: 'checkbox', label: label('Active', '사용'), defaultValue: true },
   ],
-}
+})
 
 export const WebhookDeliveries: CollectionConfig = {
   slug: 'webhook-deliveries',
@@ -138,8 +139,8 @@ async function queueDeliveries(
       req,
     })
     await req.payload.jobs.queue({
-      task: 'deliverWebhook' as never,
-      input: { webhook: String(webhook.id), delivery: String(delivery.id), event, body } as never,
+      task: 'deliverWebhook',
+      input: { webhook: String(webhook.id), delivery: String(delivery.id), event, body },
       req,
     })
   }

@@ -72,12 +72,11 @@ async function deliver({ input, req }: { input: Input; req: PayloadRequest }) {
   return { output: { status } }
 }
 
-export function deliverWebhookTask(): TaskConfig {
-  const delay = Number(process.env.WEBHOOK_RETRY_DELAY_MS) || 5_000
+export function deliverWebhookTask({ retryDelayMs }: { retryDelayMs: number }): TaskConfig {
   return {
     slug: 'deliverWebhook',
     label: 'Deliver a webhook',
-    retries: { attempts: 5, backoff: { type: 'exponential', delay } },
+    retries: { attempts: 5, backoff: { type: 'exponential', delay: retryDelayMs } },
     inputSchema: [
       { name: 'webhook', type: 'text', required: true },
       { name: 'delivery', type: 'text', required: true },

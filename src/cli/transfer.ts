@@ -1,6 +1,6 @@
 /**
  * `npm run import -- <file-or-folder> [--dry-run] [--timezone Asia/Seoul]` and
- * `npm run export -- <folder>`: bundled into `dist/transfer.js` and run with
+ * `npm run export -- <folder>`: bundled into `build/transfer.js` and run with
  * `--conditions=production` for the same reason as the server (see src/server.ts).
  */
 import path from 'node:path'

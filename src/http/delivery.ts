@@ -1,57 +1,21 @@
-import express, { type Request, type Response } from 'express'
-import type { Payload } from 'payload'
+import type { RequestHandler } from 'express'
 
-import { buildFeed, jsonFeed11, tagBySlug } from '../../collections/delivery/feeds'
-import { collectSitemapUrls, renderSitemaps } from '../../collections/delivery/sitemap'
+/** The feed and sitemap URLs front ends and feed readers use at the site's root. */
+const ROOT_DELIVERY_URL =
+  /^\/(?:feed\.xml|atom\.xml|feed\.json|sitemap\.xml|sitemaps\/[^/]+\.xml|tags\/[^/]+\/(?:feed\.xml|atom\.xml|feed\.json))$/
 
-/** CDN-friendly: five minutes fresh, then served stale while revalidating. Express adds the ETag and answers 304. */
-const PUBLIC_CACHE = 'public, max-age=300, stale-while-revalidate=600'
-
-const FORMATS = {
-  'feed.xml': { type: 'application/rss+xml', render: (feed: Awaited<ReturnType<typeof buildFeed>>) => feed.rss2() },
-  'atom.xml': { type: 'application/atom+xml', render: (feed: Awaited<ReturnType<typeof buildFeed>>) => feed.atom1() },
-  'feed.json': { type: 'application/feed+json', render: jsonFeed11 },
-} as const
-
-type Format = keyof typeof FORMATS
-
-function send(req: Request, res: Response, type: string, body: string) {
-  res
-    .set('Cache-Control', PUBLIC_CACHE)
-    .type(`${type}; charset=utf-8`)
-    .send(req.method === 'HEAD' ? '' : body)
-}
-
-/** Feeds (RSS 2.0, Atom, JSON Feed 1.1; per tag too) and the sitemap, read as an anonymous visitor. */
-export function deliveryRouter(payload: Payload) {
-  const router = express.Router()
-  const feedRoute = (format: Format) => async (req: Request, res: Response) => {
-    let tag
-    if (req.params.slug) {
-      tag = await tagBySlug(payload, String(req.params.slug))
-      if (!tag) {
-        res.status(404).json({ errors: [{ message: `No tag with the slug "${req.params.slug}".` }] })
-        return
-      }
+/**
+ * Answers `/feed.xml`, `/atom.xml`, `/feed.json`, `/sitemap.xml`, `/sitemaps/N.xml` and
+ * `/tags/:slug/…` with the plugin's Payload endpoints under the API route, which serve any host
+ * app the same documents. A HEAD request is passed on as a GET: Node already knows to send the
+ * headers without the body, while Payload's router has no HEAD routes.
+ */
+export function rootDeliveryUrls(apiRoute: string): RequestHandler {
+  return (req, _res, next) => {
+    if ((req.method === 'GET' || req.method === 'HEAD') && ROOT_DELIVERY_URL.test(req.path)) {
+      req.url = `${apiRoute}${req.url}`
+      req.method = 'GET'
     }
-    const feed = await buildFeed(payload, tag ?? undefined)
-    send(req, res, FORMATS[format].type, FORMATS[format].render(feed))
+    next()
   }
-  for (const format of Object.keys(FORMATS) as Format[]) {
-    router.get(`/${format}`, feedRoute(format))
-    router.get(`/tags/:slug/${format}`, feedRoute(format))
-  }
-  router.get('/sitemap.xml', async (req, res) => {
-    send(req, res, 'application/xml', renderSitemaps(await collectSitemapUrls(payload)).root)
-  })
-  router.get('/sitemaps/:page.xml', async (req, res) => {
-    const page = Number(req.params.page)
-    const { pages } = renderSitemaps(await collectSitemapUrls(payload))
-    if (!Number.isInteger(page) || page < 1 || page > pages.length) {
-      res.status(404).json({ errors: [{ message: `No sitemap page ${req.params.page}.` }] })
-      return
-    }
-    send(req, res, 'application/xml', pages[page - 1])
-  })
-  return router
 }

@@ -17,7 +17,7 @@ import {
 } from '../env'
 import { seedDemoContent } from '../seed'
 import { admission, streamsRatherThanWorks } from './admission'
-import { deliveryRouter } from './delivery'
+import { rootDeliveryUrls } from './delivery'
 import { liveness, readiness } from './health'
 import { requestLogger } from './requestLogger'
 import { publicResponses } from './responseCache'
@@ -72,7 +72,7 @@ export async function startServer({ root, dev }: StartOptions): Promise<Server> 
   )
   // After the cache and health checks, which answer without Payload's work and never wait.
   app.use(admission({ ...limits, bypass: streamsRatherThanWorks }))
-  app.use(deliveryRouter(payload))
+  app.use(rootDeliveryUrls(payload.config.routes.api))
   // No body parser here: Payload reads request bodies itself.
   app.all('/{*splat}', (req, res) => handle(req, res))
   app.use((error: Error, req: express.Request, res: express.Response, _next: express.NextFunction) => {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 
 /**
  * The nearest folder at or above a module that holds a package.json. Modules are run from their
- * source (Jest, the Payload CLI, Next) and from the bundled server in `dist/`, so paths such as
+ * source (Jest, the Payload CLI, Next) and from the bundled server in `build/`, so paths such as
  * the migrations folder are found from the project root, not from the module's own folder.
  */
 export function projectRoot(moduleUrl: string): string {

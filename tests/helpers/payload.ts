@@ -24,7 +24,7 @@ export async function startTestPayload(kind: DatabaseKind = 'sqlite'): Promise<T
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'devlog-test-'))
   const databaseURI =
     kind === 'sqlite' ? `file:${path.join(dir, 'test.db')}` : freshMongoDatabase(process.env.TEST_MONGODB_URI!)
-  const config = await devlogConfig({ databaseURI, uploadsDir: path.join(dir, 'media') })
+  const config = await devlogConfig({ databaseURI, mediaDir: path.join(dir, 'media') })
   const payload = await getPayload({ config, key: databaseURI })
   return {
     payload,

@@ -19,9 +19,9 @@ export function freePort(): Promise<number> {
   })
 }
 
-export const serverBundle = path.join(root, 'dist', 'server.js')
+export const serverBundle = path.join(root, 'build', 'server.js')
 
-export const transferBundle = path.join(root, 'dist', 'transfer.js')
+export const transferBundle = path.join(root, 'build', 'transfer.js')
 
 export function hasProductionBuild(): boolean {
   return (
@@ -109,7 +109,7 @@ export async function startServer(env: Record<string, string | undefined> = {}):
 export function describeWithBuild(name: string, body: () => void) {
   if (hasProductionBuild()) return describe(name, body)
   console.warn(
-    `${name}: skipped, no production build (.next/BUILD_ID, dist/server.js, dist/transfer.js). Run \`npm run build\` first; \`npm test\` does.`,
+    `${name}: skipped, no production build (.next/BUILD_ID, build/server.js, build/transfer.js). Run \`npm run build\` first; \`npm test\` does.`,
   )
   return describe.skip(name, body)
 }

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { findRelatedPosts } from '../../collections/blog/Posts/relatedPosts'
+import { devlogOptions } from '../../collections/options'
 import { codeBlock, doc, embed, footnote, heading, paragraph, table, text } from '../helpers/lexical'
 import { createUser, databaseKinds, startTestPayload, type TestPayload } from '../helpers/payload'
 
@@ -267,13 +268,14 @@ describe.each(databaseKinds())('the blog on %s', (kind) => {
       const from = await tag('old-monitoring')
       const into = await tag('Monitoring')
       const fine = await post({ title: 'Merges fine', tags: [from.id] })
-      process.env.EMBED_ALLOWED_HOSTS = 'grafana.example.com'
+      const { embedHosts } = devlogOptions(payload.config)
+      embedHosts.push('grafana.example.com')
       const blocked = await post({
         title: 'Cannot be saved later',
         tags: [from.id],
         content: doc(embed('https://grafana.example.com/d/1')),
       })
-      delete process.env.EMBED_ALLOWED_HOSTS
+      embedHosts.pop()
 
       await expect(
         mergeTag(await createLocalReq({ user: admin as never }, payload), from.id, into.id),

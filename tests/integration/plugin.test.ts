@@ -41,7 +41,7 @@ describe('devlogPlugin in another Payload app', () => {
   it('adds Devlog collections and keeps everything the host had', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'devlog-host-'))
     const host = hostConfig(dir)
-    const result = devlogPlugin({ uploadsDir: path.join(dir, 'media') })(host) as Config
+    const result = devlogPlugin({ mediaDir: path.join(dir, 'media') })(host) as Config
 
     const slugs = result.collections!.map((collection) => collection.slug)
     expect(slugs).toEqual([
@@ -89,7 +89,7 @@ describe('devlogPlugin in another Payload app', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'devlog-host-'))
     const config = await buildConfig({
       ...hostConfig(dir),
-      plugins: [devlogPlugin({ uploadsDir: path.join(dir, 'media') })],
+      plugins: [devlogPlugin({ mediaDir: path.join(dir, 'media') })],
     })
     const payload = await getPayload({ config, key: 'host-app' })
     try {

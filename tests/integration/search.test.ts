@@ -1,6 +1,7 @@
 import { createLocalReq, type Payload } from 'payload'
 
 import { search } from '../../collections/delivery/search'
+import { devlogOptions } from '../../collections/options'
 import { doc, heading, paragraph, text } from '../helpers/lexical'
 import { databaseKinds, startTestPayload, type TestPayload } from '../helpers/payload'
 
@@ -14,13 +15,9 @@ describe.each(modes)('search on %s, ranked from %s', (kind, _mode, memoryLimit) 
   let ctx: TestPayload
   let payload: Payload
   const find = async (q: string, page = 1, limit = 10) => {
-    process.env.SEARCH_MEMORY_LIMIT = memoryLimit
+    devlogOptions(payload.config).search.memoryLimit = Number(memoryLimit)
     return search(payload, await createLocalReq({}, payload), q, page, limit)
   }
-
-  afterAll(() => {
-    delete process.env.SEARCH_MEMORY_LIMIT
-  })
 
   beforeAll(async () => {
     ctx = await startTestPayload(kind as 'sqlite' | 'mongodb')

@@ -38,8 +38,8 @@ describe('resolveEmbed', () => {
     expect(resolveEmbed('https://gist.github.com/../../etc')).toEqual({ error: expect.stringMatching(/gist URL/) })
   })
 
-  it('accepts extra hosts from EMBED_ALLOWED_HOSTS', () => {
-    const hosts = embedHosts({ EMBED_ALLOWED_HOSTS: 'grafana.example.com, Demo.Example.org' })
+  it('accepts the extra hosts a site allows', () => {
+    const hosts = embedHosts(['grafana.example.com', ' Demo.Example.org'])
     expect(hosts).toEqual(expect.arrayContaining(['grafana.example.com', 'demo.example.org', 'gist.github.com']))
     expect(resolveEmbed('https://grafana.example.com/d/abc', hosts)).toMatchObject({ provider: 'iframe' })
   })

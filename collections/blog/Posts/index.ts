@@ -2,13 +2,14 @@ import type { CollectionConfig } from 'payload'
 
 import { isEditor, publishedOrEditor } from '../../shared/access/roles.js'
 import { devlogEditor } from '../../shared/richtext/editor.js'
+import type { EditorState } from '../../shared/richtext/render.js'
 import { deriveContent, derivedContentFields } from '../../shared/fields/derivedContent.js'
 import { publishedAtField, publishedNewestFirstIndex, setPublishedAt } from '../../shared/fields/publishedAt.js'
 import { mustExist } from '../../shared/fields/relationships.js'
 import { slugField } from '../../shared/fields/slug.js'
 import { sourceHashField } from '../../shared/fields/sourceHash.js'
 import { label } from '../../shared/lib/labels.js'
-import { postEndpoints } from './endpoints.js'
+import { postEndpoints } from '../endpoints.js'
 import { seriesNavigation } from './hooks/seriesNavigation.js'
 import { trackSlugHistory } from './hooks/trackSlugHistory.js'
 import { updateTagCountsAfterChange, updateTagCountsAfterDelete } from './hooks/updateTagCounts.js'
@@ -33,7 +34,7 @@ export const Posts: CollectionConfig = {
     beforeChange: [
       setPublishedAt,
       trackSlugHistory,
-      deriveContent({ content: (data) => [data.content as never], excerptField: 'excerpt' }),
+      deriveContent({ content: (data) => [data.content as EditorState | undefined], excerptField: 'excerpt' }),
     ],
     afterChange: [updateTagCountsAfterChange],
     afterDelete: [updateTagCountsAfterDelete],

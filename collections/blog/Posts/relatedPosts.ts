@@ -1,6 +1,9 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { idOf } from '../../shared/lib/ids.js'
+import { idsOf } from '../../shared/lib/ids.js'
+
+/** The most related posts one request may ask for. */
+export const MAX_RELATED = 20
 
 export type RelatedPost = {
   id: number | string
@@ -22,8 +25,8 @@ export async function findRelatedPosts(
   limit: number,
 ): Promise<RelatedPost[]> {
   const post = await payload.findByID({ collection: 'posts', id, depth: 0, overrideAccess: false, user: req.user, req })
-  const tagIds = (post.tags ?? []).map((tag) => idOf(tag)!)
-  const handPickedIds = (post.relatedPosts ?? []).map((related) => idOf(related)!)
+  const tagIds = idsOf(post.tags)
+  const handPickedIds = idsOf(post.relatedPosts)
   const published = { _status: { equals: 'published' } } as const
   const select = { title: true, slug: true, publishedAt: true, tags: true } as const
 
@@ -64,24 +67,18 @@ export async function findRelatedPosts(
   return result.slice(0, limit)
 }
 
-type RelatedSource = {
-  id: number | string
-  title: string
-  slug?: string | null
-  publishedAt?: string | null
-  tags?: unknown
-}
+type RelatedSource = { id: number | string; title?: unknown; slug?: unknown; publishedAt?: unknown; tags?: unknown }
 
 const toRelated = (doc: RelatedSource, tagIds: (number | string)[], handPicked: boolean): RelatedPost => ({
   id: doc.id,
-  title: doc.title,
-  slug: doc.slug!,
-  publishedAt: doc.publishedAt,
+  title: String(doc.title ?? ''),
+  slug: String(doc.slug ?? ''),
+  publishedAt: typeof doc.publishedAt === 'string' ? doc.publishedAt : null,
   sharedTags: sharedCount(doc.tags, tagIds),
   handPicked,
 })
 
 function sharedCount(tags: unknown, tagIds: (number | string)[]): number {
   const wanted = new Set(tagIds.map(String))
-  return (Array.isArray(tags) ? tags : []).filter((tag) => wanted.has(String(idOf(tag)))).length
+  return idsOf(tags).filter((tag) => wanted.has(String(tag))).length
 }

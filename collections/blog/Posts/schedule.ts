@@ -1,6 +1,7 @@
-import { APIError, type PayloadRequest } from 'payload'
+import { type PayloadRequest } from 'payload'
 
 import { hasRole } from '../../shared/access/roles.js'
+import { httpError } from '../../shared/endpoints.js'
 
 export type ScheduleType = 'publish' | 'unpublish'
 
@@ -10,14 +11,14 @@ export type ScheduleType = 'publish' | 'unpublish'
  */
 export async function schedulePost(req: PayloadRequest, id: number | string, at: unknown, type: unknown = 'publish') {
   if (!hasRole(req.user, 'admin', 'editor'))
-    throw new APIError('Only editors and admins may schedule posts.', 403, undefined, true)
+    throw httpError('Only editors and admins may schedule posts.', 403)
   if (type !== 'publish' && type !== 'unpublish')
-    throw new APIError('type must be "publish" or "unpublish".', 400, undefined, true)
+    throw httpError('type must be "publish" or "unpublish".')
   const when = typeof at === 'string' ? new Date(at) : null
   if (!when || Number.isNaN(when.getTime())) {
-    throw new APIError('at: an ISO 8601 date-time such as 2026-12-01T09:00:00+09:00 is required.', 400, undefined, true)
+    throw httpError('at: an ISO 8601 date-time such as 2026-12-01T09:00:00+09:00 is required.')
   }
-  if (when.getTime() <= Date.now()) throw new APIError('at: the time must be in the future.', 400, undefined, true)
+  if (when.getTime() <= Date.now()) throw httpError('at: the time must be in the future.')
   const post = await req.payload.findByID({
     collection: 'posts',
     id,

@@ -1,9 +1,10 @@
-import { addDataAndFileToRequest, APIError, type CollectionBeforeDeleteHook, type CollectionConfig } from 'payload'
+import { addDataAndFileToRequest, type CollectionBeforeDeleteHook, type CollectionConfig } from 'payload'
 
 import { anyone, hasRole, isEditor } from '../../shared/access/roles.js'
 import { slugField } from '../../shared/fields/slug.js'
 import { label } from '../../shared/lib/labels.js'
-import { mergeTag } from './mergeTag.js'
+import { tagEndpoints } from '../endpoints.js'
+import { httpError } from '../../shared/endpoints.js'
 
 /** A tag still used by posts is merged into another one, never silently dropped from them. */
 const refuseDeletingUsedTag: CollectionBeforeDeleteHook = async ({ id, req, context }) => {
@@ -15,12 +16,7 @@ const refuseDeletingUsedTag: CollectionBeforeDeleteHook = async ({ id, req, cont
     req,
   })
   if (totalDocs > 0) {
-    throw new APIError(
-      `This tag is used by ${totalDocs} post(s). Merge it into another tag instead: POST /api/tags/${id}/merge with {"into": <tag id>}.`,
-      409,
-      undefined,
-      true,
-    )
+    throw httpError(`This tag is used by ${totalDocs} post(s). Merge it into another tag instead: POST /api/tags/${id}/merge with {"into": <tag id>}.`, 409)
   }
 }
 
@@ -33,23 +29,7 @@ export const createTagsCollection = ({ componentsPath }: { componentsPath: strin
   // A tag shown on a post is a chip: its posts (a join query per tag) would only slow every post read.
   defaultPopulate: { name: true, slug: true, colour: true, postCount: true },
   hooks: { beforeDelete: [refuseDeletingUsedTag] },
-  endpoints: [
-    {
-      path: '/:id/merge',
-      method: 'post',
-      handler: async (req) => {
-        if (!hasRole(req.user, 'admin', 'editor'))
-          throw new APIError('Only editors and admins may merge tags.', 403, undefined, true)
-        await addDataAndFileToRequest(req)
-        const into = (req.data as { into?: unknown } | undefined)?.into
-        if (typeof into !== 'string' && typeof into !== 'number') {
-          throw new APIError('into: the id of the tag to merge into is required.', 400, undefined, true)
-        }
-        const result = await mergeTag(req, String(req.routeParams?.id), into)
-        return Response.json(result)
-      },
-    },
-  ],
+  endpoints: tagEndpoints,
   fields: [
     { name: 'name', type: 'text', label: label('Name', '이름'), required: true, unique: true, maxLength: 60 },
     slugField({ from: 'name' }),

@@ -1,7 +1,7 @@
-import { APIError, commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
+import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 
-import type { Post } from '../../../payload-types.js'
-import { idOf } from '../../shared/lib/ids.js'
+import { idsOf } from '../../shared/lib/ids.js'
+import { httpError } from '../../shared/endpoints.js'
 
 /**
  * Moves every post (and every draft) from one tag to another, then deletes the old tag, in one
@@ -10,13 +10,13 @@ import { idOf } from '../../shared/lib/ids.js'
 export async function mergeTag(req: PayloadRequest, sourceId: number | string, targetId: number | string) {
   const { payload } = req
   if (String(sourceId) === String(targetId))
-    throw new APIError('A tag cannot be merged into itself.', 400, undefined, true)
+    throw httpError('A tag cannot be merged into itself.')
   const ownsTransaction = await initTransaction(req)
   try {
     const source = await payload.findByID({ collection: 'tags', id: sourceId, depth: 0, req, disableErrors: true })
-    if (!source) throw new APIError(`No tag with id ${sourceId}.`, 404, undefined, true)
+    if (!source) throw httpError(`No tag with id ${sourceId}.`, 404)
     const target = await payload.findByID({ collection: 'tags', id: targetId, depth: 0, req, disableErrors: true })
-    if (!target) throw new APIError(`into: no tag with id ${targetId}.`, 400, undefined, true)
+    if (!target) throw httpError(`into: no tag with id ${targetId}.`)
 
     const { docs: posts } = await payload.find({
       collection: 'posts',
@@ -30,13 +30,13 @@ export async function mergeTag(req: PayloadRequest, sourceId: number | string, t
     })
     for (const post of posts) {
       const tags = [
-        ...new Set((post.tags ?? []).map(idOf).map((id) => (String(id) === String(source.id) ? target.id : id))),
+        ...new Set(idsOf(post.tags).map((id) => (String(id) === String(source.id) ? target.id : id))),
       ]
       await payload.update({
         collection: 'posts',
         id: post.id,
-        // Ids are numbers on SQLite and strings on MongoDB; the generated types know only SQLite.
-        data: { tags: tags as Post['tags'] },
+        // Ids are numbers on SQLite and strings on MongoDB; a host's generated types know one of them.
+        data: { tags: tags as number[] },
         overrideAccess: true,
         req,
         context: { mergingTag: true },

@@ -1,4 +1,4 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, Field } from 'payload'
 
 import { isEditor, publishedOrEditor } from '../../shared/access/roles.js'
 import { devlogEditor } from '../../shared/richtext/editor.js'
@@ -9,6 +9,7 @@ import { slugField } from '../../shared/fields/slug.js'
 import { sourceHashField } from '../../shared/fields/sourceHash.js'
 import { label, options } from '../../shared/lib/labels.js'
 import type { EditorState } from '../../shared/richtext/render.js'
+import type { GoalStatus } from '../constants.js'
 import { carryOverGoals } from './hooks/carryOverGoals.js'
 import { generateTitle, storeDerivedPeriod, titleFromPeriod, validatePeriodField } from './hooks/period.js'
 import { onePublishedPerPeriod } from './hooks/uniquePeriod.js'
@@ -29,7 +30,7 @@ const sectionsAsRichText = (data: Record<string, unknown>): EditorState[] =>
     },
   }))
 
-const goalStatusLabels = {
+const goalStatusLabels: Record<GoalStatus, ReturnType<typeof label>> = {
   planned: label('Planned', '계획'),
   'in-progress': label('In progress', '진행 중'),
   achieved: label('Achieved', '달성'),
@@ -45,7 +46,31 @@ const periodKindLabels = {
   custom: label('Custom', '직접 지정'),
 }
 
-export const Retrospectives: CollectionConfig = {
+const studyLinks: Field = {
+  type: 'row',
+  fields: [
+    {
+      name: 'studyGroups',
+      type: 'relationship',
+      relationTo: 'study-groups',
+      hasMany: true,
+      label: label('Study groups it reviews', '돌아본 스터디'),
+      ...mustExist,
+    },
+    {
+      name: 'cohorts',
+      type: 'relationship',
+      relationTo: 'cohorts',
+      hasMany: true,
+      label: label('Cohorts it reviews', '돌아본 기수'),
+      ...mustExist,
+      admin: { description: label('e.g. 블로그 포스팅 스터디 3기', '예: 블로그 포스팅 스터디 3기') },
+    },
+  ],
+}
+
+/** `linkStudyGroups`: whether the study-groups feature is on, so a retrospective can name groups and cohorts. */
+export const createRetrospectivesCollection = ({ linkStudyGroups }: { linkStudyGroups: boolean }): CollectionConfig => ({
   slug: 'retrospectives',
   labels: { singular: label('Retrospective', '회고'), plural: label('Retrospectives', '회고') },
   access: { read: publishedOrEditor, create: isEditor, update: isEditor, delete: isEditor },
@@ -263,28 +288,7 @@ export const Retrospectives: CollectionConfig = {
       label: label('Related posts', '관련 글'),
       ...mustExist,
     },
-    {
-      type: 'row',
-      fields: [
-        {
-          name: 'studyGroups',
-          type: 'relationship',
-          relationTo: 'study-groups',
-          hasMany: true,
-          label: label('Study groups it reviews', '돌아본 스터디'),
-          ...mustExist,
-        },
-        {
-          name: 'cohorts',
-          type: 'relationship',
-          relationTo: 'cohorts',
-          hasMany: true,
-          label: label('Cohorts it reviews', '돌아본 기수'),
-          ...mustExist,
-          admin: { description: label('e.g. 블로그 포스팅 스터디 3기', '예: 블로그 포스팅 스터디 3기') },
-        },
-      ],
-    },
+    ...(linkStudyGroups ? [studyLinks] : []),
     {
       name: 'navigation',
       type: 'json',
@@ -296,4 +300,4 @@ export const Retrospectives: CollectionConfig = {
     publishedAtField(),
     sourceHashField(),
   ],
-}
+})

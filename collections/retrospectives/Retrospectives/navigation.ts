@@ -32,7 +32,7 @@ export const retrospectiveNavigation: FieldHook = async ({ siblingData, req, con
       context: { withinRetrospectiveNavigation: true },
     })
     const doc = docs[0]
-    return doc ? { id: doc.id, title: doc.title!, slug: doc.slug! } : null
+    return doc ? { id: doc.id, title: String(doc.title), slug: String(doc.slug) } : null
   }
   const [previous, next] = await Promise.all([neighbour('previous'), neighbour('next')])
   return { previous, next }

@@ -1,7 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-export const GOAL_STATUSES = ['planned', 'in-progress', 'achieved', 'missed', 'dropped'] as const
-export type GoalStatus = (typeof GOAL_STATUSES)[number]
+import { GOAL_STATUSES, type GoalStatus } from '../constants.js'
 export type GoalCounts = Record<GoalStatus, number> & { total: number }
 
 export type TimelineEntry = {
@@ -63,9 +62,9 @@ export async function buildTimeline(payload: Payload, req: PayloadRequest): Prom
     }
     year.retrospectives.push({
       id: doc.id,
-      title: doc.title!,
-      slug: doc.slug!,
-      excerpt: doc.excerpt ?? null,
+      title: String(doc.title),
+      slug: String(doc.slug),
+      excerpt: typeof doc.excerpt === 'string' ? doc.excerpt : null,
       period,
       goals,
     })

@@ -1,6 +1,8 @@
 import type { CollectionBeforeChangeHook, Field, Payload, PayloadRequest } from 'payload'
 
 import { label } from '../lib/labels.js'
+import { devlogOptions } from '../../options.js'
+import { embedHosts } from '../lib/embeds.js'
 import { renderContent, uploadIds, type EditorState, type MediaDoc } from '../richtext/render.js'
 
 export const EXCERPT_LENGTH = 200
@@ -44,7 +46,7 @@ export function deriveContent({ content, excerptField }: DerivedContentOptions):
       root: { type: 'root', children: states.flatMap((state) => state?.root?.children ?? []) },
     }
     const media = await fetchMedia(req, states.flatMap(uploadIds))
-    const rendered = renderContent(combined, media)
+    const rendered = renderContent(combined, media, embedHosts(devlogOptions(req.payload.config).embedHosts))
     const excerpt =
       excerptField && !merged[excerptField] ? truncate(rendered.firstParagraph, EXCERPT_LENGTH) : undefined
     return {

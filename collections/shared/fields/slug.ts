@@ -1,4 +1,4 @@
-import type { FieldHook, TextField } from 'payload'
+import type { CollectionSlug, FieldHook, TextField } from 'payload'
 
 import { slugify, uniqueSlug, validateSlug } from '../lib/slugify.js'
 import { label } from '../lib/labels.js'
@@ -28,7 +28,7 @@ export function slugField({ from, fallback }: SlugFieldOptions): TextField {
     const ownId = originalDoc?.id
     return uniqueSlug(base, async (candidate) => {
       const { totalDocs } = await req.payload.count({
-        collection: collection.slug as never,
+        collection: collection.slug as CollectionSlug,
         where: {
           and: [
             { slug: { equals: candidate } },

@@ -17,12 +17,9 @@ export const DEFAULT_EMBED_HOSTS = [
 
 export type Embed = { provider: 'youtube' | 'gist' | 'iframe'; src: string; url: string }
 
-export function embedHosts(env: Record<string, string | undefined> = process.env): string[] {
-  const extra = (env.EMBED_ALLOWED_HOSTS ?? '')
-    .split(',')
-    .map((host) => host.trim().toLowerCase())
-    .filter(Boolean)
-  return [...new Set([...DEFAULT_EMBED_HOSTS, ...extra])]
+/** The built-in hosts and a site's own additions (the plugin's `embedHosts` option). */
+export function embedHosts(extra: string[] = []): string[] {
+  return [...new Set([...DEFAULT_EMBED_HOSTS, ...extra.map((host) => host.trim().toLowerCase()).filter(Boolean)])]
 }
 
 export function resolveEmbed(raw: string, allowedHosts: string[] = embedHosts()): Embed | { error: string } {

@@ -56,6 +56,7 @@ export function uploadIds(state: EditorState | null | undefined): (string | numb
 export function renderContent(
   state: EditorState | null | undefined,
   media: Map<string, MediaDoc> = new Map(),
+  allowedEmbedHosts: string[] = embedHosts(),
 ): RenderedContent {
   if (!state?.root) {
     return { html: '', toc: [], readingTime: 0, wordCount: 0, firstParagraph: '', plainText: '' }
@@ -138,7 +139,7 @@ export function renderContent(
       },
       embed: ({ node }) => {
         const fields = node.fields as { url?: string; caption?: string }
-        const embed = resolveEmbed(fields.url ?? '')
+        const embed = resolveEmbed(fields.url ?? '', allowedEmbedHosts)
         if ('error' in embed) return ''
         const title = escapeHTML(fields.caption || embed.url)
         return `<figure class="embed embed-${embed.provider}"><iframe src="${escapeHTML(embed.src)}" title="${title}" loading="lazy" allowfullscreen referrerpolicy="strict-origin-when-cross-origin"></iframe>${
@@ -166,7 +167,7 @@ export function renderContent(
 
   const stats = countText(prose, code)
   return {
-    html: sanitize(html),
+    html: sanitize(html, allowedEmbedHosts),
     toc: nestHeadings(headings),
     readingTime: readingMinutes(stats),
     wordCount: wordCount(stats),
@@ -175,7 +176,7 @@ export function renderContent(
   }
 }
 
-function sanitize(html: string): string {
+function sanitize(html: string, allowedEmbedHosts: string[]): string {
   return sanitizeHtml(html, {
     allowedTags: [
       ...sanitizeHtml.defaults.allowedTags,
@@ -204,7 +205,7 @@ function sanitize(html: string): string {
     },
     allowedStyles: { span: { 'text-decoration': [/^(underline|line-through)$/] } },
     allowedSchemes: ['http', 'https', 'mailto'],
-    allowedIframeHostnames: embedHosts(),
+    allowedIframeHostnames: allowedEmbedHosts,
     allowedIframeDomains: [],
     allowProtocolRelative: false,
   })

@@ -4,7 +4,7 @@ import { anyone } from '../../shared/access/roles.js'
 import { adminOrGroupOperator, adminOrOperator, requireGroupOperatorOnWrite } from '../access.js'
 import { mustExist } from '../../shared/fields/relationships.js'
 import { label, options } from '../../shared/lib/labels.js'
-import { cohortEndpoints } from './endpoints.js'
+import { cohortEndpoints } from '../endpoints.js'
 
 /** `componentsPath`: where the admin finds Devlog's components (see DevlogPluginOptions). */
 export const createCohortsCollection = ({ componentsPath }: { componentsPath: string }): CollectionConfig => ({

@@ -11,7 +11,7 @@ import { mustExist } from '../../shared/fields/relationships.js'
 import { slugField } from '../../shared/fields/slug.js'
 import { isValidTimeZone, parseTimeOfDay, type Weekday } from '../deadlines.js'
 import { label, options } from '../../shared/lib/labels.js'
-import { studyGroupEndpoints } from './endpoints.js'
+import { studyGroupEndpoints } from '../endpoints.js'
 
 export const GROUP_KINDS = ['program', 'posting-study', 'topic-study', 'reading-group'] as const
 

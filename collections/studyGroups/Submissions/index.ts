@@ -4,7 +4,7 @@ import { anyone, hasRole } from '../../shared/access/roles.js'
 import { operatedGroupIds } from '../access.js'
 import { mustExist } from '../../shared/fields/relationships.js'
 import { label } from '../../shared/lib/labels.js'
-import { submissionEndpoints } from './endpoints.js'
+import { submissionEndpoints } from '../endpoints.js'
 import { prepareSubmission } from './hooks/prepareSubmission.js'
 
 /** Admins; operators for their groups; members for their own submissions. */

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 
 import type { Board } from '../roster/board.js'
 import type { ImportReport } from '../roster/importRoster.js'
+import type { DevlogTranslationKeys, DevlogTranslations } from '../../translations/index.js'
 
 const STATUS_STYLE: Record<string, { mark: string; colour: string }> = {
   'on-time': { mark: '✓', colour: 'var(--theme-success-500)' },
@@ -15,43 +16,6 @@ const STATUS_STYLE: Record<string, { mark: string; colour: string }> = {
   pending: { mark: '·', colour: 'var(--theme-elevation-300)' },
 }
 
-const text = {
-  en: {
-    title: 'Roster board',
-    filter: 'Filter by name or handle',
-    all: 'All statuses',
-    atRisk: 'At risk only',
-    member: 'Member',
-    summary: 'Missing / passes left / fines',
-    generate: 'Generate sessions',
-    exportRoster: 'Roster CSV',
-    exportStatus: 'Status CSV',
-    calendar: 'Calendar (.ics)',
-    importTitle: 'Import roster from CSV (name, handle, email, blogUrl, role)',
-    dryRun: 'Check',
-    apply: 'Apply',
-    rate: 'Submitted',
-    empty: 'No members yet.',
-  },
-  ko: {
-    title: '참여 현황',
-    filter: '이름이나 핸들로 찾기',
-    all: '모든 상태',
-    atRisk: '위험 인원만',
-    member: '참여자',
-    summary: '미제출 / 남은 패스 / 벌금',
-    generate: '모임 일정 만들기',
-    exportRoster: '명단 CSV',
-    exportStatus: '현황 CSV',
-    calendar: '캘린더 (.ics)',
-    importTitle: 'CSV로 명단 가져오기 (name, handle, email, blogUrl, role)',
-    dryRun: '확인',
-    apply: '적용',
-    rate: '제출률',
-    empty: '아직 참여자가 없습니다.',
-  },
-}
-
 /**
  * The operators' roster board on a cohort's edit view: members × sessions with each cell's
  * status and a link to the submission, filters, the CSV import (check, then apply), the exports
@@ -60,8 +24,7 @@ const text = {
 export function RosterBoardField() {
   const { id } = useDocumentInfo()
   const { config } = useConfig()
-  const { i18n } = useTranslation()
-  const t = i18n.language === 'ko' ? text.ko : text.en
+  const { t } = useTranslation<DevlogTranslations, DevlogTranslationKeys>()
   const api = `${config.serverURL}${config.routes.api}/cohorts/${id}`
   const [board, setBoard] = useState<Board | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -118,17 +81,17 @@ export function RosterBoardField() {
   if (!id) return null
   return (
     <div className="devlog-roster-board" style={{ marginBlock: 'var(--base)' }}>
-      <h3>{t.title}</h3>
+      <h3>{t('devlog:rosterTitle')}</h3>
       <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'center', marginBottom: 8 }}>
         <input
-          aria-label={t.filter}
-          placeholder={t.filter}
+          aria-label={t('devlog:rosterFilter')}
+          placeholder={t('devlog:rosterFilter')}
           value={filter}
           onChange={(event) => setFilter(event.target.value)}
         />
-        <select aria-label={t.all} value={status} onChange={(event) => setStatus(event.target.value)}>
-          <option value="">{t.all}</option>
-          <option value="at-risk">{t.atRisk}</option>
+        <select aria-label={t('devlog:rosterAllStatuses')} value={status} onChange={(event) => setStatus(event.target.value)}>
+          <option value="">{t('devlog:rosterAllStatuses')}</option>
+          <option value="at-risk">{t('devlog:rosterAtRiskOnly')}</option>
           {Object.keys(STATUS_STYLE).map((key) => (
             <option key={key} value={key}>
               {key}
@@ -142,11 +105,11 @@ export function RosterBoardField() {
           disabled={busy}
           onClick={async () => (await post('/generate-sessions')) && load()}
         >
-          {t.generate}
+          {t('devlog:rosterGenerateSessions')}
         </Button>
-        <a href={`${api}/roster.csv`}>{t.exportRoster}</a>
-        <a href={`${api}/status.csv`}>{t.exportStatus}</a>
-        <a href={`${api}/sessions.ics`}>{t.calendar}</a>
+        <a href={`${api}/roster.csv`}>{t('devlog:rosterExportRoster')}</a>
+        <a href={`${api}/status.csv`}>{t('devlog:rosterExportStatus')}</a>
+        <a href={`${api}/sessions.ics`}>{t('devlog:rosterCalendar')}</a>
       </div>
       {error && (
         <p role="alert" style={{ color: 'var(--theme-error-500)' }}>
@@ -158,19 +121,19 @@ export function RosterBoardField() {
           <table className="devlog-roster-table" style={{ borderCollapse: 'collapse', fontSize: 13 }}>
             <thead>
               <tr>
-                <th style={{ textAlign: 'left', padding: 4 }}>{t.member}</th>
+                <th style={{ textAlign: 'left', padding: 4 }}>{t('devlog:rosterMember')}</th>
                 {board.sessions.map((session) => (
                   <th key={String(session.id)} title={session.topic ?? ''} style={{ padding: 4 }}>
                     W{session.number}
                   </th>
                 ))}
-                <th style={{ padding: 4 }}>{t.summary}</th>
+                <th style={{ padding: 4 }}>{t('devlog:rosterSummary')}</th>
               </tr>
             </thead>
             <tbody>
               {rows.length === 0 && (
                 <tr>
-                  <td colSpan={board.sessions.length + 2}>{t.empty}</td>
+                  <td colSpan={board.sessions.length + 2}>{t('devlog:rosterEmpty')}</td>
                 </tr>
               )}
               {rows.map((row) => (
@@ -204,7 +167,7 @@ export function RosterBoardField() {
                 </tr>
               ))}
               <tr>
-                <td style={{ padding: 4 }}>{t.rate}</td>
+                <td style={{ padding: 4 }}>{t('devlog:rosterSubmitted')}</td>
                 {board.weeks.map((week) => (
                   <td key={String(week.sessionId)} style={{ padding: 4, textAlign: 'center' }}>
                     {week.submissionRate === null ? '–' : `${Math.round(week.submissionRate * 100)}%`}
@@ -217,9 +180,9 @@ export function RosterBoardField() {
         </div>
       )}
       <details style={{ marginTop: 'var(--base)' }}>
-        <summary>{t.importTitle}</summary>
+        <summary>{t('devlog:rosterImportTitle')}</summary>
         <textarea
-          aria-label={t.importTitle}
+          aria-label={t('devlog:rosterImportTitle')}
           rows={6}
           style={{ width: '100%' }}
           value={csv}
@@ -233,7 +196,7 @@ export function RosterBoardField() {
             disabled={busy || !csv}
             onClick={() => runImport(true)}
           >
-            {t.dryRun}
+            {t('devlog:rosterImportCheck')}
           </Button>
           <Button
             size="small"
@@ -241,20 +204,20 @@ export function RosterBoardField() {
             disabled={busy || !report || report.errors.length > 0 || report.applied}
             onClick={() => runImport(false)}
           >
-            {t.apply}
+            {t('devlog:rosterImportApply')}
           </Button>
         </div>
         {report && (
           <div role="status">
             <p>
-              create {report.counts.create} · update {report.counts.update} · unchanged {report.counts.unchanged}
-              {report.applied ? ' · applied' : ''}
+              {t('devlog:rosterImportCounts', report.counts)}
+              {report.applied ? ` · ${t('devlog:rosterImportApplied')}` : ''}
             </p>
             {report.errors.length > 0 && (
               <ul style={{ color: 'var(--theme-error-500)' }}>
                 {report.errors.map((rowError) => (
                   <li key={rowError.line}>
-                    line {rowError.line}: {rowError.reason}
+                    {t('devlog:rosterImportLine', { line: rowError.line })}: {rowError.reason}
                   </li>
                 ))}
               </ul>

@@ -1,6 +1,5 @@
-import { APIError, Forbidden, type PayloadRequest } from 'payload'
+import { Forbidden, type PayloadRequest } from 'payload'
 
-import type { Membership, StudySession } from '../../../payload-types.js'
 import { hasRole } from '../../shared/access/roles.js'
 import { operatesGroup } from '../access.js'
 import { idOf } from '../../shared/lib/ids.js'
@@ -14,8 +13,20 @@ import {
   type SubmissionInput,
   type WeekReport,
 } from '../rosterRules.js'
+import { httpError } from '../../shared/endpoints.js'
 
 type Id = number | string
+/** The stored rows the board reads, as the database adapter returns them (no afterRead work). */
+type SessionRow = {
+  id: Id
+  number: number
+  date: string
+  deadline?: string | null
+  topic?: string | null
+  attendance?: { membership: Id | { id: Id }; status?: string | null }[] | null
+}
+type MembershipRow = { id: Id; member: Id | { id: Id }; role: string; status: string }
+
 type SubmissionRow = {
   id: Id
   membership: Id | { id: Id }
@@ -52,7 +63,7 @@ export async function loadCohortForRoster(req: PayloadRequest, cohortId: Id, { r
     disableErrors: true,
     req,
   })
-  if (!cohort) throw new APIError(`No cohort with id ${cohortId}.`, 404, undefined, true)
+  if (!cohort) throw httpError(`No cohort with id ${cohortId}.`, 404)
   const group = await req.payload.findByID({
     collection: 'study-groups',
     id: idOf(cohort.group)!,
@@ -84,14 +95,14 @@ export async function buildBoard(
   // Rows that only feed the computation are read straight from the database adapter, without
   // Payload's per-document afterRead work: thousands of submissions make this the hot path.
   const raw = { limit: 0, pagination: false, req } as const
-  const [sessions, memberships] = (await Promise.all([
-    req.payload.db.find({
+  const [sessions, memberships] = await Promise.all([
+    req.payload.db.find<SessionRow>({
       collection: 'study-sessions',
       where: { cohort: { equals: cohort.id } },
       sort: 'number',
       ...raw,
     }),
-    req.payload.db.find({
+    req.payload.db.find<MembershipRow>({
       collection: 'memberships',
       where: {
         and: [
@@ -101,7 +112,7 @@ export async function buildBoard(
       },
       ...raw,
     }),
-  ])) as unknown as [{ docs: StudySession[] }, { docs: Membership[] }]
+  ])
   const memberIds = [...new Set(memberships.docs.map((membership) => idOf(membership.member)!))]
   const sessionIds = sessions.docs.map((session) => session.id)
   const [members, submissions] = await Promise.all([
@@ -114,7 +125,7 @@ export async function buildBoard(
         })
       : { docs: [] },
     sessionIds.length
-      ? (req.payload.db.find({
+      ? req.payload.db.find<SubmissionRow>({
           collection: 'submissions',
           where: {
             and: [
@@ -126,7 +137,7 @@ export async function buildBoard(
           limit: 0,
           pagination: false,
           req,
-        }) as Promise<{ docs: SubmissionRow[] }>)
+        })
       : { docs: [] as SubmissionRow[] },
   ])
 
@@ -164,8 +175,8 @@ export async function buildBoard(
         membershipId: membership.id,
         member: {
           id: idOf(membership.member)!,
-          displayName: member?.displayName ?? '?',
-          handle: member?.handle ?? null,
+          displayName: String(member?.displayName ?? '?'),
+          handle: typeof member?.handle === 'string' ? member.handle : null,
         },
         role: membership.role,
         status: membership.status,

@@ -1,12 +1,12 @@
 import { parse } from 'csv-parse/sync'
-import { APIError, commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
+import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 
-import { MEMBERSHIP_ROLES } from '../Memberships.js'
+import { MEMBERSHIP_ROLES, type MembershipRole } from '../constants.js'
 import { idOf } from '../../shared/lib/ids.js'
 import { loadCohortForRoster } from './board.js'
+import { httpError } from '../../shared/endpoints.js'
 
 type Id = number | string
-type Role = (typeof MEMBERSHIP_ROLES)[number]
 
 export type ImportRow = {
   line: number
@@ -14,7 +14,7 @@ export type ImportRow = {
   handle: string | null
   email: string | null
   blogUrl: string | null
-  role: Role
+  role: MembershipRole
 }
 export type PlannedRow = ImportRow & {
   member: 'create' | 'update'
@@ -56,23 +56,13 @@ export function parseRosterCsv(csv: string): { rows: ImportRow[]; errors: RowErr
   try {
     records = parse(csv, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][]
   } catch (error) {
-    throw new APIError(
-      `The CSV cannot be read: ${error instanceof Error ? error.message : String(error)}`,
-      400,
-      undefined,
-      true,
-    )
+    throw httpError(`The CSV cannot be read: ${error instanceof Error ? error.message : String(error)}`)
   }
   const [header, ...body] = records
   if (!header)
-    throw new APIError(
-      'The CSV is empty: it needs a header row (name, handle, email, blogUrl, role).',
-      400,
-      undefined,
-      true,
-    )
+    throw httpError('The CSV is empty: it needs a header row (name, handle, email, blogUrl, role).')
   const columns = header.map((cell) => HEADER_ALIASES[cell.toLowerCase().replace(/[\s_-]/g, '')])
-  if (!columns.includes('name')) throw new APIError('The CSV header needs a "name" column.', 400, undefined, true)
+  if (!columns.includes('name')) throw httpError('The CSV header needs a "name" column.')
 
   const rows: ImportRow[] = []
   const errors: RowError[] = []
@@ -88,7 +78,7 @@ export function parseRosterCsv(csv: string): { rows: ImportRow[]; errors: RowErr
     const handle = value('handle')?.replace(/^@/, '') ?? null
     const email = value('email')?.toLowerCase() ?? null
     const blogUrl = value('blogUrl')
-    const role = (value('role')?.toLowerCase() ?? 'member') as Role
+    const role = (value('role')?.toLowerCase() ?? 'member') as MembershipRole
     const reasons: string[] = []
     if (!name) reasons.push('name is empty')
     if (email && !EMAIL.test(email)) reasons.push(`email "${email}" is not an email address`)
@@ -139,10 +129,10 @@ export async function importRoster(
       })
     : { docs: [] }
   const byEmail = new Map(
-    existingMembers.docs.filter((member) => member.email).map((member) => [member.email!.toLowerCase(), member]),
+    existingMembers.docs.filter((member) => member.email).map((member) => [String(member.email).toLowerCase(), member]),
   )
   const byHandle = new Map(
-    existingMembers.docs.filter((member) => member.handle).map((member) => [member.handle!.toLowerCase(), member]),
+    existingMembers.docs.filter((member) => member.handle).map((member) => [String(member.handle).toLowerCase(), member]),
   )
   const memberships = await req.payload.find({
     collection: 'memberships',

@@ -1,9 +1,10 @@
-import { APIError, Forbidden, type PayloadRequest } from 'payload'
+import { Forbidden, type PayloadRequest } from 'payload'
 
 import { hasRole } from '../../shared/access/roles.js'
 import { operatesGroup } from '../access.js'
 import { idOf } from '../../shared/lib/ids.js'
 import { buildBoard, loadCohortForRoster } from './board.js'
+import { httpError } from '../../shared/endpoints.js'
 
 type Id = number | string
 
@@ -46,7 +47,7 @@ export async function publicRoster(req: PayloadRequest, cohortId: Id) {
           status: membership.status,
         }
       })
-      .sort((a, b) => a.displayName.localeCompare(b.displayName, 'ko')),
+      .sort((a, b) => String(a.displayName).localeCompare(String(b.displayName), 'ko')),
   }
 }
 
@@ -64,13 +65,13 @@ export async function weeklySubmissions(req: PayloadRequest, cohortId: Id, week?
     select: { number: true, date: true, deadline: true, topic: true },
     ...common,
   })
-  if (!sessions.docs.length) throw new APIError('This cohort has no sessions yet.', 404, undefined, true)
+  if (!sessions.docs.length) throw httpError('This cohort has no sessions yet.', 404)
   const session =
     week !== undefined
       ? sessions.docs.find((candidate) => candidate.number === week)
-      : ([...sessions.docs].reverse().find((candidate) => candidate.deadline && new Date(candidate.deadline) <= now) ??
+      : ([...sessions.docs].reverse().find((candidate) => candidate.deadline && new Date(String(candidate.deadline)) <= now) ??
         sessions.docs[0])
-  if (!session) throw new APIError(`week: this cohort has no week ${week}.`, 404, undefined, true)
+  if (!session) throw httpError(`week: this cohort has no week ${week}.`, 404)
   const submissions = await req.payload.find({
     collection: 'submissions',
     where: { session: { equals: session.id } },
@@ -138,7 +139,7 @@ export async function membershipStatus(req: PayloadRequest, membershipId: Id) {
     disableErrors: true,
     req,
   })
-  if (!membership) throw new APIError(`No membership with id ${membershipId}.`, 404, undefined, true)
+  if (!membership) throw httpError(`No membership with id ${membershipId}.`, 404)
   const member = await req.payload.findByID({
     collection: 'members',
     id: idOf(membership.member)!,
@@ -152,4 +153,42 @@ export async function membershipStatus(req: PayloadRequest, membershipId: Id) {
     throw new Forbidden(req.t)
   const board = await buildBoard(req, idOf(membership.cohort)!, { requireOperator: false, membershipId: membership.id })
   return { cohort: board.cohort, rules: board.rules, sessions: board.sessions, row: board.rows[0] ?? null }
+}
+
+/** A group's page: the group's public fields, its sub-studies and its cohorts. */
+export async function groupPage(req: PayloadRequest, slug: string) {
+  const found = await req.payload.find({
+    collection: 'study-groups',
+    where: { slug: { equals: slug } },
+    limit: 1,
+    depth: 1,
+    overrideAccess: false,
+    user: req.user,
+    req,
+  })
+  const group = found.docs[0]
+  if (!group) throw httpError(`No study group with the slug "${slug}".`, 404)
+  const common = { depth: 0, pagination: false, overrideAccess: false, user: req.user, req } as const
+  const [subStudies, cohorts] = await Promise.all([
+    req.payload.find({
+      collection: 'study-groups',
+      where: { parent: { equals: group.id } },
+      sort: 'name',
+      select: { name: true, slug: true, kind: true, status: true, description: true },
+      ...common,
+    }),
+    req.payload.find({
+      collection: 'cohorts',
+      where: { group: { equals: group.id } },
+      sort: '-startDate',
+      select: { label: true, number: true, status: true, startDate: true, endDate: true },
+      ...common,
+    }),
+  ])
+  const operators = (Array.isArray(group.operators) ? group.operators : []).map((operator: unknown) =>
+    typeof operator === 'object' && operator !== null
+      ? { id: idOf(operator), name: (operator as { name?: string | null }).name ?? null }
+      : { id: idOf(operator), name: null },
+  )
+  return { group: { ...group, operators }, subStudies: subStudies.docs, cohorts: cohorts.docs }
 }

@@ -1,7 +1,8 @@
-import { APIError, commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
+import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 
 import { deadlineBefore, sessionDates, type Weekday } from '../deadlines.js'
 import { loadCohortForRoster } from './board.js'
+import { httpError } from '../../shared/endpoints.js'
 
 type Id = number | string
 
@@ -23,7 +24,7 @@ export async function generateSessions(req: PayloadRequest, cohortId: Id) {
     timeZone,
   })
   if (dates.length === 0)
-    throw new APIError('The cohort’s dates hold no session for this cadence.', 400, undefined, true)
+    throw httpError('The cohort’s dates hold no session for this cadence.')
 
   const existing = await req.payload.find({
     collection: 'study-sessions',

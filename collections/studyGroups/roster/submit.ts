@@ -1,6 +1,7 @@
-import { APIError, Forbidden, type PayloadRequest } from 'payload'
+import { Forbidden, type PayloadRequest } from 'payload'
 
 import { idOf } from '../../shared/lib/ids.js'
+import { httpError } from '../../shared/endpoints.js'
 
 type Id = number | string
 
@@ -14,7 +15,7 @@ export type SubmitInput = { session?: unknown; membership?: unknown; url?: unkno
 export async function submitWork(req: PayloadRequest, input: SubmitInput) {
   if (!req.user) throw new Forbidden(req.t)
   const sessionId = idOf(input.session)
-  if (sessionId === null) throw new APIError('session: the session id is required.', 400, undefined, true)
+  if (sessionId === null) throw httpError('session: the session id is required.')
   const session = await req.payload.findByID({
     collection: 'study-sessions',
     id: sessionId,
@@ -24,7 +25,7 @@ export async function submitWork(req: PayloadRequest, input: SubmitInput) {
     select: { cohort: true },
     req,
   })
-  if (!session) throw new APIError(`session: no session with id ${sessionId}.`, 400, undefined, true)
+  if (!session) throw httpError(`session: no session with id ${sessionId}.`)
 
   let membershipId = idOf(input.membership)
   if (membershipId === null) {
@@ -37,12 +38,7 @@ export async function submitWork(req: PayloadRequest, input: SubmitInput) {
       req,
     })
     if (!member.docs[0])
-      throw new APIError(
-        'membership: your account is not linked to a member; name the membership.',
-        400,
-        undefined,
-        true,
-      )
+      throw httpError('membership: your account is not linked to a member; name the membership.')
     const membership = await req.payload.find({
       collection: 'memberships',
       where: { and: [{ member: { equals: member.docs[0].id } }, { cohort: { equals: idOf(session.cohort) } }] },
@@ -52,7 +48,7 @@ export async function submitWork(req: PayloadRequest, input: SubmitInput) {
       req,
     })
     if (!membership.docs[0])
-      throw new APIError('membership: you are not in this session’s cohort.', 400, undefined, true)
+      throw httpError('membership: you are not in this session’s cohort.')
     membershipId = membership.docs[0].id
   }
 

@@ -29,7 +29,7 @@ export const seriesNavigation: FieldHook = async ({ siblingData, req, context })
   const index = docs.findIndex((doc) => String(doc.id) === String(siblingData.id))
   if (index === -1) return null
   const pick = (doc: (typeof docs)[number] | undefined): Neighbour | null =>
-    doc ? { id: doc.id, title: doc.title, slug: doc.slug! } : null
+    doc ? { id: doc.id, title: String(doc.title), slug: String(doc.slug) } : null
   return {
     position: index + 1,
     total: docs.length,

@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook, Payload, PayloadRequest } from 'payload'
 
-export const UNFINISHED_STATUSES = ['planned', 'in-progress', 'missed'] as const
+import { UNFINISHED_STATUSES } from '../../constants.js'
 
 type Goal = {
   id?: string

@@ -1,6 +1,7 @@
-import type { Block } from 'payload'
+import type { Block, PayloadRequest } from 'payload'
 
-import { resolveEmbed } from '../../lib/embeds.js'
+import { devlogOptions } from '../../../options.js'
+import { embedHosts, resolveEmbed } from '../../lib/embeds.js'
 import { label } from '../../lib/labels.js'
 
 export const EmbedBlock: Block = {
@@ -15,13 +16,13 @@ export const EmbedBlock: Block = {
       required: true,
       admin: {
         description: label(
-          'YouTube, GitHub gist, or a page on an allowed host (EMBED_ALLOWED_HOSTS).',
-          'YouTube, GitHub gist, 또는 허용된 호스트(EMBED_ALLOWED_HOSTS)의 페이지.',
+          'YouTube, GitHub gist, or a page on a host the site allows.',
+          'YouTube, GitHub gist, 또는 사이트가 허용한 호스트의 페이지.',
         ),
       },
-      validate: (value: string | null | undefined) => {
+      validate: (value: string | null | undefined, { req }: { req: PayloadRequest }) => {
         if (!value) return 'An embed needs a URL.'
-        const embed = resolveEmbed(value)
+        const embed = resolveEmbed(value, embedHosts(devlogOptions(req.payload.config).embedHosts))
         return 'error' in embed ? embed.error : true
       },
     },

@@ -1,8 +1,9 @@
-import { APIError, Forbidden, ValidationError, type CollectionBeforeChangeHook, type PayloadRequest } from 'payload'
+import { Forbidden, ValidationError, type CollectionBeforeChangeHook, type PayloadRequest } from 'payload'
 
 import { hasRole } from '../../../shared/access/roles.js'
 import { assertOperatesGroup } from '../../access.js'
 import { idOf } from '../../../shared/lib/ids.js'
+import { httpError } from '../../../shared/endpoints.js'
 
 type Id = number | string
 
@@ -26,8 +27,8 @@ async function loadContext(req: PayloadRequest, membershipId: Id, sessionId: Id)
       req,
     }),
   ])
-  if (!membership) throw new APIError(`membership: no membership with id ${membershipId}.`, 400, undefined, true)
-  if (!session) throw new APIError(`session: no session with id ${sessionId}.`, 400, undefined, true)
+  if (!membership) throw httpError(`membership: no membership with id ${membershipId}.`)
+  if (!session) throw httpError(`session: no session with id ${sessionId}.`)
   const [member, cohort] = await Promise.all([
     req.payload.findByID({
       collection: 'members',
@@ -46,7 +47,7 @@ async function loadContext(req: PayloadRequest, membershipId: Id, sessionId: Id)
       req,
     }),
   ])
-  return { membership, session, memberUser: idOf(member.user), cohortEnd: cohort.endDate }
+  return { membership, session, memberUser: idOf(member.user), cohortEnd: typeof cohort.endDate === 'string' ? cohort.endDate : null }
 }
 
 /** Members submit until the end of the cohort's last day. */
@@ -96,7 +97,7 @@ export const prepareSubmission: CollectionBeforeChangeHook = async ({
     }
   }
   if (memberUser === null || String(memberUser) !== String(req.user.id)) throw new Forbidden(req.t)
-  if (!cohortOpen(cohortEnd)) throw new APIError('The cohort has ended: submissions are closed.', 403, undefined, true)
+  if (!cohortOpen(cohortEnd)) throw httpError('The cohort has ended: submissions are closed.', 403)
   return {
     ...result,
     submittedAt:

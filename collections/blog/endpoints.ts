@@ -1,0 +1,60 @@
+import type { Endpoint } from 'payload'
+
+import { hasRole } from '../shared/access/roles.js'
+import { body, httpError, idParam, param, parseId, wholeNumber } from '../shared/endpoints.js'
+import { findPostBySlug } from './Posts/findBySlug.js'
+import { findRelatedPosts, MAX_RELATED } from './Posts/relatedPosts.js'
+import { schedulePost } from './Posts/schedule.js'
+import { mergeTag } from './Tags/mergeTag.js'
+
+export const postEndpoints: Endpoint[] = [
+  {
+    path: '/slug/:slug',
+    method: 'get',
+    handler: async (req) => {
+      const slug = param(req, 'slug')
+      const found = await findPostBySlug(req.payload, req, slug, req.searchParams.get('draft') === 'true')
+      if (!found) throw httpError(`No post with the slug "${slug}".`, 404)
+      if (found.redirectedFrom) {
+        const location = `${req.payload.config.routes.api}/posts/slug/${encodeURIComponent(found.doc.slug!)}`
+        return Response.json(
+          { redirect: { from: slug, to: found.doc.slug }, doc: found.doc },
+          { status: 301, headers: { Location: location } },
+        )
+      }
+      return Response.json({ doc: found.doc })
+    },
+  },
+  {
+    path: '/:id/related',
+    method: 'get',
+    handler: async (req) => {
+      const limit = wholeNumber(req.searchParams.get('limit'), 'limit', { min: 1, max: MAX_RELATED, fallback: 5 })
+      return Response.json({ docs: await findRelatedPosts(req.payload, req, idParam(req), limit) })
+    },
+  },
+  {
+    path: '/:id/schedule',
+    method: 'post',
+    handler: async (req) => {
+      const { at, type } = await body<{ at: unknown; type: unknown }>(req)
+      return Response.json(await schedulePost(req, idParam(req), at, type ?? 'publish'), { status: 202 })
+    },
+  },
+]
+
+export const tagEndpoints: Endpoint[] = [
+  {
+    path: '/:id/merge',
+    method: 'post',
+    handler: async (req) => {
+      if (!hasRole(req.user, 'admin', 'editor')) throw httpError('Only editors and admins may merge tags.', 403)
+      const id = idParam(req)
+      const { into } = await body<{ into: unknown }>(req)
+      if (into === undefined || into === null || into === '') {
+        throw httpError('into: the id of the tag to merge into is required.')
+      }
+      return Response.json(await mergeTag(req, id, parseId(req, into, 'into')))
+    },
+  },
+]

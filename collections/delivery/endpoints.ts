@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto'
+import type { Endpoint, PayloadRequest } from 'payload'
+
+import { devlogOptions } from '../options.js'
+import { httpError, param } from '../shared/endpoints.js'
+import { buildFeed, jsonFeed11, tagBySlug } from './feeds.js'
+import { buildOpenApi, renderOpenApiPage } from './openapi.js'
+import { search } from './search.js'
+import { collectSitemapUrls, renderSitemaps } from './sitemap.js'
+
+/** CDN-friendly: five minutes fresh, then served stale while revalidating. */
+export const PUBLIC_CACHE = 'public, max-age=300, stale-while-revalidate=600'
+
+/**
+ * A public document with a strong ETag; a request whose `If-None-Match` names it gets a 304, so
+ * readers and CDNs polling a feed download it only when it changed.
+ */
+function cacheable(req: PayloadRequest, body: string, type: string): Response {
+  const etag = `"${createHash('sha1').update(body).digest('base64url')}"`
+  const headers = { 'cache-control': PUBLIC_CACHE, etag, 'content-type': `${type}; charset=utf-8` }
+  const wanted = req.headers.get('if-none-match')
+  if (wanted && wanted.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag)) {
+    return new Response(null, { status: 304, headers })
+  }
+  return new Response(body, { headers })
+}
+
+const FEED_FORMATS = {
+  'feed.xml': { type: 'application/rss+xml', render: (feed: Awaited<ReturnType<typeof buildFeed>>) => feed.rss2() },
+  'atom.xml': { type: 'application/atom+xml', render: (feed: Awaited<ReturnType<typeof buildFeed>>) => feed.atom1() },
+  'feed.json': { type: 'application/feed+json', render: jsonFeed11 },
+} as const
+
+/** RSS 2.0, Atom and JSON Feed 1.1 of the whole site: `/api/feed.xml`, `/api/atom.xml`, `/api/feed.json`. */
+export const siteFeedEndpoints: Endpoint[] = Object.entries(FEED_FORMATS).map(([name, format]) => ({
+  path: `/${name}`,
+  method: 'get',
+  handler: async (req) => cacheable(req, format.render(await buildFeed(req.payload)), format.type),
+}))
+
+/** The same feeds for one tag, as endpoints of the tags collection: `/api/tags/:slug/feed.xml`. */
+export const tagFeedEndpoints: Endpoint[] = Object.entries(FEED_FORMATS).map(([name, format]) => ({
+  path: `/:slug/${name}`,
+  method: 'get',
+  handler: async (req) => {
+    const slug = param(req, 'slug')
+    const tag = await tagBySlug(req.payload, slug)
+    if (!tag) throw httpError(`No tag with the slug "${slug}".`, 404)
+    return cacheable(req, format.render(await buildFeed(req.payload, tag)), format.type)
+  },
+}))
+
+/** `/api/sitemap.xml`, and past 50,000 URLs its index with pages at `/api/sitemaps/:page.xml`. */
+export const sitemapEndpoints: Endpoint[] = [
+  {
+    path: '/sitemap.xml',
+    method: 'get',
+    handler: async (req) => {
+      const { site } = devlogOptions(req.payload.config)
+      return cacheable(req, renderSitemaps(await collectSitemapUrls(req.payload), site).root, 'application/xml')
+    },
+  },
+  {
+    path: '/sitemaps/:page.xml',
+    method: 'get',
+    handler: async (req) => {
+      const { site } = devlogOptions(req.payload.config)
+      const { pages } = renderSitemaps(await collectSitemapUrls(req.payload), site)
+      const page = Number(param(req, 'page'))
+      if (!Number.isInteger(page) || page < 1 || page > pages.length) {
+        throw httpError(`No sitemap page ${param(req, 'page')}.`, 404)
+      }
+      return cacheable(req, pages[page - 1], 'application/xml')
+    },
+  },
+]
+
+export const searchEndpoints: Endpoint[] = [
+  {
+    path: '/search',
+    method: 'get',
+    handler: async (req) => {
+      const params = req.searchParams
+      // search() checks page and limit, for GraphQL too.
+      const [page, limit] = [Number(params.get('page') ?? 1), Number(params.get('limit') ?? 10)]
+      return Response.json(await search(req.payload, req, params.get('q') ?? '', page, limit))
+    },
+  },
+]
+
+/** The OpenAPI 3.1 description of the running config, and a page listing its operations. */
+export const openApiEndpoints: Endpoint[] = [
+  {
+    path: '/openapi.json',
+    method: 'get',
+    handler: async (req) => Response.json(buildOpenApi(req.payload, `${devlogOptions(req.payload.config).site.title} API`)),
+  },
+  {
+    path: '/docs',
+    method: 'get',
+    handler: async (req) =>
+      new Response(renderOpenApiPage(buildOpenApi(req.payload, `${devlogOptions(req.payload.config).site.title} API`)), {
+        headers: { 'content-type': 'text/html; charset=utf-8' },
+      }),
+  },
+]

@@ -1,0 +1,181 @@
+import type { CollectionConfig, Config, Field } from 'payload'
+
+/** The features a host can turn off. The blog (posts, tags, series) and the accounts are always on. */
+export const OPTIONAL_FEATURES = ['retrospectives', 'studyGroups', 'webhooks', 'search', 'feeds', 'openapi'] as const
+export type OptionalFeature = (typeof OPTIONAL_FEATURES)[number]
+
+/** Every collection Devlog adds, by slug. */
+export const DEVLOG_COLLECTIONS = [
+  'users',
+  'media',
+  'tags',
+  'series',
+  'posts',
+  'retrospective-areas',
+  'retrospectives',
+  'study-groups',
+  'cohorts',
+  'members',
+  'memberships',
+  'study-sessions',
+  'submissions',
+  'webhooks',
+  'webhook-deliveries',
+  'search-index',
+] as const
+export type DevlogCollectionSlug = (typeof DEVLOG_COLLECTIONS)[number]
+
+/**
+ * A host's changes to one of Devlog's collections, in the shape of `@payloadcms/plugin-search`'s
+ * `searchOverrides`: `fields` receives Devlog's fields and returns the ones to use; `access` and
+ * `admin` are merged over Devlog's; `hooks` run after Devlog's own hooks of the same kind.
+ */
+export type CollectionOverride = {
+  fields?: (args: { defaultFields: Field[] }) => Field[]
+  access?: CollectionConfig['access']
+  admin?: CollectionConfig['admin']
+  hooks?: CollectionConfig['hooks']
+  labels?: CollectionConfig['labels']
+}
+
+export type DevlogPluginOptions = {
+  /**
+   * Keeps every collection and field (so the database schema does not change) but adds no hooks,
+   * endpoints, GraphQL operations or jobs: Payload's convention for switching a plugin off.
+   * @default false
+   */
+  disabled?: boolean
+  /** What feeds, sitemaps, SEO titles and links say about the site. */
+  site?: {
+    /** The site's name: feed titles and the generated SEO titles (`<title> · <site title>`). @default 'Devlog' */
+    title?: string
+    /** @default '<title>: posts and retrospectives' */
+    description?: string
+    /** The feeds' language. @default 'ko' */
+    language?: string
+    /**
+     * The public address of the server that answers `/api` and serves media files; feed and
+     * sitemap links are built from it. @default the config's `serverURL`, else `http://localhost:3000`
+     */
+    serverURL?: string
+    /** The front end's home page, linked from feeds. @default '<serverURL>/' */
+    frontendURL?: string
+    /**
+     * Where a front end shows a document, with `{collection}` and `{slug}` placeholders.
+     * @default '<serverURL>/{collection}/{slug}'
+     */
+    documentURLTemplate?: string
+    /**
+     * Where the feeds and sitemaps are served, for their self links and the sitemap index: the
+     * plugin's endpoints under the API route, or a proxy's root that forwards to them.
+     * @default '<serverURL><routes.api>'
+     */
+    feedsURL?: string
+  }
+  /** The folder uploaded media files are written to. @default './media' */
+  mediaDir?: string
+  /** Hosts besides the built-in list (YouTube, Gist, CodePen, …) whose pages may be embedded. @default [] */
+  embedHosts?: string[]
+  /** Optional features; each is on unless `{ enabled: false }`. A disabled feature adds nothing at all. */
+  features?: Partial<Record<OptionalFeature, { enabled?: boolean }>>
+  search?: {
+    /** Indexes of up to this many rows are ranked from a copy in memory; larger ones in the database. @default 5000 */
+    memoryLimit?: number
+  }
+  webhooks?: {
+    /** The first retry's delay; later ones back off exponentially. @default 5000 */
+    retryDelayMs?: number
+  }
+  /** Changes to Devlog's collections (extra fields, access, admin settings, hooks appended). */
+  collectionOverrides?: Partial<Record<DevlogCollectionSlug, CollectionOverride>>
+  /**
+   * The module the admin imports Devlog's components from (the import map's path).
+   * @default 'payload-devlog/admin'
+   */
+  adminComponentsPath?: string
+}
+
+export type SanitizedDevlogOptions = {
+  disabled: boolean
+  site: {
+    title: string
+    description: string
+    language: string
+    serverURL: string
+    frontendURL: string
+    documentURLTemplate: string
+    feedsURL: string
+  }
+  mediaDir: string
+  embedHosts: string[]
+  features: Record<OptionalFeature, boolean>
+  search: { memoryLimit: number }
+  webhooks: { retryDelayMs: number }
+  collectionOverrides: Partial<Record<DevlogCollectionSlug, CollectionOverride>>
+  adminComponentsPath: string
+}
+
+function wholeNumber(name: string, value: number | undefined, fallback: number, min: number): number {
+  if (value === undefined) return fallback
+  if (!Number.isInteger(value) || value < min) {
+    throw new Error(`payload-devlog: ${name} must be a whole number of at least ${min}, got ${value}.`)
+  }
+  return value
+}
+
+function absoluteURL(name: string, value: string): string {
+  try {
+    const url = new URL(value)
+    if (url.protocol === 'http:' || url.protocol === 'https:') return value.replace(/\/+$/, '')
+  } catch {
+    // reported below
+  }
+  throw new Error(`payload-devlog: ${name} must be an absolute http(s) URL, got "${value}".`)
+}
+
+/** Checks the options once and fills in every default, so the features read plain values. */
+export function sanitizeOptions(
+  options: DevlogPluginOptions,
+  config: Pick<Config, 'serverURL' | 'routes'>,
+): SanitizedDevlogOptions {
+  const title = options.site?.title?.trim() || 'Devlog'
+  const serverURL = absoluteURL('site.serverURL', options.site?.serverURL || config.serverURL || 'http://localhost:3000')
+  for (const slug of Object.keys(options.collectionOverrides ?? {})) {
+    if (!(DEVLOG_COLLECTIONS as readonly string[]).includes(slug)) {
+      throw new Error(`payload-devlog: collectionOverrides names "${slug}", which is not one of Devlog's collections.`)
+    }
+  }
+  return {
+    disabled: options.disabled ?? false,
+    site: {
+      title,
+      description: options.site?.description?.trim() || `${title}: posts and retrospectives`,
+      language: options.site?.language?.trim() || 'ko',
+      serverURL,
+      frontendURL: options.site?.frontendURL ? absoluteURL('site.frontendURL', options.site.frontendURL) : `${serverURL}/`,
+      documentURLTemplate: options.site?.documentURLTemplate?.trim() || `${serverURL}/{collection}/{slug}`,
+      feedsURL: options.site?.feedsURL
+        ? absoluteURL('site.feedsURL', options.site.feedsURL)
+        : `${serverURL}${config.routes?.api ?? '/api'}`,
+    },
+    mediaDir: options.mediaDir ?? './media',
+    embedHosts: (options.embedHosts ?? []).map((host) => host.trim().toLowerCase()).filter(Boolean),
+    features: Object.fromEntries(
+      OPTIONAL_FEATURES.map((feature) => [feature, options.features?.[feature]?.enabled !== false]),
+    ) as Record<OptionalFeature, boolean>,
+    search: { memoryLimit: wholeNumber('search.memoryLimit', options.search?.memoryLimit, 5_000, 0) },
+    webhooks: { retryDelayMs: wholeNumber('webhooks.retryDelayMs', options.webhooks?.retryDelayMs, 5_000, 1) },
+    collectionOverrides: options.collectionOverrides ?? {},
+    adminComponentsPath: options.adminComponentsPath ?? 'payload-devlog/admin',
+  }
+}
+
+/**
+ * The sanitised options of the running config. The plugin keeps them in `config.custom.devlog`,
+ * so hooks, validators and handlers that only have the request read the host's settings.
+ */
+export function devlogOptions(config: { custom?: Record<string, unknown> }): SanitizedDevlogOptions {
+  const options = config.custom?.devlog as SanitizedDevlogOptions | undefined
+  if (!options) throw new Error('payload-devlog: the config was not built with devlogPlugin().')
+  return options
+}
