@@ -1,4 +1,4 @@
-export { devlogPlugin } from './plugin.js'
+export { devlogPlugin } from './plugin'
 export {
   DEVLOG_COLLECTIONS,
   OPTIONAL_FEATURES,
@@ -7,8 +7,8 @@ export {
   type DevlogPluginOptions,
   type OptionalFeature,
   type SanitizedDevlogOptions,
-} from './options.js'
-export { ROLES, hasRole, isEditorRequest, type Role } from './shared/access/roles.js'
-export { slugify, validateSlug } from './shared/lib/slugify.js'
-export { onContentChange } from './delivery/contentEvents.js'
-export { translations, type DevlogTranslationKeys, type DevlogTranslations } from './translations/index.js'
+} from './options'
+export { ROLES, hasRole, isEditorRequest, type Role } from './shared/access/roles'
+export { slugify, validateSlug } from './shared/lib/slugify'
+export { onContentChange } from './delivery/contentEvents'
+export { translations, type DevlogTranslationKeys, type DevlogTranslations } from './translations/index'

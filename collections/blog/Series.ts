@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone, isEditor } from '../shared/access/roles.js'
-import { slugField } from '../shared/fields/slug.js'
-import { label } from '../shared/lib/labels.js'
+import { anyone, isEditor } from '../shared/access/roles'
+import { slugField } from '../shared/fields/slug'
+import { label } from '../shared/lib/labels'
 
 export const Series: CollectionConfig = {
   slug: 'series',

@@ -1,11 +1,11 @@
 import type { Endpoint } from 'payload'
 
-import { hasRole } from '../shared/access/roles.js'
-import { body, httpError, idParam, param, parseId, wholeNumber } from '../shared/endpoints.js'
-import { findPostBySlug } from './Posts/findBySlug.js'
-import { findRelatedPosts, MAX_RELATED } from './Posts/relatedPosts.js'
-import { schedulePost } from './Posts/schedule.js'
-import { mergeTag } from './Tags/mergeTag.js'
+import { hasRole } from '../shared/access/roles'
+import { body, httpError, idParam, param, parseId, wholeNumber } from '../shared/endpoints'
+import { findPostBySlug } from './Posts/findBySlug'
+import { findRelatedPosts, MAX_RELATED } from './Posts/relatedPosts'
+import { schedulePost } from './Posts/schedule'
+import { mergeTag } from './Tags/mergeTag'
 
 export const postEndpoints: Endpoint[] = [
   {

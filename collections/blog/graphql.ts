@@ -1,12 +1,12 @@
 import type { GraphQLExtension } from 'payload'
 
-import { hasRole } from '../shared/access/roles.js'
-import { httpError, parseId, wholeNumber } from '../shared/endpoints.js'
-import type { ResolverContext } from '../shared/graphql.js'
-import { findPostBySlug } from './Posts/findBySlug.js'
-import { findRelatedPosts, MAX_RELATED } from './Posts/relatedPosts.js'
-import { schedulePost } from './Posts/schedule.js'
-import { mergeTag } from './Tags/mergeTag.js'
+import { hasRole } from '../shared/access/roles'
+import { httpError, parseId, wholeNumber } from '../shared/endpoints'
+import type { ResolverContext } from '../shared/graphql'
+import { findPostBySlug } from './Posts/findBySlug'
+import { findRelatedPosts, MAX_RELATED } from './Posts/relatedPosts'
+import { schedulePost } from './Posts/schedule'
+import { mergeTag } from './Tags/mergeTag'
 
 /** The GraphQL twins of the blog's REST endpoints. */
 export const blogQueries: GraphQLExtension = (GraphQL, { collections }) => {

@@ -1,9 +1,9 @@
-import type { SanitizedDevlogOptions } from '../options.js'
-import type { DevlogFeature } from '../shared/feature.js'
-import { blogMutations, blogQueries } from './graphql.js'
-import { Posts } from './Posts/index.js'
-import { Series } from './Series.js'
-import { createTagsCollection } from './Tags/index.js'
+import type { SanitizedDevlogOptions } from '../options'
+import type { DevlogFeature } from '../shared/feature'
+import { blogMutations, blogQueries } from './graphql'
+import { Posts } from './Posts/index'
+import { Series } from './Series'
+import { createTagsCollection } from './Tags/index'
 
 /** Posts, tags and series: the blog itself, always on. */
 export const blogFeature = (options: SanitizedDevlogOptions): DevlogFeature => ({

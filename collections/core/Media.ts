@@ -1,8 +1,8 @@
 import path from 'node:path'
 import type { CollectionConfig } from 'payload'
 
-import { anyone, isEditor } from '../shared/access/roles.js'
-import { label } from '../shared/lib/labels.js'
+import { anyone, isEditor } from '../shared/access/roles'
+import { label } from '../shared/lib/labels'
 
 export const SOCIAL_IMAGE = { width: 1200, height: 630 } as const
 

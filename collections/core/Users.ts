@@ -9,8 +9,8 @@ import {
   isAdminOrSelfField,
   ROLES,
   type Role,
-} from '../shared/access/roles.js'
-import { label } from '../shared/lib/labels.js'
+} from '../shared/access/roles'
+import { label } from '../shared/lib/labels'
 
 const roleLabels: Record<Role, { en: string; ko: string }> = {
   admin: label('Admin', '관리자'),

@@ -1,7 +1,7 @@
-import type { SanitizedDevlogOptions } from '../options.js'
-import type { DevlogFeature } from '../shared/feature.js'
-import { createMediaCollection } from './Media.js'
-import { Users } from './Users.js'
+import type { SanitizedDevlogOptions } from '../options'
+import type { DevlogFeature } from '../shared/feature'
+import { createMediaCollection } from './Media'
+import { Users } from './Users'
 
 /** Accounts with Devlog's roles and public profiles, and the media library every feature uses. */
 export const coreFeature = (options: SanitizedDevlogOptions): DevlogFeature => ({

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto'
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { devlogOptions } from '../options.js'
-import { httpError, param } from '../shared/endpoints.js'
-import { buildFeed, jsonFeed11, tagBySlug } from './feeds.js'
-import { buildOpenApi, renderOpenApiPage } from './openapi.js'
-import { search } from './search.js'
-import { collectSitemapUrls, renderSitemaps } from './sitemap.js'
+import { devlogOptions } from '../options'
+import { httpError, param } from '../shared/endpoints'
+import { buildFeed, jsonFeed11, tagBySlug } from './feeds'
+import { buildOpenApi, renderOpenApiPage } from './openapi'
+import { search } from './search'
+import { collectSitemapUrls, renderSitemaps } from './sitemap'
 
 /** CDN-friendly: five minutes fresh, then served stale while revalidating. */
 export const PUBLIC_CACHE = 'public, max-age=300, stale-while-revalidate=600'

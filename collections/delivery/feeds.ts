@@ -1,8 +1,8 @@
 import { Feed } from 'feed'
 import type { Payload, Where } from 'payload'
 
-import { devlogOptions } from '../options.js'
-import { absolutiseHtml, documentUrl } from './urls.js'
+import { devlogOptions } from '../options'
+import { absolutiseHtml, documentUrl } from './urls'
 
 export const FEED_LENGTH = 50
 

@@ -1,8 +1,8 @@
 import { GraphQLJSON } from '@payloadcms/graphql/types'
 import type { GraphQLExtension } from 'payload'
 
-import type { ResolverContext } from '../shared/graphql.js'
-import { search } from './search.js'
+import type { ResolverContext } from '../shared/graphql'
+import { search } from './search'
 
 export const searchQueries: GraphQLExtension = (GraphQL) => ({
   Search: {

@@ -1,10 +1,10 @@
-import type { SanitizedDevlogOptions } from '../options.js'
-import { appendHooks } from '../shared/collections.js'
-import type { DevlogFeature } from '../shared/feature.js'
-import { contentChanged } from './contentEvents.js'
-import { openApiEndpoints, searchEndpoints, siteFeedEndpoints, sitemapEndpoints, tagFeedEndpoints } from './endpoints.js'
-import { searchQueries } from './graphql.js'
-import { devlogSearch, SEARCH_COLLECTIONS } from './search.js'
+import type { SanitizedDevlogOptions } from '../options'
+import { appendHooks } from '../shared/collections'
+import type { DevlogFeature } from '../shared/feature'
+import { contentChanged } from './contentEvents'
+import { openApiEndpoints, searchEndpoints, siteFeedEndpoints, sitemapEndpoints, tagFeedEndpoints } from './endpoints'
+import { searchQueries } from './graphql'
+import { devlogSearch, SEARCH_COLLECTIONS } from './search'
 
 /** RSS, Atom and JSON Feed (the site's and each tag's) and the sitemap, as Payload endpoints. */
 export const feedsFeature = (): DevlogFeature => ({

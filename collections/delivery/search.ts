@@ -1,11 +1,11 @@
 import { searchPlugin } from '@payloadcms/plugin-search'
 import type { Payload, PayloadRequest, Plugin } from 'payload'
 
-import { devlogOptions } from '../options.js'
-import { idOf } from '../shared/lib/ids.js'
-import { label } from '../shared/lib/labels.js'
-import { onContentChange } from './contentEvents.js'
-import { httpError } from '../shared/endpoints.js'
+import { devlogOptions } from '../options'
+import { idOf } from '../shared/lib/ids'
+import { label } from '../shared/lib/labels'
+import { onContentChange } from './contentEvents'
+import { httpError } from '../shared/endpoints'
 
 export const SEARCH_COLLECTIONS = ['posts', 'retrospectives'] as const
 export const SEARCH_INDEX = 'search-index' as const

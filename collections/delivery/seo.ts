@@ -1,10 +1,10 @@
 import { seoPlugin } from '@payloadcms/plugin-seo'
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import type { SanitizedDevlogOptions } from '../options.js'
-import { appendHooks } from '../shared/collections.js'
-import type { DevlogFeature } from '../shared/feature.js'
-import { idOf } from '../shared/lib/ids.js'
+import type { SanitizedDevlogOptions } from '../options'
+import { appendHooks } from '../shared/collections'
+import type { DevlogFeature } from '../shared/feature'
+import { idOf } from '../shared/lib/ids'
 
 export const META_DESCRIPTION_LENGTH = 160
 

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
-import { devlogOptions, type SanitizedDevlogOptions } from '../options.js'
-import { documentUrl, type PublicCollection } from './urls.js'
+import { devlogOptions, type SanitizedDevlogOptions } from '../options'
+import { documentUrl, type PublicCollection } from './urls'
 
 /** The sitemap protocol's limit of URLs per file. */
 export const URLS_PER_SITEMAP = 50_000

@@ -1,4 +1,4 @@
-import type { SanitizedDevlogOptions } from '../options.js'
+import type { SanitizedDevlogOptions } from '../options'
 
 export type PublicCollection = 'posts' | 'retrospectives' | 'tags' | 'series' | 'study-groups'
 

@@ -1,4 +1,4 @@
 'use client'
 
-export { MergeTagField } from '../blog/admin/MergeTagField.js'
-export { RosterBoardField } from '../studyGroups/admin/RosterBoardField.js'
+export { MergeTagField } from '../blog/admin/MergeTagField'
+export { RosterBoardField } from '../studyGroups/admin/RosterBoardField'

@@ -1,8 +1,8 @@
 import type { CollectionConfig, Payload } from 'payload'
 
-import { anyone, isEditor } from '../shared/access/roles.js'
-import { slugField } from '../shared/fields/slug.js'
-import { label } from '../shared/lib/labels.js'
+import { anyone, isEditor } from '../shared/access/roles'
+import { slugField } from '../shared/fields/slug'
+import { label } from '../shared/lib/labels'
 
 /** The areas a retrospective looks back over; editors may add, rename or remove them. */
 export const DEFAULT_AREAS = [

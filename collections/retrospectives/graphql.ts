@@ -1,8 +1,8 @@
 import { GraphQLJSON } from '@payloadcms/graphql/types'
 import type { GraphQLExtension } from 'payload'
 
-import type { ResolverContext } from '../shared/graphql.js'
-import { buildTimeline } from './Retrospectives/timeline.js'
+import type { ResolverContext } from '../shared/graphql'
+import { buildTimeline } from './Retrospectives/timeline'
 
 export const retrospectiveQueries: GraphQLExtension = () => ({
   RetrospectiveTimeline: {

@@ -1,8 +1,8 @@
-import type { SanitizedDevlogOptions } from '../options.js'
-import type { DevlogFeature } from '../shared/feature.js'
-import { retrospectiveQueries } from './graphql.js'
-import { ensureDefaultAreas, RetrospectiveAreas } from './RetrospectiveAreas.js'
-import { createRetrospectivesCollection } from './Retrospectives/index.js'
+import type { SanitizedDevlogOptions } from '../options'
+import type { DevlogFeature } from '../shared/feature'
+import { retrospectiveQueries } from './graphql'
+import { ensureDefaultAreas, RetrospectiveAreas } from './RetrospectiveAreas'
+import { createRetrospectivesCollection } from './Retrospectives/index'
 
 /** Quarterly and yearly retrospectives (회고) with goals carried over, and the areas they cover. */
 export const retrospectivesFeature = (options: SanitizedDevlogOptions): DevlogFeature => ({

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import type { CollectionOverride } from '../options.js'
+import type { CollectionOverride } from '../options'
 
 type Hooks = NonNullable<CollectionConfig['hooks']>
 

@@ -1,9 +1,9 @@
 import type { Access, CollectionConfig, FieldAccess, PayloadRequest, Where } from 'payload'
 
-import { anyone, hasRole, isAdmin } from '../shared/access/roles.js'
-import { adminOrOperator, operatedGroupIds } from './access.js'
-import { idOf } from '../shared/lib/ids.js'
-import { label } from '../shared/lib/labels.js'
+import { anyone, hasRole, isAdmin } from '../shared/access/roles'
+import { adminOrOperator, operatedGroupIds } from './access'
+import { idOf } from '../shared/lib/ids'
+import { label } from '../shared/lib/labels'
 
 /** Members that belong to a cohort of a group the operator runs. */
 async function operatedMemberIds(req: PayloadRequest) {

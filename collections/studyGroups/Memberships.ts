@@ -1,12 +1,12 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone } from '../shared/access/roles.js'
-import { adminOrGroupOperator, adminOrOperator } from './access.js'
-import { cohortFields, cohortRowHooks } from './groupRef.js'
-import { mustExist } from '../shared/fields/relationships.js'
-import { label, options } from '../shared/lib/labels.js'
-import { MEMBERSHIP_ROLES, MEMBERSHIP_STATUSES } from './constants.js'
-import { membershipEndpoints } from './endpoints.js'
+import { anyone } from '../shared/access/roles'
+import { adminOrGroupOperator, adminOrOperator } from './access'
+import { cohortFields, cohortRowHooks } from './groupRef'
+import { mustExist } from '../shared/fields/relationships'
+import { label, options } from '../shared/lib/labels'
+import { MEMBERSHIP_ROLES, MEMBERSHIP_STATUSES } from './constants'
+import { membershipEndpoints } from './endpoints'
 
 
 /** A roster row: one person in one cohort, at most once. */

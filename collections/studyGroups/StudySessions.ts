@@ -1,10 +1,10 @@
 import type { CollectionConfig, FieldAccess } from 'payload'
 
-import { anyone, hasRole } from '../shared/access/roles.js'
-import { adminOrGroupOperator, adminOrOperator, operatesGroup } from './access.js'
-import { cohortFields, cohortRowHooks } from './groupRef.js'
-import { mustExist } from '../shared/fields/relationships.js'
-import { label, options } from '../shared/lib/labels.js'
+import { anyone, hasRole } from '../shared/access/roles'
+import { adminOrGroupOperator, adminOrOperator, operatesGroup } from './access'
+import { cohortFields, cohortRowHooks } from './groupRef'
+import { mustExist } from '../shared/fields/relationships'
+import { label, options } from '../shared/lib/labels'
 
 /** Who attended is not public: admins and the group's operators. */
 const attendanceReadable: FieldAccess = async ({ req, doc }) =>

@@ -7,8 +7,8 @@ import {
   type Where,
 } from 'payload'
 
-import { idOf } from '../shared/lib/ids.js'
-import { hasRole } from '../shared/access/roles.js'
+import { idOf } from '../shared/lib/ids'
+import { hasRole } from '../shared/access/roles'
 
 type Id = number | string
 

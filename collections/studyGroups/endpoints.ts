@@ -1,12 +1,12 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { body, file, httpError, idParam, json, param, wholeNumber } from '../shared/endpoints.js'
-import { buildBoard } from './roster/board.js'
-import { rosterCsv, sessionsIcs, statusCsv } from './roster/exports.js'
-import { importRoster } from './roster/importRoster.js'
-import { groupPage, membershipStatus, publicRoster, weeklySubmissions } from './roster/public.js'
-import { generateSessions } from './roster/sessions.js'
-import { submitWork, type SubmitInput } from './roster/submit.js'
+import { body, file, httpError, idParam, json, param, wholeNumber } from '../shared/endpoints'
+import { buildBoard } from './roster/board'
+import { rosterCsv, sessionsIcs, statusCsv } from './roster/exports'
+import { importRoster } from './roster/importRoster'
+import { groupPage, membershipStatus, publicRoster, weeklySubmissions } from './roster/public'
+import { generateSessions } from './roster/sessions'
+import { submitWork, type SubmitInput } from './roster/submit'
 
 /** CSV comes as the body (text/csv), as an uploaded file, or as `{ "csv": "..." }`. */
 async function csvFrom(req: PayloadRequest): Promise<string> {

@@ -1,13 +1,13 @@
 import { GraphQLJSON } from '@payloadcms/graphql/types'
 import type { GraphQLExtension } from 'payload'
 
-import { parseId } from '../shared/endpoints.js'
-import type { ResolverContext } from '../shared/graphql.js'
-import { buildBoard } from './roster/board.js'
-import { importRoster } from './roster/importRoster.js'
-import { groupPage, membershipStatus, publicRoster, weeklySubmissions } from './roster/public.js'
-import { generateSessions } from './roster/sessions.js'
-import { submitWork } from './roster/submit.js'
+import { parseId } from '../shared/endpoints'
+import type { ResolverContext } from '../shared/graphql'
+import { buildBoard } from './roster/board'
+import { importRoster } from './roster/importRoster'
+import { groupPage, membershipStatus, publicRoster, weeklySubmissions } from './roster/public'
+import { generateSessions } from './roster/sessions'
+import { submitWork } from './roster/submit'
 
 /** The GraphQL twins of the study groups' REST endpoints. */
 export const studyGroupQueries: GraphQLExtension = (GraphQL) => {

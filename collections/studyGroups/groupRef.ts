@@ -1,10 +1,10 @@
 import { type CollectionBeforeChangeHook, type RelationshipField } from 'payload'
 
-import { requireGroupOperatorOnWrite } from './access.js'
-import { idOf } from '../shared/lib/ids.js'
-import { label } from '../shared/lib/labels.js'
-import { mustExist } from '../shared/fields/relationships.js'
-import { httpError } from '../shared/endpoints.js'
+import { requireGroupOperatorOnWrite } from './access'
+import { idOf } from '../shared/lib/ids'
+import { label } from '../shared/lib/labels'
+import { mustExist } from '../shared/fields/relationships'
+import { httpError } from '../shared/endpoints'
 
 type Source = { field: string; collection: 'cohorts' | 'study-sessions' | 'memberships' }
 

@@ -1,12 +1,12 @@
-import type { SanitizedDevlogOptions } from '../options.js'
-import type { DevlogFeature } from '../shared/feature.js'
-import { createCohortsCollection } from './Cohorts/index.js'
-import { studyGroupMutations, studyGroupQueries } from './graphql.js'
-import { Members } from './Members.js'
-import { Memberships } from './Memberships.js'
-import { StudyGroups } from './StudyGroups/index.js'
-import { StudySessions } from './StudySessions.js'
-import { Submissions } from './Submissions/index.js'
+import type { SanitizedDevlogOptions } from '../options'
+import type { DevlogFeature } from '../shared/feature'
+import { createCohortsCollection } from './Cohorts/index'
+import { studyGroupMutations, studyGroupQueries } from './graphql'
+import { Members } from './Members'
+import { Memberships } from './Memberships'
+import { StudyGroups } from './StudyGroups/index'
+import { StudySessions } from './StudySessions'
+import { Submissions } from './Submissions/index'
 
 /** Study groups and their rosters: cohorts, members, weekly sessions, submissions. */
 export const studyGroupsFeature = (options: SanitizedDevlogOptions): DevlogFeature => ({

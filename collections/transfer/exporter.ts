@@ -4,12 +4,12 @@ import { convertLexicalToMarkdown } from '@payloadcms/richtext-lexical'
 import type { Payload } from 'payload'
 import { stringify } from 'yaml'
 
-import { idOf } from '../shared/lib/ids.js'
-import { editorConfigOf } from '../shared/richtext/markdown.js'
-import { periodKey } from './periodFromText.js'
-import type { Period } from '../shared/lib/periods.js'
-import { allDocuments } from './allDocuments.js'
-import type { TransferCollection } from './importer.js'
+import { idOf } from '../shared/lib/ids'
+import { editorConfigOf } from '../shared/richtext/markdown'
+import { periodKey } from './periodFromText'
+import type { Period } from '../shared/lib/periods'
+import { allDocuments } from './allDocuments'
+import type { TransferCollection } from './importer'
 
 type Id = number | string
 type Doc = Record<string, unknown> & { id: Id; slug: string }

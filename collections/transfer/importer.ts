@@ -11,14 +11,14 @@ import {
   type PayloadRequest,
 } from 'payload'
 
-import { GOAL_STATUSES } from '../retrospectives/constants.js'
-import { markdownToLexical } from '../shared/richtext/markdown.js'
-import { parseLooseDate, parsePeriodKey, periodFromText, RETROSPECTIVE_MARKER } from './periodFromText.js'
-import type { Period } from '../shared/lib/periods.js'
-import { MAX_SLUG_LENGTH, slugify, validateSlug } from '../shared/lib/slugify.js'
-import { allDocuments } from './allDocuments.js'
-import { findImages, isRemote, rewriteImages, splitSections } from './markdownText.js'
-import { ImportError, parseSource, tagNames, titleFromFileName, type SourceFile } from './source.js'
+import { GOAL_STATUSES } from '../retrospectives/constants'
+import { markdownToLexical } from '../shared/richtext/markdown'
+import { parseLooseDate, parsePeriodKey, periodFromText, RETROSPECTIVE_MARKER } from './periodFromText'
+import type { Period } from '../shared/lib/periods'
+import { MAX_SLUG_LENGTH, slugify, validateSlug } from '../shared/lib/slugify'
+import { allDocuments } from './allDocuments'
+import { findImages, isRemote, rewriteImages, splitSections } from './markdownText'
+import { ImportError, parseSource, tagNames, titleFromFileName, type SourceFile } from './source'
 
 export type TransferCollection = 'posts' | 'retrospectives'
 export type ImportAction = 'created' | 'updated' | 'skipped' | 'failed'

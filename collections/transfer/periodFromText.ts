@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon'
 
-import { derivePeriod, type Period, type PeriodKind } from '../shared/lib/periods.js'
+import { derivePeriod, type Period, type PeriodKind } from '../shared/lib/periods'
 
 /** Words that mark a retrospective in a title or a tag. */
 export const RETROSPECTIVE_MARKER = /회고|retrospective|\bretro\b|year in review/i

@@ -1,8 +1,8 @@
 import type { GenericTranslationsObject, NestedKeysStripped } from '@payloadcms/translations'
 import { deepMergeSimple } from 'payload/shared'
 
-import { en } from './en.js'
-import { ko } from './ko.js'
+import { en } from './en'
+import { ko } from './ko'
 
 /** Devlog's admin texts by language; other languages fall back to English. */
 export const translations = { en, ko }

@@ -1,4 +1,4 @@
-import type { en } from './en.js'
+import type { en } from './en'
 
 /** Devlog's admin texts in Korean: the same keys as English. */
 export const ko: typeof en = {

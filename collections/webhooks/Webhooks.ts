@@ -7,9 +7,9 @@ import type {
   PayloadRequest,
 } from 'payload'
 
-import { hasRole, isAdmin, isEditor } from '../shared/access/roles.js'
-import { label, options } from '../shared/lib/labels.js'
-import { WEBHOOK_EVENTS, type WebhookEvent } from './deliver.js'
+import { hasRole, isAdmin, isEditor } from '../shared/access/roles'
+import { label, options } from '../shared/lib/labels'
+import { WEBHOOK_EVENTS, type WebhookEvent } from './deliver'
 
 /** `watched`: the collections whose changes a webhook may subscribe to. */
 export const createWebhooksCollection = (watched: readonly string[]): CollectionConfig => ({

@@ -1,14 +1,14 @@
-import type { SanitizedDevlogOptions } from '../options.js'
-import { appendHooks } from '../shared/collections.js'
-import type { DevlogFeature } from '../shared/feature.js'
-import { deliverWebhookTask, WEBHOOK_COLLECTIONS } from './deliver.js'
+import type { SanitizedDevlogOptions } from '../options'
+import { appendHooks } from '../shared/collections'
+import type { DevlogFeature } from '../shared/feature'
+import { deliverWebhookTask, WEBHOOK_COLLECTIONS } from './deliver'
 import {
   createWebhooksCollection,
   webhookAfterChange,
   webhookAfterDelete,
   webhookBeforeChange,
   WebhookDeliveries,
-} from './Webhooks.js'
+} from './Webhooks'
 
 /** Signed webhooks on publish, unpublish, update and delete, delivered by the jobs queue with retries. */
 export const webhooksFeature = (options: SanitizedDevlogOptions): DevlogFeature => {

@@ -164,7 +164,7 @@ describeWithBuild('feeds and sitemap', () => {
     expect(response.status).toBe(200)
     const spec = await response.json()
     expect(spec.openapi).toMatch(/^3\.1/)
-    expect(spec.info.title).toBe('Devlog API')
+    expect(spec.info.title).toBe('데브로그 API') // named after the site (SITE_TITLE)
     expect(Object.keys(spec.paths)).toEqual(
       expect.arrayContaining(['/api/posts', '/api/posts/{id}', '/api/retrospectives', '/api/tags', '/api/cohorts']),
     )

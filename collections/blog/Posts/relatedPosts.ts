@@ -1,6 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { idsOf } from '../../shared/lib/ids.js'
+import { idsOf } from '../../shared/lib/ids'
 
 /** The most related posts one request may ask for. */
 export const MAX_RELATED = 20

@@ -1,7 +1,7 @@
 import { type PayloadRequest } from 'payload'
 
-import { hasRole } from '../../shared/access/roles.js'
-import { httpError } from '../../shared/endpoints.js'
+import { hasRole } from '../../shared/access/roles'
+import { httpError } from '../../shared/endpoints'
 
 export type ScheduleType = 'publish' | 'unpublish'
 

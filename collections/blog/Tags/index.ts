@@ -1,10 +1,10 @@
 import { addDataAndFileToRequest, type CollectionBeforeDeleteHook, type CollectionConfig } from 'payload'
 
-import { anyone, hasRole, isEditor } from '../../shared/access/roles.js'
-import { slugField } from '../../shared/fields/slug.js'
-import { label } from '../../shared/lib/labels.js'
-import { tagEndpoints } from '../endpoints.js'
-import { httpError } from '../../shared/endpoints.js'
+import { anyone, hasRole, isEditor } from '../../shared/access/roles'
+import { slugField } from '../../shared/fields/slug'
+import { label } from '../../shared/lib/labels'
+import { tagEndpoints } from '../endpoints'
+import { httpError } from '../../shared/endpoints'
 
 /** A tag still used by posts is merged into another one, never silently dropped from them. */
 const refuseDeletingUsedTag: CollectionBeforeDeleteHook = async ({ id, req, context }) => {

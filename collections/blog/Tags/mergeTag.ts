@@ -1,7 +1,7 @@
 import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 
-import { idsOf } from '../../shared/lib/ids.js'
-import { httpError } from '../../shared/endpoints.js'
+import { idsOf } from '../../shared/lib/ids'
+import { httpError } from '../../shared/endpoints'
 
 /**
  * Moves every post (and every draft) from one tag to another, then deletes the old tag, in one

@@ -4,7 +4,7 @@ import { Button, useConfig, useDocumentInfo, useTranslation } from '@payloadcms/
 import { useRouter } from 'next/navigation.js'
 import { useEffect, useState } from 'react'
 
-import type { DevlogTranslationKeys, DevlogTranslations } from '../../translations/index.js'
+import type { DevlogTranslationKeys, DevlogTranslations } from '../../translations/index'
 
 type TagOption = { id: number | string; name: string; postCount?: number }
 

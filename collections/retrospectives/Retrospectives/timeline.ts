@@ -1,6 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { GOAL_STATUSES, type GoalStatus } from '../constants.js'
+import { GOAL_STATUSES, type GoalStatus } from '../constants'
 export type GoalCounts = Record<GoalStatus, number> & { total: number }
 
 export type TimelineEntry = {

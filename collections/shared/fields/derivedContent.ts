@@ -1,9 +1,9 @@
 import type { CollectionBeforeChangeHook, Field, Payload, PayloadRequest } from 'payload'
 
-import { label } from '../lib/labels.js'
-import { devlogOptions } from '../../options.js'
-import { embedHosts } from '../lib/embeds.js'
-import { renderContent, uploadIds, type EditorState, type MediaDoc } from '../richtext/render.js'
+import { label } from '../lib/labels'
+import { devlogOptions } from '../../options'
+import { embedHosts } from '../lib/embeds'
+import { renderContent, uploadIds, type EditorState, type MediaDoc } from '../richtext/render'
 
 export const EXCERPT_LENGTH = 200
 

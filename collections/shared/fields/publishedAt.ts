@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook, CompoundIndex, DateField } from 'payload'
 
-import { label } from '../lib/labels.js'
+import { label } from '../lib/labels'
 
 export function publishedAtField(): DateField {
   return {

@@ -1,7 +1,7 @@
 import type { CollectionSlug, FieldHook, TextField } from 'payload'
 
-import { slugify, uniqueSlug, validateSlug } from '../lib/slugify.js'
-import { label } from '../lib/labels.js'
+import { slugify, uniqueSlug, validateSlug } from '../lib/slugify'
+import { label } from '../lib/labels'
 
 type SlugFieldOptions = {
   /** The field the slug is generated from when the editor leaves it empty. */

@@ -1,6 +1,6 @@
 import type { TextField } from 'payload'
 
-import { label } from '../lib/labels.js'
+import { label } from '../lib/labels'
 
 /**
  * The SHA-256 of the Markdown file (and its images) a document was last imported from: importing

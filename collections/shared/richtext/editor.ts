@@ -6,11 +6,11 @@ import {
   UploadFeature,
 } from '@payloadcms/richtext-lexical'
 
-import { CalloutBlock } from './blocks/Callout.js'
-import { CodeBlock } from './blocks/Code.js'
-import { EmbedBlock } from './blocks/Embed.js'
-import { FootnoteBlock } from './blocks/Footnote.js'
-import { label } from '../lib/labels.js'
+import { CalloutBlock } from './blocks/Callout'
+import { CodeBlock } from './blocks/Code'
+import { EmbedBlock } from './blocks/Embed'
+import { FootnoteBlock } from './blocks/Footnote'
+import { label } from '../lib/labels'
 
 /**
  * The editor of posts and retrospectives: Payload's default features (headings, lists,

@@ -2,10 +2,10 @@ import { convertLexicalToHTML, defaultHTMLConverters, type HTMLConverters } from
 import escapeHTML from 'escape-html'
 import sanitizeHtml from 'sanitize-html'
 
-import { embedHosts, resolveEmbed } from '../lib/embeds.js'
-import { parseLineRanges } from '../lib/highlightLines.js'
-import { countText, readingMinutes, wordCount } from '../lib/readingTime.js'
-import { slugify } from '../lib/slugify.js'
+import { embedHosts, resolveEmbed } from '../lib/embeds'
+import { parseLineRanges } from '../lib/highlightLines'
+import { countText, readingMinutes, wordCount } from '../lib/readingTime'
+import { slugify } from '../lib/slugify'
 
 type LexicalNode = {
   type: string

@@ -1,10 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone } from '../../shared/access/roles.js'
-import { adminOrGroupOperator, adminOrOperator, requireGroupOperatorOnWrite } from '../access.js'
-import { mustExist } from '../../shared/fields/relationships.js'
-import { label, options } from '../../shared/lib/labels.js'
-import { cohortEndpoints } from '../endpoints.js'
+import { anyone } from '../../shared/access/roles'
+import { adminOrGroupOperator, adminOrOperator, requireGroupOperatorOnWrite } from '../access'
+import { mustExist } from '../../shared/fields/relationships'
+import { label, options } from '../../shared/lib/labels'
+import { cohortEndpoints } from '../endpoints'
 
 /** `componentsPath`: where the admin finds Devlog's components (see DevlogPluginOptions). */
 export const createCohortsCollection = ({ componentsPath }: { componentsPath: string }): CollectionConfig => ({

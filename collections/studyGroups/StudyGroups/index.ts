@@ -1,17 +1,17 @@
 import { Forbidden, type CollectionBeforeChangeHook, type CollectionConfig, type Where } from 'payload'
 
-import { hasRole, isAdmin, anyone } from '../../shared/access/roles.js'
+import { hasRole, isAdmin, anyone } from '../../shared/access/roles'
 import {
   adminOrGroupOperator,
   adminOrOperator,
   assertOperatesGroup,
   groupOperatorField,
-} from '../access.js'
-import { mustExist } from '../../shared/fields/relationships.js'
-import { slugField } from '../../shared/fields/slug.js'
-import { isValidTimeZone, parseTimeOfDay, type Weekday } from '../deadlines.js'
-import { label, options } from '../../shared/lib/labels.js'
-import { studyGroupEndpoints } from '../endpoints.js'
+} from '../access'
+import { mustExist } from '../../shared/fields/relationships'
+import { slugField } from '../../shared/fields/slug'
+import { isValidTimeZone, parseTimeOfDay, type Weekday } from '../deadlines'
+import { label, options } from '../../shared/lib/labels'
+import { studyGroupEndpoints } from '../endpoints'
 
 export const GROUP_KINDS = ['program', 'posting-study', 'topic-study', 'reading-group'] as const
 

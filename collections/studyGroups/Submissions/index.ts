@@ -1,11 +1,11 @@
 import type { Access, CollectionConfig } from 'payload'
 
-import { anyone, hasRole } from '../../shared/access/roles.js'
-import { operatedGroupIds } from '../access.js'
-import { mustExist } from '../../shared/fields/relationships.js'
-import { label } from '../../shared/lib/labels.js'
-import { submissionEndpoints } from '../endpoints.js'
-import { prepareSubmission } from './hooks/prepareSubmission.js'
+import { anyone, hasRole } from '../../shared/access/roles'
+import { operatedGroupIds } from '../access'
+import { mustExist } from '../../shared/fields/relationships'
+import { label } from '../../shared/lib/labels'
+import { submissionEndpoints } from '../endpoints'
+import { prepareSubmission } from './hooks/prepareSubmission'
 
 /** Admins; operators for their groups; members for their own submissions. */
 const writeAccess: Access = async ({ req }) => {

@@ -3,9 +3,9 @@
 import { Button, useConfig, useDocumentInfo, useTranslation } from '@payloadcms/ui'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 
-import type { Board } from '../roster/board.js'
-import type { ImportReport } from '../roster/importRoster.js'
-import type { DevlogTranslationKeys, DevlogTranslations } from '../../translations/index.js'
+import type { Board } from '../roster/board'
+import type { ImportReport } from '../roster/importRoster'
+import type { DevlogTranslationKeys, DevlogTranslations } from '../../translations/index'
 
 const STATUS_STYLE: Record<string, { mark: string; colour: string }> = {
   'on-time': { mark: '✓', colour: 'var(--theme-success-500)' },

@@ -1,8 +1,8 @@
 import { Forbidden, type PayloadRequest } from 'payload'
 
-import { hasRole } from '../../shared/access/roles.js'
-import { operatesGroup } from '../access.js'
-import { idOf } from '../../shared/lib/ids.js'
+import { hasRole } from '../../shared/access/roles'
+import { operatesGroup } from '../access'
+import { idOf } from '../../shared/lib/ids'
 import {
   summariseMembership,
   weeklyReport,
@@ -12,8 +12,8 @@ import {
   type SessionInput,
   type SubmissionInput,
   type WeekReport,
-} from '../rosterRules.js'
-import { httpError } from '../../shared/endpoints.js'
+} from '../rosterRules'
+import { httpError } from '../../shared/endpoints'
 
 type Id = number | string
 /** The stored rows the board reads, as the database adapter returns them (no afterRead work). */

@@ -2,8 +2,8 @@ import { stringify } from 'csv-stringify/sync'
 import icalGenerator from 'ical-generator'
 import type { PayloadRequest } from 'payload'
 
-import { idOf } from '../../shared/lib/ids.js'
-import { buildBoard, loadCohortForRoster } from './board.js'
+import { idOf } from '../../shared/lib/ids'
+import { buildBoard, loadCohortForRoster } from './board'
 
 type Id = number | string
 

@@ -1,10 +1,10 @@
 import { parse } from 'csv-parse/sync'
 import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 
-import { MEMBERSHIP_ROLES, type MembershipRole } from '../constants.js'
-import { idOf } from '../../shared/lib/ids.js'
-import { loadCohortForRoster } from './board.js'
-import { httpError } from '../../shared/endpoints.js'
+import { MEMBERSHIP_ROLES, type MembershipRole } from '../constants'
+import { idOf } from '../../shared/lib/ids'
+import { loadCohortForRoster } from './board'
+import { httpError } from '../../shared/endpoints'
 
 type Id = number | string
 

@@ -1,10 +1,10 @@
 import { Forbidden, type PayloadRequest } from 'payload'
 
-import { hasRole } from '../../shared/access/roles.js'
-import { operatesGroup } from '../access.js'
-import { idOf } from '../../shared/lib/ids.js'
-import { buildBoard, loadCohortForRoster } from './board.js'
-import { httpError } from '../../shared/endpoints.js'
+import { hasRole } from '../../shared/access/roles'
+import { operatesGroup } from '../access'
+import { idOf } from '../../shared/lib/ids'
+import { buildBoard, loadCohortForRoster } from './board'
+import { httpError } from '../../shared/endpoints'
 
 type Id = number | string
 

@@ -1,8 +1,8 @@
 import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 
-import { deadlineBefore, sessionDates, type Weekday } from '../deadlines.js'
-import { loadCohortForRoster } from './board.js'
-import { httpError } from '../../shared/endpoints.js'
+import { deadlineBefore, sessionDates, type Weekday } from '../deadlines'
+import { loadCohortForRoster } from './board'
+import { httpError } from '../../shared/endpoints'
 
 type Id = number | string
 

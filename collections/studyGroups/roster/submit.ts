@@ -1,7 +1,7 @@
 import { Forbidden, type PayloadRequest } from 'payload'
 
-import { idOf } from '../../shared/lib/ids.js'
-import { httpError } from '../../shared/endpoints.js'
+import { idOf } from '../../shared/lib/ids'
+import { httpError } from '../../shared/endpoints'
 
 type Id = number | string
 

@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
-import { idOf } from '../../../shared/lib/ids.js'
+import { idOf } from '../../../shared/lib/ids'
 
 const ids = (tags: unknown): (number | string)[] => (Array.isArray(tags) ? tags.map((tag) => idOf(tag)!) : [])
 

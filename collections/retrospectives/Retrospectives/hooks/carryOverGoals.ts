@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook, Payload, PayloadRequest } from 'payload'
 
-import { UNFINISHED_STATUSES } from '../../constants.js'
+import { UNFINISHED_STATUSES } from '../../constants'
 
 type Goal = {
   id?: string

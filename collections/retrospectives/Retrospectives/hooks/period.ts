@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook, FieldHook, Validate } from 'payload'
 
-import { derivePeriod, periodTitle, type ContentLanguage, type PeriodInput } from '../../../shared/lib/periods.js'
+import { derivePeriod, periodTitle, type ContentLanguage, type PeriodInput } from '../../../shared/lib/periods'
 
 const asDateTime = (day: string) => `${day}T00:00:00.000Z`
 

@@ -1,6 +1,6 @@
 import type { Block } from 'payload'
 
-import { label, options } from '../../lib/labels.js'
+import { label, options } from '../../lib/labels'
 
 export const CALLOUT_KINDS = ['note', 'tip', 'warning'] as const
 

@@ -1,9 +1,9 @@
 import type { Block } from 'payload'
 
-import { parseLineRanges } from '../../lib/highlightLines.js'
-import { label } from '../../lib/labels.js'
-import { CODE_LANGUAGES } from './codeLanguages.js'
-import { codeMarkdownConverter } from './codeMarkdown.js'
+import { parseLineRanges } from '../../lib/highlightLines'
+import { label } from '../../lib/labels'
+import { CODE_LANGUAGES } from './codeLanguages'
+import { codeMarkdownConverter } from './codeMarkdown'
 
 export const CodeBlock: Block = {
   slug: 'code',

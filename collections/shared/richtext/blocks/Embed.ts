@@ -1,8 +1,8 @@
 import type { Block, PayloadRequest } from 'payload'
 
-import { devlogOptions } from '../../../options.js'
-import { embedHosts, resolveEmbed } from '../../lib/embeds.js'
-import { label } from '../../lib/labels.js'
+import { devlogOptions } from '../../../options'
+import { embedHosts, resolveEmbed } from '../../lib/embeds'
+import { label } from '../../lib/labels'
 
 export const EmbedBlock: Block = {
   slug: 'embed',

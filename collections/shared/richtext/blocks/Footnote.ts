@@ -1,6 +1,6 @@
 import type { Block } from 'payload'
 
-import { label } from '../../lib/labels.js'
+import { label } from '../../lib/labels'
 
 /** An inline footnote: a marker in the text, its note collected at the end of the document. */
 export const FootnoteBlock: Block = {

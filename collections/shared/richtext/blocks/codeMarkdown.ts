@@ -1,4 +1,4 @@
-import { CODE_LANGUAGES } from './codeLanguages.js'
+import { CODE_LANGUAGES } from './codeLanguages'
 
 const ALIASES: Record<string, (typeof CODE_LANGUAGES)[number]> = {
   sh: 'bash',

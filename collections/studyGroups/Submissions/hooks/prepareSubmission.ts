@@ -1,9 +1,9 @@
 import { Forbidden, ValidationError, type CollectionBeforeChangeHook, type PayloadRequest } from 'payload'
 
-import { hasRole } from '../../../shared/access/roles.js'
-import { assertOperatesGroup } from '../../access.js'
-import { idOf } from '../../../shared/lib/ids.js'
-import { httpError } from '../../../shared/endpoints.js'
+import { hasRole } from '../../../shared/access/roles'
+import { assertOperatesGroup } from '../../access'
+import { idOf } from '../../../shared/lib/ids'
+import { httpError } from '../../../shared/endpoints'
 
 type Id = number | string
 
