@@ -13,9 +13,8 @@
  * CLI (from the repository root):
  *   npx depcruise collections --config .dependency-cruiser.cjs --output-type err-long
  *
- * `.js` specifiers of `.ts` files (`moduleResolution: bundler`): dependency-cruiser retries an
- * unresolvable `x.js` as `x.ts` / `x.tsx` / `x.d.ts` by itself (the same thing tsc does), so no
- * `extensionAlias` is needed; v17's schema would refuse one in `enhancedResolveOptions` anyway.
+ * Package imports are extensionless (`moduleResolution: bundler`; tsc-alias adds `.js` to the
+ * compiled output), so the resolver below only needs the TypeScript extensions listed.
  */
 const path = require('node:path')
 

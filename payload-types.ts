@@ -204,9 +204,6 @@ export interface User {
  */
 export interface Media {
   id: number;
-  /**
-   * Describes the image for screen readers and feeds.
-   */
   alt: string;
   caption?: string | null;
   updatedAt: string;
@@ -246,14 +243,8 @@ export interface Media {
 export interface Tag {
   id: number;
   name: string;
-  /**
-   * Left empty, it is generated from the title.
-   */
   slug?: string | null;
   description?: string | null;
-  /**
-   * A hex colour such as #3b82f6.
-   */
   colour?: string | null;
   postCount?: number | null;
   posts?: {
@@ -271,13 +262,7 @@ export interface Tag {
 export interface Post {
   id: number;
   title: string;
-  /**
-   * Left empty, it is generated from the title.
-   */
   slug?: string | null;
-  /**
-   * Left empty, the first paragraph is used.
-   */
   excerpt?: string | null;
   content?: {
     root: {
@@ -320,15 +305,9 @@ export interface Post {
     | boolean
     | null;
   authors?: (number | User)[] | null;
-  /**
-   * Shown before the posts that share tags (GET /api/posts/:id/related).
-   */
   relatedPosts?: (number | Post)[] | null;
   publishedAt?: string | null;
   sourceHash?: string | null;
-  /**
-   * For posts cross-posted elsewhere.
-   */
   canonicalUrl?: string | null;
   featured?: boolean | null;
   previousSlugs?: string[] | null;
@@ -351,9 +330,6 @@ export interface Post {
 export interface Series {
   id: number;
   title: string;
-  /**
-   * Left empty, it is generated from the title.
-   */
   slug?: string | null;
   description?: string | null;
   posts?: {
@@ -372,9 +348,6 @@ export interface RetrospectiveArea {
   id: number;
   name: string;
   nameEn?: string | null;
-  /**
-   * Left empty, it is generated from the title.
-   */
   slug?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -385,22 +358,13 @@ export interface RetrospectiveArea {
  */
 export interface Retrospective {
   id: number;
-  /**
-   * Left empty, it is generated from the period.
-   */
   title?: string | null;
-  /**
-   * Left empty, it is generated from the title.
-   */
   slug?: string | null;
   language?: ('ko' | 'en') | null;
   period: {
     kind: 'year' | 'half' | 'quarter' | 'month' | 'custom';
     year?: number | null;
     index?: number | null;
-    /**
-     * Derived unless the period is custom.
-     */
     startDate?: string | null;
     endDate?: string | null;
   };
@@ -460,9 +424,6 @@ export interface Retrospective {
   tags?: (number | Tag)[] | null;
   relatedPosts?: (number | Post)[] | null;
   studyGroups?: (number | StudyGroup)[] | null;
-  /**
-   * e.g. 블로그 포스팅 스터디 3기
-   */
   cohorts?: (number | Cohort)[] | null;
   navigation?:
     | {
@@ -494,9 +455,6 @@ export interface Retrospective {
 export interface StudyGroup {
   id: number;
   name: string;
-  /**
-   * Left empty, it is generated from the title.
-   */
   slug?: string | null;
   kind: 'program' | 'posting-study' | 'topic-study' | 'reading-group';
   status: 'recruiting' | 'active' | 'finished';
@@ -533,9 +491,6 @@ export interface StudyGroup {
 export interface Cohort {
   id: number;
   group: number | StudyGroup;
-  /**
-   * e.g. 3기, 2025 Spring
-   */
   label: string;
   number?: number | null;
   status: 'planned' | 'active' | 'finished';
@@ -557,9 +512,6 @@ export interface Member {
   bio?: string | null;
   email?: string | null;
   phone?: string | null;
-  /**
-   * A member-role user who signs in as this person.
-   */
   user?: (number | null) | User;
   createdBy?: (number | null) | User;
   updatedAt: string;
@@ -591,9 +543,6 @@ export interface StudySession {
   group?: (number | null) | StudyGroup;
   number: number;
   date: string;
-  /**
-   * Empty: nothing to submit this week.
-   */
   deadline?: string | null;
   topic?: string | null;
   presenters?: (number | Membership)[] | null;
@@ -636,9 +585,6 @@ export interface Webhook {
   url: string;
   events: ('publish' | 'unpublish' | 'update' | 'delete')[];
   collections: ('posts' | 'retrospectives' | 'tags' | 'series')[];
-  /**
-   * Signs each delivery: X-Devlog-Signature: sha256=HMAC(secret, body).
-   */
   secret: string;
   active?: boolean | null;
   updatedAt: string;
@@ -1456,9 +1402,6 @@ export interface CodeBlock {
     | 'protobuf'
     | 'makefile';
   filename?: string | null;
-  /**
-   * e.g. 1, 3-5
-   */
   highlightLines?: string | null;
   code: string;
   id?: string | null;
@@ -1482,9 +1425,6 @@ export interface CalloutBlock {
  * via the `definition` "EmbedBlock".
  */
 export interface EmbedBlock {
-  /**
-   * YouTube, GitHub gist, or a page on a host the site allows.
-   */
   url: string;
   caption?: string | null;
   id?: string | null;

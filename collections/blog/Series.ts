@@ -6,19 +6,19 @@ import { label } from '../shared/lib/labels'
 
 export const Series: CollectionConfig = {
   slug: 'series',
-  labels: { singular: label('Series', '시리즈'), plural: label('Series', '시리즈') },
+  labels: { singular: label('series'), plural: label('series') },
   access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'slug', 'updatedAt'] },
   // A series shown on a post needs its name and link, not the join listing its posts.
   defaultPopulate: { title: true, slug: true },
   fields: [
-    { name: 'title', type: 'text', label: label('Title', '제목'), required: true, maxLength: 200 },
+    { name: 'title', type: 'text', label: label('title'), required: true, maxLength: 200 },
     slugField({ from: 'title' }),
-    { name: 'description', type: 'textarea', label: label('Description', '설명'), maxLength: 1000 },
+    { name: 'description', type: 'textarea', label: label('descriptionSeries'), maxLength: 1000 },
     {
       name: 'posts',
       type: 'join',
-      label: label('Posts in order', '순서대로 본 글'),
+      label: label('postsInOrder'),
       collection: 'posts',
       on: 'series',
       where: { _status: { equals: 'published' } },

@@ -9,7 +9,7 @@ export const SOCIAL_IMAGE = { width: 1200, height: 630 } as const
 export function createMediaCollection({ mediaDir }: { mediaDir: string }): CollectionConfig {
   return {
     slug: 'media',
-    labels: { singular: label('Media', '미디어'), plural: label('Media', '미디어') },
+    labels: { singular: label('media'), plural: label('media') },
     access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
     admin: { useAsTitle: 'alt', defaultColumns: ['filename', 'alt', 'updatedAt'] },
     upload: {
@@ -26,16 +26,13 @@ export function createMediaCollection({ mediaDir }: { mediaDir: string }): Colle
       {
         name: 'alt',
         type: 'text',
-        label: label('Alternative text', '대체 텍스트'),
+        label: label('alternativeText'),
         required: true,
         admin: {
-          description: label(
-            'Describes the image for screen readers and feeds.',
-            '스크린 리더와 피드를 위한 이미지 설명입니다.',
-          ),
+          description: label('describesTheImageForScreen'),
         },
       },
-      { name: 'caption', type: 'text', label: label('Caption', '캡션') },
+      { name: 'caption', type: 'text', label: label('caption') },
     ],
   }
 }

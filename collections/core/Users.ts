@@ -1,4 +1,4 @@
-import type { CollectionConfig, FieldHook } from 'payload'
+import type { CollectionConfig, FieldHook, LabelFunction } from 'payload'
 
 import {
   anyone,
@@ -11,16 +11,17 @@ import {
   type Role,
 } from '../shared/access/roles'
 import { label } from '../shared/lib/labels'
+import type { User } from './types'
 
-const roleLabels: Record<Role, { en: string; ko: string }> = {
-  admin: label('Admin', '관리자'),
-  editor: label('Editor', '편집자'),
-  operator: label('Operator', '운영진'),
-  member: label('Member', '멤버'),
+const roleLabels: Record<Role, LabelFunction> = {
+  admin: label('admin'),
+  editor: label('editor'),
+  operator: label('operator'),
+  member: label('memberUsers'),
 }
 
 /** The first account ever created becomes an admin; otherwise a new account is a plain member. */
-const defaultRoles: FieldHook = async ({ value, operation, req }) => {
+const defaultRoles: FieldHook<User, Role[] | null | undefined> = async ({ value, operation, req }) => {
   if (operation !== 'create') return value
   const { totalDocs } = await req.payload.count({ collection: 'users', overrideAccess: true, req })
   if (totalDocs === 0) return ['admin']
@@ -33,7 +34,7 @@ const defaultRoles: FieldHook = async ({ value, operation, req }) => {
  */
 export const Users: CollectionConfig = {
   slug: 'users',
-  labels: { singular: label('User', '사용자'), plural: label('Users', '사용자') },
+  labels: { singular: label('user'), plural: label('users') },
   auth: true,
   admin: {
     useAsTitle: 'email',
@@ -52,11 +53,11 @@ export const Users: CollectionConfig = {
   fields: [
     // Merged into Payload's own email field: only its read access changes.
     { name: 'email', type: 'email', required: true, unique: true, access: { read: isAdminOrSelfField } },
-    { name: 'name', type: 'text', label: label('Display name', '표시 이름'), maxLength: 100 },
+    { name: 'name', type: 'text', label: label('displayName'), maxLength: 100 },
     {
       name: 'roles',
       type: 'select',
-      label: label('Roles', '역할'),
+      label: label('roles'),
       hasMany: true,
       options: ROLES.map((role) => ({ value: role, label: roleLabels[role] })),
       defaultValue: ['member'],
@@ -65,19 +66,19 @@ export const Users: CollectionConfig = {
       hooks: { beforeChange: [defaultRoles] },
       admin: { position: 'sidebar' },
     },
-    { name: 'bio', type: 'textarea', label: label('Bio', '소개'), maxLength: 1000 },
-    { name: 'avatar', type: 'upload', relationTo: 'media', label: label('Avatar', '프로필 사진') },
+    { name: 'bio', type: 'textarea', label: label('bio'), maxLength: 1000 },
+    { name: 'avatar', type: 'upload', relationTo: 'media', label: label('avatar') },
     {
       name: 'links',
       type: 'array',
-      label: label('Links', '링크'),
+      label: label('links'),
       maxRows: 10,
       fields: [
-        { name: 'label', type: 'text', label: label('Label', '이름'), required: true, maxLength: 50 },
+        { name: 'label', type: 'text', label: label('label'), required: true, maxLength: 50 },
         {
           name: 'url',
           type: 'text',
-          label: label('URL', 'URL'),
+          label: label('url'),
           required: true,
           validate: (value: string | null | undefined) => {
             try {

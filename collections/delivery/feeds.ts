@@ -6,8 +6,8 @@ import { absolutiseHtml, documentUrl } from './urls'
 
 export const FEED_LENGTH = 50
 
-type Entry = {
-  collection: 'posts' | 'retrospectives'
+/** What a feed reads of a post or retrospective (see `entryFields`). */
+type EntryDocument = {
   title: string
   slug: string
   excerpt?: string | null
@@ -17,6 +17,7 @@ type Entry = {
   tags?: unknown
   authors?: unknown
 }
+type Entry = EntryDocument & { collection: 'posts' | 'retrospectives' }
 
 const names = (values: unknown, key: string) =>
   (Array.isArray(values) ? values : [])
@@ -63,8 +64,8 @@ export async function buildFeed(
       : { docs: [] },
   ])
   const entries: Entry[] = [
-    ...posts.docs.map((doc) => ({ ...(doc as unknown as Entry), collection: 'posts' as const })),
-    ...retrospectives.docs.map((doc) => ({ ...(doc as unknown as Entry), collection: 'retrospectives' as const })),
+    ...posts.docs.map((doc) => ({ ...(doc as EntryDocument), collection: 'posts' as const })),
+    ...retrospectives.docs.map((doc) => ({ ...(doc as EntryDocument), collection: 'retrospectives' as const })),
   ]
     .sort((a, b) => (b.publishedAt ?? b.updatedAt).localeCompare(a.publishedAt ?? a.updatedAt))
     .slice(0, FEED_LENGTH)

@@ -2,8 +2,9 @@ import { searchPlugin } from '@payloadcms/plugin-search'
 import type { Payload, PayloadRequest, Plugin } from 'payload'
 
 import { devlogOptions } from '../options'
+import type { Id } from '../shared/documents'
 import { idOf } from '../shared/lib/ids'
-import { label } from '../shared/lib/labels'
+import { label, staticLabel } from '../shared/lib/labels'
 import { onContentChange } from './contentEvents'
 import { httpError } from '../shared/endpoints'
 
@@ -31,7 +32,7 @@ export const devlogSearch = (collections: string[]): Plugin =>
     searchOverrides: {
       slug: SEARCH_INDEX,
       access: { read: () => true },
-      admin: { group: label('Search', '검색') },
+      admin: { group: staticLabel('search') },
       fields: ({ defaultFields }) => [
         ...defaultFields,
         { name: 'slug', type: 'text', index: true, admin: { readOnly: true } },
@@ -76,6 +77,7 @@ export type SearchHit = {
 }
 
 type IndexRow = {
+  id: Id
   title?: string | null
   slug?: string | null
   excerpt?: string | null
@@ -127,13 +129,8 @@ async function loadRows(payload: Payload) {
   const limit = devlogOptions(payload.config).search.memoryLimit
   const { totalDocs } = await payload.count({ collection: SEARCH_INDEX, overrideAccess: true })
   if (totalDocs > limit) return null
-  const { docs } = (await payload.find({
-    collection: SEARCH_INDEX as never,
-    pagination: false,
-    depth: 0,
-    overrideAccess: true,
-  })) as unknown as { docs: IndexRow[] }
-  return docs.map(withLowered)
+  const { docs } = await payload.find({ collection: SEARCH_INDEX, pagination: false, depth: 0, overrideAccess: true })
+  return docs.map((doc) => withLowered(doc as IndexRow))
 }
 
 /** The whole index, loaded again after it changes; `null` when it is too large to hold. */
@@ -157,8 +154,8 @@ async function candidates(payload: Payload, req: PayloadRequest, terms: string[]
       .sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''))
       .slice(0, CANDIDATES)
   }
-  const { docs } = (await payload.find({
-    collection: SEARCH_INDEX as never,
+  const { docs } = await payload.find({
+    collection: SEARCH_INDEX,
     where: {
       and: terms.map((term) => ({
         or: FIELDS.map((field) => ({ [field]: { like: term } })),
@@ -171,8 +168,8 @@ async function candidates(payload: Payload, req: PayloadRequest, terms: string[]
     depth: 0,
     overrideAccess: false,
     user: req.user,
-  })) as unknown as { docs: IndexRow[] }
-  return docs.map(withLowered)
+  })
+  return docs.map((doc) => withLowered(doc as IndexRow))
 }
 
 /**

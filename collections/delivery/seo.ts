@@ -4,11 +4,12 @@ import type { CollectionBeforeChangeHook } from 'payload'
 import type { SanitizedDevlogOptions } from '../options'
 import { appendHooks } from '../shared/collections'
 import type { DevlogFeature } from '../shared/feature'
+import type { DocumentBase, Relation, SeoMeta } from '../shared/documents'
 import { idOf } from '../shared/lib/ids'
 
 export const META_DESCRIPTION_LENGTH = 160
 
-type SeoSource = { title?: string | null; excerpt?: string | null; coverImage?: unknown }
+type SeoSource = { title?: string | null; excerpt?: string | null; coverImage?: Relation | null }
 
 /** What the SEO fields fall back to when the editor leaves them empty. */
 export function seoFromDocument(doc: SeoSource, siteTitle: string) {
@@ -24,9 +25,9 @@ export function seoFromDocument(doc: SeoSource, siteTitle: string) {
 }
 
 /** Fills empty SEO meta fields from the document on save, so every published page has them. */
-export function fillSeoDefaults(siteTitle: string): CollectionBeforeChangeHook {
+export function fillSeoDefaults(siteTitle: string): CollectionBeforeChangeHook<DocumentBase & SeoSource & { meta?: SeoMeta }> {
   return ({ data, originalDoc }) => {
-    const merged = { ...originalDoc, ...data } as SeoSource & { meta?: Record<string, unknown> }
+    const merged = { ...originalDoc, ...data }
     const defaults = seoFromDocument(merged, siteTitle)
     const meta = { ...merged.meta }
     if (!meta.title) meta.title = defaults.title

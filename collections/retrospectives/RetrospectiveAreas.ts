@@ -2,7 +2,7 @@ import type { CollectionConfig, Payload } from 'payload'
 
 import { anyone, isEditor } from '../shared/access/roles'
 import { slugField } from '../shared/fields/slug'
-import { label } from '../shared/lib/labels'
+import { label, staticLabel } from '../shared/lib/labels'
 
 /** The areas a retrospective looks back over; editors may add, rename or remove them. */
 export const DEFAULT_AREAS = [
@@ -16,12 +16,12 @@ export const DEFAULT_AREAS = [
 
 export const RetrospectiveAreas: CollectionConfig = {
   slug: 'retrospective-areas',
-  labels: { singular: label('Retrospective area', '회고 영역'), plural: label('Retrospective areas', '회고 영역') },
+  labels: { singular: label('retrospectiveArea'), plural: label('retrospectiveAreas') },
   access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
-  admin: { useAsTitle: 'name', defaultColumns: ['name', 'nameEn', 'slug'], group: label('Retrospectives', '회고') },
+  admin: { useAsTitle: 'name', defaultColumns: ['name', 'nameEn', 'slug'], group: staticLabel('retrospectives') },
   fields: [
-    { name: 'name', type: 'text', label: label('Name', '이름'), required: true, unique: true, maxLength: 60 },
-    { name: 'nameEn', type: 'text', label: label('English name', '영어 이름'), maxLength: 60 },
+    { name: 'name', type: 'text', label: label('name'), required: true, unique: true, maxLength: 60 },
+    { name: 'nameEn', type: 'text', label: label('englishName'), maxLength: 60 },
     slugField({ from: 'nameEn' }),
   ],
 }

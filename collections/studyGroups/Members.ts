@@ -3,7 +3,7 @@ import type { Access, CollectionConfig, FieldAccess, PayloadRequest, Where } fro
 import { anyone, hasRole, isAdmin } from '../shared/access/roles'
 import { adminOrOperator, operatedGroupIds } from './access'
 import { idOf } from '../shared/lib/ids'
-import { label } from '../shared/lib/labels'
+import { label, staticLabel } from '../shared/lib/labels'
 
 /** Members that belong to a cohort of a group the operator runs. */
 async function operatedMemberIds(req: PayloadRequest) {
@@ -49,11 +49,11 @@ const privateField: FieldAccess = async ({ req, doc }) => {
 
 export const Members: CollectionConfig = {
   slug: 'members',
-  labels: { singular: label('Member', '참여자'), plural: label('Members', '참여자') },
+  labels: { singular: label('memberMembers'), plural: label('members') },
   admin: {
     useAsTitle: 'displayName',
     defaultColumns: ['displayName', 'handle', 'blogUrl'],
-    group: label('Study groups', '스터디'),
+    group: staticLabel('studyGroups'),
   },
   access: { read: anyone, create: adminOrOperator, update: adminOperatorOrSelf, delete: isAdmin },
   hooks: {
@@ -63,11 +63,11 @@ export const Members: CollectionConfig = {
     ],
   },
   fields: [
-    { name: 'displayName', type: 'text', label: label('Name', '이름'), required: true, maxLength: 100 },
+    { name: 'displayName', type: 'text', label: label('name'), required: true, maxLength: 100 },
     {
       name: 'handle',
       type: 'text',
-      label: label('Handle', '핸들'),
+      label: label('handle'),
       unique: true,
       index: true,
       maxLength: 40,
@@ -79,16 +79,16 @@ export const Members: CollectionConfig = {
     {
       name: 'blogUrl',
       type: 'text',
-      label: label('Blog', '블로그'),
+      label: label('blog'),
       validate: (value: string | null | undefined) =>
         !value || /^https?:\/\/\S+$/.test(value) ? true : 'The blog URL must be an http(s) URL.',
     },
-    { name: 'github', type: 'text', label: label('GitHub', 'GitHub'), maxLength: 39 },
-    { name: 'bio', type: 'textarea', label: label('Public bio', '공개 소개'), maxLength: 1000 },
+    { name: 'github', type: 'text', label: label('github'), maxLength: 39 },
+    { name: 'bio', type: 'textarea', label: label('publicBio'), maxLength: 1000 },
     {
       name: 'email',
       type: 'email',
-      label: label('Email (private)', '이메일 (비공개)'),
+      label: label('emailPrivate'),
       unique: true,
       index: true,
       access: { read: privateField },
@@ -96,7 +96,7 @@ export const Members: CollectionConfig = {
     {
       name: 'phone',
       type: 'text',
-      label: label('Phone (private)', '전화 (비공개)'),
+      label: label('phonePrivate'),
       maxLength: 30,
       access: { read: privateField },
     },
@@ -105,10 +105,10 @@ export const Members: CollectionConfig = {
       type: 'relationship',
       relationTo: 'users',
       unique: true,
-      label: label('Sign-in account', '로그인 계정'),
+      label: label('signInAccount'),
       admin: {
         position: 'sidebar',
-        description: label('A member-role user who signs in as this person.', '이 사람으로 로그인하는 멤버 계정.'),
+        description: label('aMemberRoleUserWho'),
       },
     },
     {

@@ -4,19 +4,19 @@ import { anyone } from '../shared/access/roles'
 import { adminOrGroupOperator, adminOrOperator } from './access'
 import { cohortFields, cohortRowHooks } from './groupRef'
 import { mustExist } from '../shared/fields/relationships'
-import { label, options } from '../shared/lib/labels'
-import { MEMBERSHIP_ROLES, MEMBERSHIP_STATUSES } from './constants'
+import { label, options, staticLabel } from '../shared/lib/labels'
+import type { MembershipRole, MembershipStatus } from './constants'
 import { membershipEndpoints } from './endpoints'
 
 
 /** A roster row: one person in one cohort, at most once. */
 export const Memberships: CollectionConfig = {
   slug: 'memberships',
-  labels: { singular: label('Membership', '참여'), plural: label('Memberships', '참여') },
+  labels: { singular: label('membership'), plural: label('memberships') },
   admin: {
     useAsTitle: 'id',
     defaultColumns: ['member', 'cohort', 'role', 'status'],
-    group: label('Study groups', '스터디'),
+    group: staticLabel('studyGroups'),
   },
   access: { read: anyone, create: adminOrOperator, update: adminOrGroupOperator(), delete: adminOrGroupOperator() },
   indexes: [{ fields: ['member', 'cohort'], unique: true }],
@@ -29,7 +29,7 @@ export const Memberships: CollectionConfig = {
       relationTo: 'members',
       required: true,
       index: true,
-      label: label('Member', '참여자'),
+      label: label('memberMembers'),
       ...mustExist,
     },
     ...cohortFields(),
@@ -39,29 +39,29 @@ export const Memberships: CollectionConfig = {
         {
           name: 'role',
           type: 'select',
-          label: label('Role', '역할'),
+          label: label('role'),
           required: true,
           defaultValue: 'member',
-          options: options({
-            organizer: label('Organizer', '주최'),
-            operator: label('Operator', '운영진'),
-            leader: label('Leader', '리더'),
-            member: label('Member', '멤버'),
+          options: options<MembershipRole>({
+            organizer: label('organizer'),
+            operator: label('operator'),
+            leader: label('leader'),
+            member: label('memberUsers'),
           }),
         },
         {
           name: 'status',
           type: 'select',
-          label: label('Status', '상태'),
+          label: label('status'),
           required: true,
           defaultValue: 'active',
           index: true,
-          options: options({
-            applied: label('Applied', '지원'),
-            active: label('Active', '활동'),
-            'on-leave': label('On leave', '휴식'),
-            completed: label('Completed', '수료'),
-            dropped: label('Dropped', '중도 하차'),
+          options: options<MembershipStatus>({
+            applied: label('applied'),
+            active: label('activeMemberships'),
+            'on-leave': label('onLeave'),
+            completed: label('completed'),
+            dropped: label('droppedMemberships'),
           }),
         },
       ],
@@ -72,13 +72,13 @@ export const Memberships: CollectionConfig = {
         {
           name: 'joinedAt',
           type: 'date',
-          label: label('Joined', '참여일'),
+          label: label('joined'),
           admin: { date: { pickerAppearance: 'dayOnly' } },
         },
         {
           name: 'leftAt',
           type: 'date',
-          label: label('Left', '종료일'),
+          label: label('left'),
           admin: { date: { pickerAppearance: 'dayOnly' } },
         },
       ],

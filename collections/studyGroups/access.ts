@@ -9,6 +9,7 @@ import {
 
 import { idOf } from '../shared/lib/ids'
 import { hasRole } from '../shared/access/roles'
+import type { GroupRow } from './types'
 
 type Id = number | string
 
@@ -72,7 +73,7 @@ export const groupOperatorField: FieldAccess = async ({ req, doc, id }) => {
  * On create (where access cannot filter rows) and when a row moves: the user must operate the
  * row's group. The group is known by then: set directly, or copied from the parent row.
  */
-export const requireGroupOperatorOnWrite: CollectionBeforeChangeHook = async ({
+export const requireGroupOperatorOnWrite: CollectionBeforeChangeHook<GroupRow> = async ({
   data,
   originalDoc,
   req,

@@ -1,3 +1,7 @@
+/** What a study group is: a program holds sub-studies; the others meet on their own. */
+export const GROUP_KINDS = ['program', 'posting-study', 'topic-study', 'reading-group'] as const
+export type GroupKind = (typeof GROUP_KINDS)[number]
+
 /** What a person is in one cohort. */
 export const MEMBERSHIP_ROLES = ['organizer', 'operator', 'leader', 'member'] as const
 export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number]

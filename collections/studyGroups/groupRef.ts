@@ -1,12 +1,16 @@
 import { type CollectionBeforeChangeHook, type RelationshipField } from 'payload'
 
 import { requireGroupOperatorOnWrite } from './access'
+import type { Relation } from '../shared/documents'
 import { idOf } from '../shared/lib/ids'
 import { label } from '../shared/lib/labels'
 import { mustExist } from '../shared/fields/relationships'
 import { httpError } from '../shared/endpoints'
+import type { GroupRow } from './types'
 
-type Source = { field: string; collection: 'cohorts' | 'study-sessions' | 'memberships' }
+/** The parent row a row takes its group from. */
+type Source = { field: 'cohort' | 'session' | 'membership'; collection: 'cohorts' | 'study-sessions' | 'memberships' }
+type ChildRow = GroupRow & Partial<Record<Source['field'], Relation>>
 
 /**
  * The study group a row belongs to. Access rules filter on it, so an operator's rows are found
@@ -23,7 +27,7 @@ export function groupField(): RelationshipField {
 }
 
 /** Copies the group from the parent row (cohort, session or membership) on every save. */
-export function copyGroupFrom({ field, collection }: Source): CollectionBeforeChangeHook {
+export function copyGroupFrom({ field, collection }: Source): CollectionBeforeChangeHook<ChildRow> {
   return async ({ data, originalDoc, req }) => {
     const parentId = idOf(data[field] ?? originalDoc?.[field])
     if (parentId === null) return data
@@ -50,7 +54,7 @@ export function cohortFields(): RelationshipField[] {
       relationTo: 'cohorts',
       required: true,
       index: true,
-      label: label('Cohort', '기수'),
+      label: label('cohort'),
       ...mustExist,
     },
     groupField(),

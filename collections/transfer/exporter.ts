@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { convertLexicalToMarkdown } from '@payloadcms/richtext-lexical'
+import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
 import type { Payload } from 'payload'
 import { stringify } from 'yaml'
 
@@ -102,7 +103,7 @@ export async function exportMarkdown(
       if (leftOut.length)
         warnings.push(`${collection}/${doc.slug}: ${leftOut.join(', ')} blocks have no Markdown form; left out`)
       const markdown = convertLexicalToMarkdown({
-        data: exportable as never,
+        data: exportable as SerializedEditorState,
         editorConfig: editorConfigOf(payload, collection, field),
       })
       const links = new Map<string, string | null>()

@@ -8,24 +8,28 @@ import type {
 } from 'payload'
 
 import { hasRole, isAdmin, isEditor } from '../shared/access/roles'
-import { label, options } from '../shared/lib/labels'
+import { label, options, staticLabel } from '../shared/lib/labels'
+import type { DocumentBase, Publishable } from '../shared/documents'
 import { WEBHOOK_EVENTS, type WebhookEvent } from './deliver'
+
+/** Any watched document: webhooks see whether it is public, nothing else of it. */
+type WatchedDocument = DocumentBase & Publishable
 
 /** `watched`: the collections whose changes a webhook may subscribe to. */
 export const createWebhooksCollection = (watched: readonly string[]): CollectionConfig => ({
   slug: 'webhooks',
-  labels: { singular: label('Webhook', '웹훅'), plural: label('Webhooks', '웹훅') },
+  labels: { singular: label('webhook'), plural: label('webhooks') },
   admin: {
     useAsTitle: 'url',
     defaultColumns: ['url', 'events', 'collections', 'active'],
-    group: label('Settings', '설정'),
+    group: staticLabel('settings'),
   },
   access: { read: isEditor, create: isEditor, update: isEditor, delete: isEditor },
   fields: [
     {
       name: 'url',
       type: 'text',
-      label: label('URL', 'URL'),
+      label: label('url'),
       required: true,
       validate: (value: string | null | undefined) =>
         value && /^https?:\/\/\S+$/.test(value) ? true : 'The webhook URL must be an http(s) URL.',
@@ -35,12 +39,12 @@ export const createWebhooksCollection = (watched: readonly string[]): Collection
       type: 'select',
       hasMany: true,
       required: true,
-      label: label('Events', '이벤트'),
+      label: label('events'),
       options: options({
-        publish: label('Publish', '발행'),
-        unpublish: label('Unpublish', '발행 취소'),
-        update: label('Update', '수정'),
-        delete: label('Delete', '삭제'),
+        publish: label('publish'),
+        unpublish: label('unpublish'),
+        update: label('update'),
+        delete: label('delete'),
       }),
     },
     {
@@ -48,35 +52,32 @@ export const createWebhooksCollection = (watched: readonly string[]): Collection
       type: 'select',
       hasMany: true,
       required: true,
-      label: label('Collections', '컬렉션'),
+      label: label('collections'),
       options: watched.map((slug) => ({ value: slug, label: slug })),
     },
     {
       name: 'secret',
       type: 'text',
-      label: label('Secret', '비밀 키'),
+      label: label('secret'),
       required: true,
       minLength: 16,
       admin: {
-        description: label(
-          'Signs each delivery: X-Devlog-Signature: sha256=HMAC(secret, body).',
-          '각 전송에 서명합니다: X-Devlog-Signature: sha256=HMAC(secret, body).',
-        ),
+        description: label('signsEachDeliveryXDevlog'),
       },
       // Written once; only admins read it back.
       access: { read: ({ req }) => hasRole(req.user, 'admin') },
     },
-    { name: 'active', type: 'checkbox', label: label('Active', '사용'), defaultValue: true },
+    { name: 'active', type: 'checkbox', label: label('activeWebhooks'), defaultValue: true },
   ],
 })
 
 export const WebhookDeliveries: CollectionConfig = {
   slug: 'webhook-deliveries',
-  labels: { singular: label('Webhook delivery', '웹훅 전송'), plural: label('Webhook deliveries', '웹훅 전송') },
+  labels: { singular: label('webhookDelivery'), plural: label('webhookDeliveries') },
   admin: {
     useAsTitle: 'event',
     defaultColumns: ['event', 'collection', 'status', 'attempts', 'lastStatus', 'createdAt'],
-    group: label('Settings', '설정'),
+    group: staticLabel('settings'),
   },
   // A log: written by the job queue only.
   access: { read: isEditor, create: () => false, update: () => false, delete: isAdmin },
@@ -102,13 +103,15 @@ export const WebhookDeliveries: CollectionConfig = {
  * Which webhook event a change is, from the document as the public now sees it (the main row,
  * not a draft saved on top of it) and as it was. Collections without drafts are always public.
  */
+type Status = WatchedDocument['_status']
+
 export function eventOf(
-  current: string | undefined,
-  previous: string | undefined,
-  savedAs: string | undefined,
+  current: Status,
+  previous: Status,
+  savedAs: Status,
   operation: string,
 ): WebhookEvent | null {
-  if (current === undefined) return operation === 'create' ? 'publish' : 'update'
+  if (current === undefined || current === null) return operation === 'create' ? 'publish' : 'update'
   if (current === 'published' && savedAs === 'draft') return null // a draft saved over a published document
   if (current === 'published') return previous === 'published' && operation !== 'create' ? 'update' : 'publish'
   return previous === 'published' ? 'unpublish' : null
@@ -118,7 +121,7 @@ async function queueDeliveries(
   req: PayloadRequest,
   collection: string,
   event: WebhookEvent,
-  doc: Record<string, unknown>,
+  doc: WatchedDocument,
 ) {
   const { docs: webhooks } = await req.payload.find({
     collection: 'webhooks',
@@ -146,14 +149,14 @@ async function queueDeliveries(
   }
 }
 
-type MainRow = { id: number | string; _status?: string }
+type MainRow = Pick<WatchedDocument, 'id' | '_status'>
 const mainRow = (req: PayloadRequest, collection: string, id: unknown) =>
   req.payload.db.findOne<MainRow>({ collection: collection as CollectionSlug, where: { id: { equals: id } }, req })
 const statusKey = (collection: string, id: unknown) => `webhookStatusBefore:${collection}:${String(id)}`
 
 /** What the public saw before the change (not the latest draft), kept for the afterChange hook. */
 export const webhookBeforeChange =
-  (collection: string): CollectionBeforeChangeHook =>
+  (collection: string): CollectionBeforeChangeHook<WatchedDocument> =>
   async ({ data, originalDoc, operation, req, context }) => {
     if (operation === 'update' && originalDoc?._status !== undefined) {
       context[statusKey(collection, originalDoc.id)] = (await mainRow(req, collection, originalDoc.id))?._status
@@ -162,17 +165,17 @@ export const webhookBeforeChange =
   }
 
 export const webhookAfterChange =
-  (collection: string): CollectionAfterChangeHook =>
+  (collection: string): CollectionAfterChangeHook<WatchedDocument> =>
   async ({ doc, operation, req, context }) => {
     const main = doc._status === undefined ? null : await mainRow(req, collection, doc.id)
-    const before = context[statusKey(collection, doc.id)] as string | undefined
+    const before = context[statusKey(collection, doc.id)] as Status
     const event = eventOf(main?._status ?? doc._status, before, doc._status, operation)
     if (event) await queueDeliveries(req, collection, event, doc)
     return doc
   }
 
 export const webhookAfterDelete =
-  (collection: string): CollectionAfterDeleteHook =>
+  (collection: string): CollectionAfterDeleteHook<WatchedDocument> =>
   async ({ doc, req }) => {
     await queueDeliveries(req, collection, 'delete', doc)
     return doc

@@ -83,6 +83,7 @@ export function deliverWebhookTask({ retryDelayMs }: { retryDelayMs: number }): 
       { name: 'event', type: 'text', required: true },
       { name: 'body', type: 'textarea', required: true },
     ],
-    handler: deliver as never,
-  } as TaskConfig
+    // The input is what `queueDeliveries` queued, shaped by `inputSchema` above.
+    handler: ({ input, req }) => deliver({ input: input as Input, req }),
+  }
 }

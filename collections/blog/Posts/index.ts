@@ -2,7 +2,6 @@ import type { CollectionConfig } from 'payload'
 
 import { isEditor, publishedOrEditor } from '../../shared/access/roles'
 import { devlogEditor } from '../../shared/richtext/editor'
-import type { EditorState } from '../../shared/richtext/render'
 import { deriveContent, derivedContentFields } from '../../shared/fields/derivedContent'
 import { publishedAtField, publishedNewestFirstIndex, setPublishedAt } from '../../shared/fields/publishedAt'
 import { mustExist } from '../../shared/fields/relationships'
@@ -10,13 +9,14 @@ import { slugField } from '../../shared/fields/slug'
 import { sourceHashField } from '../../shared/fields/sourceHash'
 import { label } from '../../shared/lib/labels'
 import { postEndpoints } from '../endpoints'
+import type { Post } from '../types'
 import { seriesNavigation } from './hooks/seriesNavigation'
 import { trackSlugHistory } from './hooks/trackSlugHistory'
 import { updateTagCountsAfterChange, updateTagCountsAfterDelete } from './hooks/updateTagCounts'
 
 export const Posts: CollectionConfig = {
   slug: 'posts',
-  labels: { singular: label('Post', '글'), plural: label('Posts', '글') },
+  labels: { singular: label('post'), plural: label('posts') },
   access: { read: publishedOrEditor, create: isEditor, update: isEditor, delete: isEditor },
   admin: {
     useAsTitle: 'title',
@@ -34,35 +34,35 @@ export const Posts: CollectionConfig = {
     beforeChange: [
       setPublishedAt,
       trackSlugHistory,
-      deriveContent({ content: (data) => [data.content as EditorState | undefined], excerptField: 'excerpt' }),
+      deriveContent<Post>({ content: (post) => [post.content], excerptField: 'excerpt' }),
     ],
     afterChange: [updateTagCountsAfterChange],
     afterDelete: [updateTagCountsAfterDelete],
   },
   endpoints: postEndpoints,
   fields: [
-    { name: 'title', type: 'text', label: label('Title', '제목'), required: true, maxLength: 200 },
+    { name: 'title', type: 'text', label: label('title'), required: true, maxLength: 200 },
     slugField({ from: 'title' }),
     {
       name: 'excerpt',
       type: 'textarea',
-      label: label('Excerpt', '요약'),
+      label: label('excerpt'),
       maxLength: 500,
-      admin: { description: label('Left empty, the first paragraph is used.', '비워 두면 첫 문단을 씁니다.') },
+      admin: { description: label('leftEmptyTheFirstParagraph') },
     },
-    { name: 'content', type: 'richText', editor: devlogEditor, label: label('Content', '본문') },
+    { name: 'content', type: 'richText', editor: devlogEditor, label: label('content') },
     ...derivedContentFields(),
     {
       name: 'coverImage',
       type: 'upload',
       relationTo: 'media',
-      label: label('Cover image', '커버 이미지'),
+      label: label('coverImage'),
       ...mustExist,
     },
     {
       name: 'tags',
       type: 'relationship',
-      label: label('Tags', '태그'),
+      label: label('tags'),
       relationTo: 'tags',
       hasMany: true,
       ...mustExist,
@@ -71,11 +71,11 @@ export const Posts: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'series', type: 'relationship', relationTo: 'series', label: label('Series', '시리즈'), ...mustExist },
+        { name: 'series', type: 'relationship', relationTo: 'series', label: label('series'), ...mustExist },
         {
           name: 'seriesOrder',
           type: 'number',
-          label: label('Place in series', '시리즈 순서'),
+          label: label('placeInSeries'),
           min: 1,
           admin: { condition: (data) => Boolean(data?.series) },
         },
@@ -85,7 +85,7 @@ export const Posts: CollectionConfig = {
       name: 'seriesNavigation',
       type: 'json',
       virtual: true,
-      label: label('Series navigation', '시리즈 탐색'),
+      label: label('seriesNavigation'),
       admin: { hidden: true },
       hooks: { afterRead: [seriesNavigation] },
     },
@@ -94,7 +94,7 @@ export const Posts: CollectionConfig = {
       type: 'relationship',
       relationTo: 'users',
       hasMany: true,
-      label: label('Authors', '저자'),
+      label: label('authors'),
       ...mustExist,
       defaultValue: ({ user }) => (user ? [user.id] : []),
       admin: { position: 'sidebar' },
@@ -104,13 +104,10 @@ export const Posts: CollectionConfig = {
       type: 'relationship',
       relationTo: 'posts',
       hasMany: true,
-      label: label('Related posts (hand-picked)', '관련 글 (직접 선택)'),
+      label: label('relatedPostsHandPicked'),
       filterOptions: ({ id }) => (id ? { id: { not_equals: id } } : true),
       admin: {
-        description: label(
-          'Shown before the posts that share tags (GET /api/posts/:id/related).',
-          '태그가 겹치는 글보다 먼저 보입니다 (GET /api/posts/:id/related).',
-        ),
+        description: label('shownBeforeThePostsThat'),
       },
     },
     publishedAtField(),
@@ -118,10 +115,10 @@ export const Posts: CollectionConfig = {
     {
       name: 'canonicalUrl',
       type: 'text',
-      label: label('Canonical URL', '원본 URL'),
+      label: label('canonicalURL'),
       admin: {
         position: 'sidebar',
-        description: label('For posts cross-posted elsewhere.', '다른 곳에 먼저 게시한 글이라면 그 주소.'),
+        description: label('forPostsCrossPostedElsewhere'),
       },
       validate: (value: string | null | undefined) => {
         if (!value) return true
@@ -138,7 +135,7 @@ export const Posts: CollectionConfig = {
     {
       name: 'featured',
       type: 'checkbox',
-      label: label('Featured', '추천 글'),
+      label: label('featured'),
       defaultValue: false,
       admin: { position: 'sidebar' },
     },
@@ -147,7 +144,7 @@ export const Posts: CollectionConfig = {
       type: 'text',
       hasMany: true,
       index: true,
-      label: label('Former slugs', '이전 슬러그'),
+      label: label('formerSlugs'),
       admin: { readOnly: true, position: 'sidebar', condition: (data) => Boolean(data?.previousSlugs?.length) },
     },
   ],

@@ -23,7 +23,7 @@ const refuseDeletingUsedTag: CollectionBeforeDeleteHook = async ({ id, req, cont
 /** `componentsPath`: where the admin finds Devlog's components (see DevlogPluginOptions). */
 export const createTagsCollection = ({ componentsPath }: { componentsPath: string }): CollectionConfig => ({
   slug: 'tags',
-  labels: { singular: label('Tag', '태그'), plural: label('Tags', '태그') },
+  labels: { singular: label('tag'), plural: label('tags') },
   access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'slug', 'postCount', 'updatedAt'] },
   // A tag shown on a post is a chip: its posts (a join query per tag) would only slow every post read.
@@ -31,21 +31,21 @@ export const createTagsCollection = ({ componentsPath }: { componentsPath: strin
   hooks: { beforeDelete: [refuseDeletingUsedTag] },
   endpoints: tagEndpoints,
   fields: [
-    { name: 'name', type: 'text', label: label('Name', '이름'), required: true, unique: true, maxLength: 60 },
+    { name: 'name', type: 'text', label: label('name'), required: true, unique: true, maxLength: 60 },
     slugField({ from: 'name' }),
-    { name: 'description', type: 'textarea', label: label('Description', '설명'), maxLength: 500 },
+    { name: 'description', type: 'textarea', label: label('descriptionSeries'), maxLength: 500 },
     {
       name: 'colour',
       type: 'text',
-      label: label('Colour', '색상'),
-      admin: { position: 'sidebar', description: label('A hex colour such as #3b82f6.', '#3b82f6 같은 16진수 색상.') },
+      label: label('colour'),
+      admin: { position: 'sidebar', description: label('aHexColourSuchAs') },
       validate: (value: string | null | undefined) =>
         !value || /^#(?:[0-9a-fA-F]{3}){1,2}$/.test(value) ? true : 'The colour must be a hex colour such as #3b82f6.',
     },
     {
       name: 'postCount',
       type: 'number',
-      label: label('Published posts', '발행된 글'),
+      label: label('publishedPosts'),
       defaultValue: 0,
       admin: { readOnly: true, position: 'sidebar' },
       // Maintained by the posts' hooks (with overrideAccess); nobody writes it by hand.
@@ -59,7 +59,7 @@ export const createTagsCollection = ({ componentsPath }: { componentsPath: strin
     {
       name: 'posts',
       type: 'join',
-      label: label('Posts', '글'),
+      label: label('posts'),
       collection: 'posts',
       on: 'tags',
       where: { _status: { equals: 'published' } },

@@ -7,20 +7,19 @@ import { publishedAtField, publishedNewestFirstIndex, setPublishedAt } from '../
 import { mustExist } from '../../shared/fields/relationships'
 import { slugField } from '../../shared/fields/slug'
 import { sourceHashField } from '../../shared/fields/sourceHash'
-import { label, options } from '../../shared/lib/labels'
+import { label, options, staticLabel } from '../../shared/lib/labels'
 import type { EditorState } from '../../shared/richtext/render'
 import type { GoalStatus } from '../constants'
+import { retrospectiveEndpoints } from '../endpoints'
+import type { Retrospective } from '../types'
 import { carryOverGoals } from './hooks/carryOverGoals'
 import { generateTitle, storeDerivedPeriod, titleFromPeriod, validatePeriodField } from './hooks/period'
 import { onePublishedPerPeriod } from './hooks/uniquePeriod'
 import { retrospectiveNavigation } from './navigation'
-import { buildTimeline } from './timeline'
-
-type Section = { heading?: string; body?: EditorState | null }
 
 /** Each section renders as an `h2` with its heading, followed by its body. */
-const sectionsAsRichText = (data: Record<string, unknown>): EditorState[] =>
-  ((data.sections as Section[] | undefined) ?? []).map((section) => ({
+const sectionsAsRichText = (doc: Partial<Retrospective>): EditorState[] =>
+  (doc.sections ?? []).map((section) => ({
     root: {
       type: 'root',
       children: [
@@ -31,19 +30,19 @@ const sectionsAsRichText = (data: Record<string, unknown>): EditorState[] =>
   }))
 
 const goalStatusLabels: Record<GoalStatus, ReturnType<typeof label>> = {
-  planned: label('Planned', '계획'),
-  'in-progress': label('In progress', '진행 중'),
-  achieved: label('Achieved', '달성'),
-  missed: label('Missed', '미달성'),
-  dropped: label('Dropped', '중단'),
+  planned: label('plannedRetrospectives'),
+  'in-progress': label('inProgress'),
+  achieved: label('achieved'),
+  missed: label('missed'),
+  dropped: label('droppedRetrospectives'),
 }
 
 const periodKindLabels = {
-  year: label('Year', '연간'),
-  half: label('Half year', '반기'),
-  quarter: label('Quarter', '분기'),
-  month: label('Month', '월간'),
-  custom: label('Custom', '직접 지정'),
+  year: label('yearRetrospectives'),
+  half: label('halfYear'),
+  quarter: label('quarter'),
+  month: label('month'),
+  custom: label('custom'),
 }
 
 const studyLinks: Field = {
@@ -54,7 +53,7 @@ const studyLinks: Field = {
       type: 'relationship',
       relationTo: 'study-groups',
       hasMany: true,
-      label: label('Study groups it reviews', '돌아본 스터디'),
+      label: label('studyGroupsItReviews'),
       ...mustExist,
     },
     {
@@ -62,9 +61,9 @@ const studyLinks: Field = {
       type: 'relationship',
       relationTo: 'cohorts',
       hasMany: true,
-      label: label('Cohorts it reviews', '돌아본 기수'),
+      label: label('cohortsItReviews'),
       ...mustExist,
-      admin: { description: label('e.g. 블로그 포스팅 스터디 3기', '예: 블로그 포스팅 스터디 3기') },
+      admin: { description: label('eG3') },
     },
   ],
 }
@@ -72,12 +71,12 @@ const studyLinks: Field = {
 /** `linkStudyGroups`: whether the study-groups feature is on, so a retrospective can name groups and cohorts. */
 export const createRetrospectivesCollection = ({ linkStudyGroups }: { linkStudyGroups: boolean }): CollectionConfig => ({
   slug: 'retrospectives',
-  labels: { singular: label('Retrospective', '회고'), plural: label('Retrospectives', '회고') },
+  labels: { singular: label('retrospective'), plural: label('retrospectives') },
   access: { read: publishedOrEditor, create: isEditor, update: isEditor, delete: isEditor },
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', 'period.kind', 'period.year', '_status', 'publishedAt'],
-    group: label('Retrospectives', '회고'),
+    group: staticLabel('retrospectives'),
   },
   defaultSort: '-period.startDate',
   indexes: [publishedNewestFirstIndex],
@@ -88,34 +87,28 @@ export const createRetrospectivesCollection = ({ linkStudyGroups }: { linkStudyG
       storeDerivedPeriod,
       onePublishedPerPeriod,
       carryOverGoals,
-      deriveContent({ content: sectionsAsRichText, excerptField: 'excerpt' }),
+      deriveContent<Retrospective>({ content: sectionsAsRichText, excerptField: 'excerpt' }),
     ],
   },
-  endpoints: [
-    {
-      path: '/timeline',
-      method: 'get',
-      handler: async (req) => Response.json({ years: await buildTimeline(req.payload, req) }),
-    },
-  ],
+  endpoints: retrospectiveEndpoints,
   fields: [
     {
       name: 'title',
       type: 'text',
-      label: label('Title', '제목'),
+      label: label('title'),
       maxLength: 200,
       // Not `required`: APIs (GraphQL's input type included) must accept a retrospective without a
       // title, which the hook generates from the period.
       validate: (value: string | null | undefined, { siblingData }: { siblingData: Record<string, unknown> }) =>
         value || titleFromPeriod(siblingData, undefined) ? true : 'A title is required when the period is incomplete.',
       hooks: { beforeValidate: [generateTitle] },
-      admin: { description: label('Left empty, it is generated from the period.', '비워 두면 기간으로 만들어집니다.') },
+      admin: { description: label('leftEmptyItIsGenerated') },
     },
     slugField({ from: 'title', fallback: titleFromPeriod }),
     {
       name: 'language',
       type: 'select',
-      label: label('Content language', '본문 언어'),
+      label: label('contentLanguage'),
       options: [
         { value: 'ko', label: '한국어' },
         { value: 'en', label: 'English' },
@@ -126,7 +119,7 @@ export const createRetrospectivesCollection = ({ linkStudyGroups }: { linkStudyG
     {
       name: 'period',
       type: 'group',
-      label: label('Period', '기간'),
+      label: label('period'),
       fields: [
         {
           type: 'row',
@@ -134,7 +127,7 @@ export const createRetrospectivesCollection = ({ linkStudyGroups }: { linkStudyG
             {
               name: 'kind',
               type: 'select',
-              label: label('Kind', '종류'),
+              label: label('kind'),
               required: true,
               index: true,
               defaultValue: 'year',
@@ -144,7 +137,7 @@ export const createRetrospectivesCollection = ({ linkStudyGroups }: { linkStudyG
             {
               name: 'year',
               type: 'number',
-              label: label('Year', '연도'),
+              label: label('yearRetrospectives2'),
               index: true,
               admin: { condition: (_, sibling) => sibling?.kind !== 'custom' },
               validate: validatePeriodField('year'),
@@ -152,7 +145,7 @@ export const createRetrospectivesCollection = ({ linkStudyGroups }: { linkStudyG
             {
               name: 'index',
               type: 'number',
-              label: label('Half, quarter or month', '반기·분기·월'),
+              label: label('halfQuarterOrMonth'),
               admin: { condition: (_, sibling) => ['half', 'quarter', 'month'].includes(sibling?.kind) },
               validate: validatePeriodField('index'),
             },
@@ -164,19 +157,19 @@ export const createRetrospectivesCollection = ({ linkStudyGroups }: { linkStudyG
             {
               name: 'startDate',
               type: 'date',
-              label: label('Start', '시작일'),
+              label: label('start'),
               index: true,
               admin: {
                 date: { pickerAppearance: 'dayOnly' },
                 readOnly: false,
-                description: label('Derived unless the period is custom.', '직접 지정이 아니면 자동으로 정해집니다.'),
+                description: label('derivedUnlessThePeriodIs'),
               },
               validate: validatePeriodField('startDate'),
             },
             {
               name: 'endDate',
               type: 'date',
-              label: label('End', '종료일'),
+              label: label('end'),
               index: true,
               admin: { date: { pickerAppearance: 'dayOnly' } },
               validate: validatePeriodField('endDate'),
@@ -185,65 +178,65 @@ export const createRetrospectivesCollection = ({ linkStudyGroups }: { linkStudyG
         },
       ],
     },
-    { name: 'excerpt', type: 'textarea', label: label('Excerpt', '요약'), maxLength: 500 },
+    { name: 'excerpt', type: 'textarea', label: label('excerpt'), maxLength: 500 },
     {
       name: 'coverImage',
       type: 'upload',
       relationTo: 'media',
-      label: label('Cover image', '커버 이미지'),
+      label: label('coverImage'),
       ...mustExist,
     },
     {
       name: 'sections',
       type: 'array',
-      label: label('Sections', '섹션'),
-      labels: { singular: label('Section', '섹션'), plural: label('Sections', '섹션') },
+      label: label('sections'),
+      labels: { singular: label('section'), plural: label('sections') },
       fields: [
         {
           type: 'row',
           fields: [
-            { name: 'heading', type: 'text', label: label('Heading', '제목'), required: true, maxLength: 200 },
+            { name: 'heading', type: 'text', label: label('heading'), required: true, maxLength: 200 },
             {
               name: 'area',
               type: 'relationship',
               relationTo: 'retrospective-areas',
-              label: label('Area', '영역'),
+              label: label('area'),
               ...mustExist,
             },
           ],
         },
-        { name: 'body', type: 'richText', editor: devlogEditor, label: label('Text', '본문') },
+        { name: 'body', type: 'richText', editor: devlogEditor, label: label('textRetrospectives') },
       ],
     },
     ...derivedContentFields(),
     {
       name: 'goals',
       type: 'array',
-      label: label('Goals', '목표'),
-      labels: { singular: label('Goal', '목표'), plural: label('Goals', '목표') },
+      label: label('goals'),
+      labels: { singular: label('goal'), plural: label('goals') },
       fields: [
         {
           type: 'row',
           fields: [
-            { name: 'text', type: 'text', label: label('Goal', '목표'), required: true, maxLength: 300 },
+            { name: 'text', type: 'text', label: label('goal'), required: true, maxLength: 300 },
             {
               name: 'area',
               type: 'relationship',
               relationTo: 'retrospective-areas',
-              label: label('Area', '영역'),
+              label: label('area'),
               ...mustExist,
             },
             {
               name: 'status',
               type: 'select',
-              label: label('Status', '상태'),
+              label: label('status'),
               required: true,
               defaultValue: 'planned',
               options: options(goalStatusLabels),
             },
           ],
         },
-        { name: 'note', type: 'textarea', label: label('Note', '메모') },
+        { name: 'note', type: 'textarea', label: label('noteRetrospectives') },
         {
           type: 'row',
           fields: [
@@ -251,13 +244,13 @@ export const createRetrospectivesCollection = ({ linkStudyGroups }: { linkStudyG
               name: 'carriedFromRetrospective',
               type: 'relationship',
               relationTo: 'retrospectives',
-              label: label('Carried over from', '이어받은 회고'),
+              label: label('carriedOverFrom'),
               admin: { readOnly: true, condition: (_, sibling) => Boolean(sibling?.carriedFromRetrospective) },
             },
             {
               name: 'carriedFromGoal',
               type: 'text',
-              label: label('Goal id there', '원래 목표 id'),
+              label: label('goalIdThere'),
               admin: { readOnly: true, hidden: true },
             },
           ],
@@ -267,16 +260,16 @@ export const createRetrospectivesCollection = ({ linkStudyGroups }: { linkStudyG
     {
       name: 'principles',
       type: 'array',
-      label: label('Principles', '원칙'),
-      labels: { singular: label('Principle', '원칙'), plural: label('Principles', '원칙') },
-      fields: [{ name: 'text', type: 'text', label: label('Principle', '원칙'), required: true, maxLength: 300 }],
+      label: label('principles'),
+      labels: { singular: label('principle'), plural: label('principles') },
+      fields: [{ name: 'text', type: 'text', label: label('principle'), required: true, maxLength: 300 }],
     },
     {
       name: 'tags',
       type: 'relationship',
       relationTo: 'tags',
       hasMany: true,
-      label: label('Tags', '태그'),
+      label: label('tags'),
       ...mustExist,
       admin: { position: 'sidebar' },
     },
@@ -285,7 +278,7 @@ export const createRetrospectivesCollection = ({ linkStudyGroups }: { linkStudyG
       type: 'relationship',
       relationTo: 'posts',
       hasMany: true,
-      label: label('Related posts', '관련 글'),
+      label: label('relatedPosts'),
       ...mustExist,
     },
     ...(linkStudyGroups ? [studyLinks] : []),
@@ -293,7 +286,7 @@ export const createRetrospectivesCollection = ({ linkStudyGroups }: { linkStudyG
       name: 'navigation',
       type: 'json',
       virtual: true,
-      label: label('Previous and next', '이전·다음 회고'),
+      label: label('previousAndNext'),
       admin: { hidden: true },
       hooks: { afterRead: [retrospectiveNavigation] },
     },

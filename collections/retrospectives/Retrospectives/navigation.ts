@@ -1,12 +1,16 @@
 import type { FieldHook } from 'payload'
 
-type Neighbour = { id: number | string; title: string; slug: string }
+import type { Id } from '../../shared/documents'
+import type { Retrospective } from '../types'
+
+type Neighbour = { id: Id; title: string; slug: string }
+export type RetrospectiveNavigation = { previous: Neighbour | null; next: Neighbour | null }
 
 /**
  * `previous` and `next` retrospectives of the same kind, among those the reader may see. Computed
  * on read: publishing any retrospective can change its neighbours' navigation.
  */
-export const retrospectiveNavigation: FieldHook = async ({ siblingData, req, context }) => {
+export const retrospectiveNavigation: FieldHook<Retrospective, RetrospectiveNavigation | null, Retrospective> = async ({ siblingData, req, context }) => {
   if (context.withinRetrospectiveNavigation) return null
   const period = siblingData?.period
   if (!period?.kind || !period?.startDate) return null

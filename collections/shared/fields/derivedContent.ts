@@ -4,6 +4,7 @@ import { label } from '../lib/labels'
 import { devlogOptions } from '../../options'
 import { embedHosts } from '../lib/embeds'
 import { renderContent, uploadIds, type EditorState, type MediaDoc } from '../richtext/render'
+import type { DerivedContent, DocumentBase, RichTextValue } from '../documents'
 
 export const EXCERPT_LENGTH = 200
 
@@ -17,30 +18,36 @@ export function derivedContentFields(): Field[] {
     {
       name: 'contentHtml',
       type: 'textarea',
-      label: label('HTML (generated)', 'HTML (자동 생성)'),
+      label: label('htmlGenerated'),
       admin: { readOnly: true, hidden: true },
     },
-    { name: 'toc', type: 'json', label: label('Table of contents', '목차'), admin: { readOnly: true, hidden: true } },
+    { name: 'toc', type: 'json', label: label('tableOfContents'), admin: { readOnly: true, hidden: true } },
     {
       name: 'readingTime',
       type: 'number',
-      label: label('Reading time (min)', '읽는 시간(분)'),
+      label: label('readingTimeMin'),
       admin: readOnlySidebar,
     },
-    { name: 'wordCount', type: 'number', label: label('Word count', '단어 수'), admin: readOnlySidebar },
+    { name: 'wordCount', type: 'number', label: label('wordCount'), admin: readOnlySidebar },
   ]
 }
 
-type DerivedContentOptions = {
-  /** The rich-text field, or a function collecting the document's rich text in reading order. */
-  content: (data: Record<string, unknown>) => (EditorState | null | undefined)[]
-  excerptField?: string
+type RenderedDocument = DocumentBase & DerivedContent
+
+type DerivedContentOptions<Doc extends RenderedDocument> = {
+  /** The document's rich text in reading order. */
+  content: (doc: Partial<Doc>) => (RichTextValue | undefined)[]
+  /** A text field filled with the first paragraph when left empty. */
+  excerptField?: keyof Doc & string
 }
 
 /** Renders the document's rich text on every create and update. */
-export function deriveContent({ content, excerptField }: DerivedContentOptions): CollectionBeforeChangeHook {
+export function deriveContent<Doc extends RenderedDocument>({
+  content,
+  excerptField,
+}: DerivedContentOptions<Doc>): CollectionBeforeChangeHook<Doc> {
   return async ({ data, originalDoc, req }) => {
-    const merged = { ...originalDoc, ...data }
+    const merged: Partial<Doc> = { ...originalDoc, ...data }
     const states = content(merged)
     const combined: EditorState = {
       root: { type: 'root', children: states.flatMap((state) => state?.root?.children ?? []) },

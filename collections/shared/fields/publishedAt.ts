@@ -1,12 +1,13 @@
 import type { CollectionBeforeChangeHook, CompoundIndex, DateField } from 'payload'
 
+import type { DocumentBase, Publishable } from '../documents'
 import { label } from '../lib/labels'
 
 export function publishedAtField(): DateField {
   return {
     name: 'publishedAt',
     type: 'date',
-    label: label('Published at', '발행일'),
+    label: label('publishedAt'),
     index: true,
     admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
   }
@@ -20,7 +21,7 @@ export function publishedAtField(): DateField {
 export const publishedNewestFirstIndex: CompoundIndex = { fields: ['_status', 'publishedAt', 'createdAt'] }
 
 /** `publishedAt` is stamped the first time a document is published, unless the editor set it. */
-export const setPublishedAt: CollectionBeforeChangeHook = ({ data }) => {
+export const setPublishedAt: CollectionBeforeChangeHook<DocumentBase & Publishable & { publishedAt?: string | null }> = ({ data }) => {
   if (data._status === 'published' && !data.publishedAt) {
     return { ...data, publishedAt: new Date().toISOString() }
   }

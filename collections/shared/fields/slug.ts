@@ -45,7 +45,7 @@ export function slugField({ from, fallback }: SlugFieldOptions): TextField {
   return {
     name: 'slug',
     type: 'text',
-    label: label('Slug', '슬러그'),
+    label: label('slug'),
     index: true,
     unique: true,
     // Empty passes here when the source field can fill it: the admin validates before the
@@ -58,7 +58,7 @@ export function slugField({ from, fallback }: SlugFieldOptions): TextField {
     hooks: { beforeValidate: [generateSlug] },
     admin: {
       position: 'sidebar',
-      description: label('Left empty, it is generated from the title.', '비워 두면 제목으로 만들어집니다.'),
+      description: label('leftEmptyItIsGenerated2'),
     },
   }
 }

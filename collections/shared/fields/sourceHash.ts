@@ -10,6 +10,6 @@ export const sourceHashField = (): TextField => ({
   name: 'sourceHash',
   type: 'text',
   index: true,
-  label: label('Imported from (SHA-256)', '가져온 파일 (SHA-256)'),
+  label: label('importedFromSHA256'),
   admin: { readOnly: true, hidden: true },
 })

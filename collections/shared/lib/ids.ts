@@ -1,4 +1,4 @@
-type Id = number | string
+import type { Id } from '../documents'
 
 /** The id of a relationship value, whether Payload returned it populated (an object) or not. */
 export const idOf = (value: unknown): Id | null =>

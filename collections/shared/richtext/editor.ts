@@ -24,7 +24,7 @@ export const devlogEditor = lexicalEditor({
     EXPERIMENTAL_TableFeature(),
     UploadFeature({
       collections: {
-        media: { fields: [{ name: 'caption', type: 'text', label: label('Caption', '캡션') }] },
+        media: { fields: [{ name: 'caption', type: 'text', label: label('caption') }] },
       },
     }),
     BlocksFeature({ blocks: [CodeBlock, CalloutBlock, EmbedBlock], inlineBlocks: [FootnoteBlock] }),

@@ -1,4 +1,5 @@
 import { convertLexicalToHTML, defaultHTMLConverters, type HTMLConverters } from '@payloadcms/richtext-lexical/html'
+import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
 import escapeHTML from 'escape-html'
 import sanitizeHtml from 'sanitize-html'
 
@@ -155,7 +156,7 @@ export function renderContent(
     },
   }
 
-  let html = convertLexicalToHTML({ converters, data: state as never, disableContainer: true, disableIndent: true })
+  let html = convertLexicalToHTML({ converters, data: state as SerializedEditorState, disableContainer: true, disableIndent: true })
   if (footnotes.length) {
     html += `<section class="footnotes"><ol>${footnotes
       .map(

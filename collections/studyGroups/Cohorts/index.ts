@@ -3,17 +3,17 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '../../shared/access/roles'
 import { adminOrGroupOperator, adminOrOperator, requireGroupOperatorOnWrite } from '../access'
 import { mustExist } from '../../shared/fields/relationships'
-import { label, options } from '../../shared/lib/labels'
+import { label, options, staticLabel } from '../../shared/lib/labels'
 import { cohortEndpoints } from '../endpoints'
 
 /** `componentsPath`: where the admin finds Devlog's components (see DevlogPluginOptions). */
 export const createCohortsCollection = ({ componentsPath }: { componentsPath: string }): CollectionConfig => ({
   slug: 'cohorts',
-  labels: { singular: label('Cohort', '기수'), plural: label('Cohorts', '기수') },
+  labels: { singular: label('cohort'), plural: label('cohorts') },
   admin: {
     useAsTitle: 'label',
     defaultColumns: ['label', 'group', 'status', 'startDate', 'endDate'],
-    group: label('Study groups', '스터디'),
+    group: staticLabel('studyGroups'),
   },
   access: { read: anyone, create: adminOrOperator, update: adminOrGroupOperator(), delete: adminOrGroupOperator() },
   hooks: { beforeChange: [requireGroupOperatorOnWrite] },
@@ -23,7 +23,7 @@ export const createCohortsCollection = ({ componentsPath }: { componentsPath: st
       name: 'group',
       type: 'relationship',
       relationTo: 'study-groups',
-      label: label('Study group', '스터디'),
+      label: label('studyGroup'),
       required: true,
       index: true,
       ...mustExist,
@@ -34,22 +34,22 @@ export const createCohortsCollection = ({ componentsPath }: { componentsPath: st
         {
           name: 'label',
           type: 'text',
-          label: label('Label', '이름'),
+          label: label('label'),
           required: true,
           maxLength: 60,
-          admin: { description: label('e.g. 3기, 2025 Spring', '예: 3기, 2025 봄') },
+          admin: { description: label('eG32025Spring') },
         },
-        { name: 'number', type: 'number', label: label('Number', '번호'), min: 1 },
+        { name: 'number', type: 'number', label: label('number'), min: 1 },
         {
           name: 'status',
           type: 'select',
-          label: label('Status', '상태'),
+          label: label('status'),
           required: true,
           defaultValue: 'planned',
           options: options({
-            planned: label('Planned', '예정'),
-            active: label('Active', '진행 중'),
-            finished: label('Finished', '종료'),
+            planned: label('plannedCohorts'),
+            active: label('activeCohorts'),
+            finished: label('finished'),
           }),
         },
       ],
@@ -60,14 +60,14 @@ export const createCohortsCollection = ({ componentsPath }: { componentsPath: st
         {
           name: 'startDate',
           type: 'date',
-          label: label('Start', '시작일'),
+          label: label('start'),
           required: true,
           admin: { date: { pickerAppearance: 'dayOnly' } },
         },
         {
           name: 'endDate',
           type: 'date',
-          label: label('End', '종료일'),
+          label: label('end'),
           required: true,
           admin: { date: { pickerAppearance: 'dayOnly' } },
           validate: (

@@ -10,13 +10,13 @@ import {
 import { mustExist } from '../../shared/fields/relationships'
 import { slugField } from '../../shared/fields/slug'
 import { isValidTimeZone, parseTimeOfDay, type Weekday } from '../deadlines'
-import { label, options } from '../../shared/lib/labels'
+import { label, options, staticLabel } from '../../shared/lib/labels'
+import type { GroupKind } from '../constants'
+import type { StudyGroup } from '../types'
 import { studyGroupEndpoints } from '../endpoints'
 
-export const GROUP_KINDS = ['program', 'posting-study', 'topic-study', 'reading-group'] as const
-
 /** Operators create sub-studies of the programs they operate; only admins create top-level groups. */
-const checkParentOperated: CollectionBeforeChangeHook = async ({ data, operation, req }) => {
+const checkParentOperated: CollectionBeforeChangeHook<StudyGroup> = async ({ data, operation, req }) => {
   if (operation === 'create' && !hasRole(req.user, 'admin') && req.user) {
     if (!data.parent) throw new Forbidden(req.t)
     await assertOperatesGroup(req, data.parent)
@@ -25,28 +25,28 @@ const checkParentOperated: CollectionBeforeChangeHook = async ({ data, operation
 }
 
 const weekdayLabels: Record<Weekday, ReturnType<typeof label>> = {
-  monday: label('Monday', '월요일'),
-  tuesday: label('Tuesday', '화요일'),
-  wednesday: label('Wednesday', '수요일'),
-  thursday: label('Thursday', '목요일'),
-  friday: label('Friday', '금요일'),
-  saturday: label('Saturday', '토요일'),
-  sunday: label('Sunday', '일요일'),
+  monday: label('monday'),
+  tuesday: label('tuesday'),
+  wednesday: label('wednesday'),
+  thursday: label('thursday'),
+  friday: label('friday'),
+  saturday: label('saturday'),
+  sunday: label('sunday'),
 }
 
 export const StudyGroups: CollectionConfig = {
   slug: 'study-groups',
-  labels: { singular: label('Study group', '스터디'), plural: label('Study groups', '스터디') },
+  labels: { singular: label('studyGroup'), plural: label('studyGroups') },
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'kind', 'status', 'parent'],
-    group: label('Study groups', '스터디'),
+    group: staticLabel('studyGroups'),
   },
   access: { read: anyone, create: adminOrOperator, update: adminOrGroupOperator('id'), delete: isAdmin },
   hooks: { beforeChange: [checkParentOperated] },
   endpoints: studyGroupEndpoints,
   fields: [
-    { name: 'name', type: 'text', label: label('Name', '이름'), required: true, maxLength: 120 },
+    { name: 'name', type: 'text', label: label('name'), required: true, maxLength: 120 },
     slugField({ from: 'name' }),
     {
       type: 'row',
@@ -54,27 +54,27 @@ export const StudyGroups: CollectionConfig = {
         {
           name: 'kind',
           type: 'select',
-          label: label('Kind', '종류'),
+          label: label('kind'),
           required: true,
           defaultValue: 'topic-study',
-          options: options({
-            program: label('Program', '프로그램'),
-            'posting-study': label('Posting study', '글쓰기 스터디'),
-            'topic-study': label('Topic study', '주제 스터디'),
-            'reading-group': label('Reading group', '독서 모임'),
+          options: options<GroupKind>({
+            program: label('program'),
+            'posting-study': label('postingStudy'),
+            'topic-study': label('topicStudy'),
+            'reading-group': label('readingGroup'),
           }),
         },
         {
           name: 'status',
           type: 'select',
-          label: label('Status', '상태'),
+          label: label('status'),
           required: true,
           defaultValue: 'recruiting',
           index: true,
           options: options({
-            recruiting: label('Recruiting', '모집 중'),
-            active: label('Active', '진행 중'),
-            finished: label('Finished', '종료'),
+            recruiting: label('recruiting'),
+            active: label('activeCohorts'),
+            finished: label('finished'),
           }),
         },
       ],
@@ -83,26 +83,26 @@ export const StudyGroups: CollectionConfig = {
       name: 'parent',
       type: 'relationship',
       relationTo: 'study-groups',
-      label: label('Part of program', '상위 프로그램'),
+      label: label('partOfProgram'),
       index: true,
       ...mustExist,
       filterOptions: ({ id }): Where =>
         id ? { and: [{ kind: { equals: 'program' } }, { id: { not_equals: id } }] } : { kind: { equals: 'program' } },
     },
-    { name: 'description', type: 'textarea', label: label('Description', '소개'), maxLength: 5000 },
+    { name: 'description', type: 'textarea', label: label('descriptionStudyGroups'), maxLength: 5000 },
     {
       name: 'operators',
       type: 'relationship',
       relationTo: 'users',
       hasMany: true,
-      label: label('Operators', '운영진'),
+      label: label('operators'),
       index: true,
       ...mustExist,
     },
     {
       name: 'links',
       type: 'array',
-      label: label('Public links', '공개 링크'),
+      label: label('publicLinks'),
       maxRows: 10,
       fields: [
         { name: 'label', type: 'text', required: true, maxLength: 60 },
@@ -118,7 +118,7 @@ export const StudyGroups: CollectionConfig = {
     {
       name: 'rules',
       type: 'group',
-      label: label('Rules', '규칙'),
+      label: label('rules'),
       fields: [
         {
           type: 'row',
@@ -126,25 +126,25 @@ export const StudyGroups: CollectionConfig = {
             {
               name: 'cadence',
               type: 'select',
-              label: label('Cadence', '주기'),
+              label: label('cadence'),
               defaultValue: 'weekly',
               required: true,
               options: options({
-                weekly: label('Weekly', '매주'),
-                biweekly: label('Every two weeks', '격주'),
-                monthly: label('Monthly', '매월'),
+                weekly: label('weekly'),
+                biweekly: label('everyTwoWeeks'),
+                monthly: label('monthly'),
               }),
             },
             {
               name: 'sessionWeekday',
               type: 'select',
-              label: label('Session day', '모임 요일'),
+              label: label('sessionDay'),
               options: options(weekdayLabels),
             },
             {
               name: 'sessionTime',
               type: 'text',
-              label: label('Session time', '모임 시각'),
+              label: label('sessionTime'),
               defaultValue: '20:00',
               validate: (value: string | null | undefined) =>
                 !value || !('error' in parseTimeOfDay(value))
@@ -159,13 +159,13 @@ export const StudyGroups: CollectionConfig = {
             {
               name: 'deadlineWeekday',
               type: 'select',
-              label: label('Deadline day', '마감 요일'),
+              label: label('deadlineDay'),
               options: options(weekdayLabels),
             },
             {
               name: 'deadlineTime',
               type: 'text',
-              label: label('Deadline time', '마감 시각'),
+              label: label('deadlineTime'),
               defaultValue: '23:59:59',
               validate: (value: string | null | undefined) =>
                 !value || !('error' in parseTimeOfDay(value))
@@ -175,7 +175,7 @@ export const StudyGroups: CollectionConfig = {
             {
               name: 'timeZone',
               type: 'text',
-              label: label('Time zone', '시간대'),
+              label: label('timeZone'),
               defaultValue: 'Asia/Seoul',
               required: true,
               validate: (value: string | null | undefined) =>
@@ -191,7 +191,7 @@ export const StudyGroups: CollectionConfig = {
             {
               name: 'passesPerMember',
               type: 'number',
-              label: label('Passes per member', '패스 개수'),
+              label: label('passesPerMember'),
               defaultValue: 0,
               min: 0,
               max: 52,
@@ -199,7 +199,7 @@ export const StudyGroups: CollectionConfig = {
             {
               name: 'atRiskMisses',
               type: 'number',
-              label: label('At risk after misses', '위험 기준 미제출 수'),
+              label: label('atRiskAfterMisses'),
               defaultValue: 3,
               min: 0,
               max: 52,
@@ -207,7 +207,7 @@ export const StudyGroups: CollectionConfig = {
             {
               name: 'presentationsRequired',
               type: 'checkbox',
-              label: label('Presentations required', '발표 필수'),
+              label: label('presentationsRequired'),
               defaultValue: false,
             },
           ],
@@ -218,14 +218,14 @@ export const StudyGroups: CollectionConfig = {
             {
               name: 'deposit',
               type: 'number',
-              label: label('Deposit (KRW)', '보증금(원)'),
+              label: label('depositKRW'),
               min: 0,
               access: { read: groupOperatorField },
             },
             {
               name: 'finePerMiss',
               type: 'number',
-              label: label('Fine per miss (KRW)', '미제출 벌금(원)'),
+              label: label('finePerMissKRW'),
               min: 0,
               defaultValue: 0,
               access: { read: groupOperatorField },

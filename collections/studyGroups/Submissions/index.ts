@@ -3,7 +3,7 @@ import type { Access, CollectionConfig } from 'payload'
 import { anyone, hasRole } from '../../shared/access/roles'
 import { operatedGroupIds } from '../access'
 import { mustExist } from '../../shared/fields/relationships'
-import { label } from '../../shared/lib/labels'
+import { label, staticLabel } from '../../shared/lib/labels'
 import { submissionEndpoints } from '../endpoints'
 import { prepareSubmission } from './hooks/prepareSubmission'
 
@@ -18,11 +18,11 @@ const writeAccess: Access = async ({ req }) => {
 
 export const Submissions: CollectionConfig = {
   slug: 'submissions',
-  labels: { singular: label('Submission', '제출'), plural: label('Submissions', '제출') },
+  labels: { singular: label('submission'), plural: label('submissions') },
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', 'membership', 'session', 'submittedAt'],
-    group: label('Study groups', '스터디'),
+    group: staticLabel('studyGroups'),
   },
   access: {
     read: anyone,
@@ -40,7 +40,7 @@ export const Submissions: CollectionConfig = {
       relationTo: 'memberships',
       required: true,
       index: true,
-      label: label('Membership', '참여'),
+      label: label('membership'),
       ...mustExist,
     },
     {
@@ -49,14 +49,14 @@ export const Submissions: CollectionConfig = {
       relationTo: 'study-sessions',
       required: true,
       index: true,
-      label: label('Session', '모임'),
+      label: label('session'),
       ...mustExist,
     },
-    { name: 'title', type: 'text', label: label('Title', '제목'), maxLength: 300 },
+    { name: 'title', type: 'text', label: label('title'), maxLength: 300 },
     {
       name: 'url',
       type: 'text',
-      label: label('Link', '링크'),
+      label: label('link'),
       validate: (value: string | null | undefined) =>
         !value || /^https?:\/\/\S+$/.test(value) ? true : 'The link must be an http(s) URL.',
     },
@@ -64,13 +64,13 @@ export const Submissions: CollectionConfig = {
       name: 'post',
       type: 'relationship',
       relationTo: 'posts',
-      label: label('Post on this blog', '이 블로그의 글'),
+      label: label('postOnThisBlog'),
       ...mustExist,
     },
     {
       name: 'submittedAt',
       type: 'date',
-      label: label('Submitted at', '제출 시각'),
+      label: label('submittedAt'),
       required: true,
       index: true,
       defaultValue: () => new Date().toISOString(),

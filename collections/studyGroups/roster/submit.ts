@@ -52,6 +52,8 @@ export async function submitWork(req: PayloadRequest, input: SubmitInput) {
     membershipId = membership.docs[0].id
   }
 
+  // `as never` below: the ids are whichever kind the host's database uses, which a host's
+  // generated types narrow to one.
   const data = {
     membership: membershipId,
     session: sessionId,

@@ -1,6 +1,10 @@
 import type { FieldHook } from 'payload'
 
-type Neighbour = { id: number | string; title: string; slug: string }
+import type { Id } from '../../../shared/documents'
+import { idOf } from '../../../shared/lib/ids'
+import type { Post } from '../../types'
+
+type Neighbour = { id: Id; title: string; slug: string }
 
 export type SeriesNavigation = { position: number; total: number; previous: Neighbour | null; next: Neighbour | null }
 
@@ -8,12 +12,11 @@ export type SeriesNavigation = { position: number; total: number; previous: Neig
  * Previous and next posts of the post's series, in series order, among the posts the reader may
  * see. Computed on read since any post of the series may move; posts outside a series cost nothing.
  */
-export const seriesNavigation: FieldHook = async ({ siblingData, req, context }) => {
+export const seriesNavigation: FieldHook<Post, SeriesNavigation | null, Post> = async ({ siblingData, req, context }) => {
   // The neighbours are posts too: do not compute their own navigation.
   if (context.withinSeriesNavigation) return null
-  const series = siblingData?.series
-  const seriesId = typeof series === 'object' && series !== null ? series.id : series
-  if (seriesId === undefined || seriesId === null) return null
+  const seriesId = idOf(siblingData?.series)
+  if (seriesId === null) return null
   const { docs } = await req.payload.find({
     collection: 'posts',
     where: { series: { equals: seriesId } },

@@ -1,11 +1,11 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
-import { idOf } from '../../../shared/lib/ids'
-
-const ids = (tags: unknown): (number | string)[] => (Array.isArray(tags) ? tags.map((tag) => idOf(tag)!) : [])
+import type { Id } from '../../../shared/documents'
+import { idsOf } from '../../../shared/lib/ids'
+import type { Post } from '../../types'
 
 /** Each tag stores how many published posts use it; recounted for the tags a change touched. */
-async function recount(req: PayloadRequest, tagIds: (number | string)[]) {
+async function recount(req: PayloadRequest, tagIds: Id[]) {
   for (const id of new Set(tagIds)) {
     const { totalDocs } = await req.payload.count({
       collection: 'posts',
@@ -26,12 +26,12 @@ async function recount(req: PayloadRequest, tagIds: (number | string)[]) {
   }
 }
 
-export const updateTagCountsAfterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
-  await recount(req, [...ids(doc.tags), ...ids(previousDoc?.tags)])
+export const updateTagCountsAfterChange: CollectionAfterChangeHook<Post> = async ({ doc, previousDoc, req }) => {
+  await recount(req, [...idsOf(doc.tags), ...idsOf(previousDoc?.tags)])
   return doc
 }
 
-export const updateTagCountsAfterDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
-  await recount(req, ids(doc.tags))
+export const updateTagCountsAfterDelete: CollectionAfterDeleteHook<Post> = async ({ doc, req }) => {
+  await recount(req, idsOf(doc.tags))
   return doc
 }

@@ -1,16 +1,8 @@
 import type { CollectionBeforeChangeHook, Payload, PayloadRequest } from 'payload'
 
+import type { Id } from '../../../shared/documents'
 import { UNFINISHED_STATUSES } from '../../constants'
-
-type Goal = {
-  id?: string
-  text?: string
-  area?: unknown
-  status?: string
-  note?: string | null
-  carriedFromRetrospective?: unknown
-  carriedFromGoal?: string | null
-}
+import type { Retrospective, RetrospectiveGoal } from '../../types'
 
 /** The latest published retrospective of the same kind that ends before `startDate`. */
 export async function findPreviousRetrospective(
@@ -18,7 +10,7 @@ export async function findPreviousRetrospective(
   req: PayloadRequest,
   kind: string,
   startDate: string,
-  excludeId?: number | string,
+  excludeId?: Id,
 ) {
   const { docs } = await payload.find({
     collection: 'retrospectives',
@@ -36,25 +28,22 @@ export async function findPreviousRetrospective(
     overrideAccess: true,
     req,
   })
-  return docs[0] ?? null
+  return (docs[0] as Retrospective | undefined) ?? null
 }
 
 /**
  * A new retrospective starts by reviewing the previous period's unfinished goals: those not
  * achieved or dropped are copied in, each linked to the goal it came from. Editors may remove them.
  */
-export const carryOverGoals: CollectionBeforeChangeHook = async ({ data, operation, req }) => {
+export const carryOverGoals: CollectionBeforeChangeHook<Retrospective> = async ({ data, operation, req }) => {
   if (operation !== 'create' || !data.period?.startDate || req.context.skipCarryOver) return data
   const previous = await findPreviousRetrospective(req.payload, req, data.period.kind, data.period.startDate)
   if (!previous) return data
-  const existing: Goal[] = Array.isArray(data.goals) ? data.goals : []
+  const existing = data.goals ?? []
   const alreadyLinked = new Set(existing.map((goal) => goal.carriedFromGoal).filter(Boolean))
-  const carried: Goal[] = ((previous.goals ?? []) as Goal[])
-    .filter(
-      (goal) =>
-        UNFINISHED_STATUSES.includes(goal.status as (typeof UNFINISHED_STATUSES)[number]) &&
-        !alreadyLinked.has(goal.id),
-    )
+  const unfinished: readonly RetrospectiveGoal['status'][] = UNFINISHED_STATUSES
+  const carried: RetrospectiveGoal[] = (previous.goals ?? [])
+    .filter((goal) => unfinished.includes(goal.status) && !alreadyLinked.has(goal.id))
     .map((goal) => ({
       text: goal.text,
       area: goal.area,

@@ -1,13 +1,14 @@
 import type { CollectionBeforeChangeHook, FieldHook, Validate } from 'payload'
 
 import { derivePeriod, periodTitle, type ContentLanguage, type PeriodInput } from '../../../shared/lib/periods'
+import type { Retrospective } from '../../types'
 
 const asDateTime = (day: string) => `${day}T00:00:00.000Z`
 
 /** The title a retrospective gets from its period, in its content language. */
 export function titleFromPeriod(
-  data: Record<string, any> | undefined,
-  originalDoc: Record<string, any> | undefined,
+  data: Partial<Retrospective> | undefined,
+  originalDoc: Partial<Retrospective> | undefined,
 ): string | undefined {
   const period = derivePeriod({ ...originalDoc?.period, ...data?.period })
   if ('error' in period) return undefined
@@ -16,7 +17,7 @@ export function titleFromPeriod(
 }
 
 /** The title is generated from the period when left empty. */
-export const generateTitle: FieldHook = ({ value, data, originalDoc }) =>
+export const generateTitle: FieldHook<Retrospective, string | null | undefined> = ({ value, data, originalDoc }) =>
   typeof value === 'string' && value.trim() !== '' ? value : (titleFromPeriod(data, originalDoc) ?? value)
 
 /** A validator for one field of the period group: it reports only the errors that belong to it. */
@@ -28,7 +29,7 @@ export const validatePeriodField =
   }
 
 /** Start and end dates always follow kind, year and index; a custom period keeps its own. */
-export const storeDerivedPeriod: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
+export const storeDerivedPeriod: CollectionBeforeChangeHook<Retrospective> = ({ data, originalDoc }) => {
   const period = derivePeriod({ ...originalDoc?.period, ...data.period })
   if ('error' in period) return data
   return {

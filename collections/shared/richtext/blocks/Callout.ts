@@ -7,17 +7,17 @@ export const CALLOUT_KINDS = ['note', 'tip', 'warning'] as const
 export const CalloutBlock: Block = {
   slug: 'callout',
   interfaceName: 'CalloutBlock',
-  labels: { singular: label('Callout', '콜아웃'), plural: label('Callouts', '콜아웃') },
+  labels: { singular: label('callout'), plural: label('callouts') },
   fields: [
     {
       name: 'kind',
       type: 'select',
-      label: label('Kind', '종류'),
+      label: label('kind'),
       required: true,
       defaultValue: 'note',
-      options: options({ note: label('Note', '참고'), tip: label('Tip', '팁'), warning: label('Warning', '주의') }),
+      options: options({ note: label('noteCallout'), tip: label('tip'), warning: label('warning') }),
     },
-    { name: 'title', type: 'text', label: label('Title', '제목'), maxLength: 200 },
-    { name: 'body', type: 'textarea', label: label('Text', '내용'), required: true },
+    { name: 'title', type: 'text', label: label('title'), maxLength: 200 },
+    { name: 'body', type: 'textarea', label: label('textCallout'), required: true },
   ],
 }

@@ -9,7 +9,7 @@ export const CodeBlock: Block = {
   slug: 'code',
   interfaceName: 'CodeBlock',
   jsx: codeMarkdownConverter as Block['jsx'],
-  labels: { singular: label('Code', '코드'), plural: label('Code blocks', '코드 블록') },
+  labels: { singular: label('code'), plural: label('codeBlocks') },
   fields: [
     {
       type: 'row',
@@ -17,17 +17,17 @@ export const CodeBlock: Block = {
         {
           name: 'language',
           type: 'select',
-          label: label('Language', '언어'),
+          label: label('language'),
           defaultValue: 'text',
           required: true,
           options: CODE_LANGUAGES.map((value) => ({ value, label: value })),
         },
-        { name: 'filename', type: 'text', label: label('File name', '파일 이름'), maxLength: 200 },
+        { name: 'filename', type: 'text', label: label('fileName'), maxLength: 200 },
         {
           name: 'highlightLines',
           type: 'text',
-          label: label('Highlighted lines', '강조할 줄'),
-          admin: { description: label('e.g. 1, 3-5', '예: 1, 3-5') },
+          label: label('highlightedLines'),
+          admin: { description: label('eG135') },
           validate: (value: string | null | undefined) => {
             const parsed = parseLineRanges(value)
             return Array.isArray(parsed) ? true : parsed.error
@@ -35,6 +35,6 @@ export const CodeBlock: Block = {
         },
       ],
     },
-    { name: 'code', type: 'code', label: label('Code', '코드'), required: true },
+    { name: 'code', type: 'code', label: label('code'), required: true },
   ],
 }

@@ -7,18 +7,15 @@ import { label } from '../../lib/labels'
 export const EmbedBlock: Block = {
   slug: 'embed',
   interfaceName: 'EmbedBlock',
-  labels: { singular: label('Embed', '임베드'), plural: label('Embeds', '임베드') },
+  labels: { singular: label('embed'), plural: label('embeds') },
   fields: [
     {
       name: 'url',
       type: 'text',
-      label: label('URL', 'URL'),
+      label: label('url'),
       required: true,
       admin: {
-        description: label(
-          'YouTube, GitHub gist, or a page on a host the site allows.',
-          'YouTube, GitHub gist, 또는 사이트가 허용한 호스트의 페이지.',
-        ),
+        description: label('youtubeGitHubGistOrA'),
       },
       validate: (value: string | null | undefined, { req }: { req: PayloadRequest }) => {
         if (!value) return 'An embed needs a URL.'
@@ -26,6 +23,6 @@ export const EmbedBlock: Block = {
         return 'error' in embed ? embed.error : true
       },
     },
-    { name: 'caption', type: 'text', label: label('Caption', '캡션'), maxLength: 300 },
+    { name: 'caption', type: 'text', label: label('caption'), maxLength: 300 },
   ],
 }

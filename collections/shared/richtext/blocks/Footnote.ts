@@ -6,6 +6,6 @@ import { label } from '../../lib/labels'
 export const FootnoteBlock: Block = {
   slug: 'footnote',
   interfaceName: 'FootnoteBlock',
-  labels: { singular: label('Footnote', '각주'), plural: label('Footnotes', '각주') },
-  fields: [{ name: 'note', type: 'textarea', label: label('Note', '각주 내용'), required: true }],
+  labels: { singular: label('footnote'), plural: label('footnotes') },
+  fields: [{ name: 'note', type: 'textarea', label: label('noteFootnote'), required: true }],
 }

@@ -4,8 +4,8 @@ import { hasRole } from '../../../shared/access/roles'
 import { assertOperatesGroup } from '../../access'
 import { idOf } from '../../../shared/lib/ids'
 import { httpError } from '../../../shared/endpoints'
-
-type Id = number | string
+import type { Id } from '../../../shared/documents'
+import type { Submission } from '../../types'
 
 /** The member rows a submission hangs on, loaded once per save. */
 async function loadContext(req: PayloadRequest, membershipId: Id, sessionId: Id) {
@@ -61,7 +61,7 @@ export function cohortOpen(cohortEnd: string | null | undefined, now = new Date(
  * same cohort, and decides who may write it: admins, the group's operators, or the member
  * themself while the cohort runs (their submission time is the server's, not theirs to set).
  */
-export const prepareSubmission: CollectionBeforeChangeHook = async ({
+export const prepareSubmission: CollectionBeforeChangeHook<Submission> = async ({
   data,
   originalDoc,
   req,
