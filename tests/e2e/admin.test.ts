@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 
-import { hasChromium, launchBrowser } from '../helpers/browser'
+import { hasChromium, launchBrowser, screenshot } from '../helpers/browser'
 import { hasProductionBuild, startServer, type RunningServer } from '../helpers/server'
 
 const runnable = hasChromium() && hasProductionBuild()
@@ -40,6 +40,7 @@ describeBrowser('the admin in a real browser', () => {
     await page.click('button[type="submit"]')
     await page.waitForURL((url) => url.pathname === '/admin' || url.pathname === '/admin/')
     await page.getByText('Posts', { exact: false }).first().waitFor()
+    await screenshot(page, '01-dashboard')
 
     const me = await page.evaluate(async () => (await fetch('/api/users/me', { credentials: 'include' })).json())
     expect(me.user).toMatchObject({ email: 'owner@devlog.test', roles: ['admin'] })
@@ -56,6 +57,7 @@ describeBrowser('the admin in a real browser', () => {
       .getByText(/published successfully|successfully/i)
       .first()
       .waitFor()
+    await screenshot(page, '02-post-published')
 
     const response = await fetch(
       `${server.url}/api/posts?where[slug][equals]=${encodeURIComponent('브라우저에서-쓴-글')}`,
@@ -105,6 +107,11 @@ describeBrowser('the admin in a real browser', () => {
     await page.goto(`${server.url}/admin/collections/posts`)
     await page.getByRole('heading', { name: '글' }).first().waitFor()
     expect(await page.locator('html').getAttribute('lang')).toBe('ko')
+    // Devlog's own field labels come from its translations, not only Payload's.
+    await page.goto(`${server.url}/admin/collections/posts/create`)
+    await page.locator('label', { hasText: '발행일' }).first().waitFor()
+    await page.locator('label', { hasText: '읽는 시간(분)' }).first().waitFor()
+    await screenshot(page, '03-post-editor-korean')
     await browser.context.addCookies([{ name: 'payload-lng', value: 'en', url: server.url }])
   }, 60_000)
 
@@ -154,5 +161,6 @@ describeBrowser('the admin in a real browser', () => {
     await page.locator('.devlog-roster-table td', { hasText: '이두리' }).waitFor()
     expect(await page.locator('.devlog-roster-table td', { hasText: '김하나 @hana' }).count()).toBe(1)
     expect(await page.locator('.devlog-roster-table td[data-status="pending"]').count()).toBe(8)
+    await screenshot(page, '04-roster-board')
   }, 90_000)
 })

@@ -39,3 +39,13 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close:
     },
   }
 }
+
+/** Where browser tests leave screenshots to look at after a run (ignored by git). */
+export const SCREENSHOT_DIR = path.resolve('test-results/screenshots')
+
+export async function screenshot(page: import('playwright-core').Page, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`)
+  await page.screenshot({ path: file, fullPage: true })
+  return file
+}
