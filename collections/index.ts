@@ -16,5 +16,13 @@ export type { Id, Relation } from './shared/documents'
 export type { Media, User } from './core/types'
 export type { Post, Series, Tag } from './blog/types'
 export type { Retrospective, RetrospectiveArea, RetrospectiveGoal, RetrospectivePeriod } from './retrospectives/types'
-export type { Cohort, Member, Membership, StudyGroup, StudyGroupRules, StudySession, Submission } from './studyGroups/types'
+export type {
+  Cohort,
+  Member,
+  Membership,
+  StudyGroup,
+  StudyGroupRules,
+  StudySession,
+  Submission,
+} from './studyGroups/types'
 export type { Webhook, WebhookDelivery } from './webhooks/types'

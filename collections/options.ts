@@ -139,7 +139,10 @@ export function sanitizeOptions(
   config: Pick<Config, 'serverURL' | 'routes'>,
 ): SanitizedDevlogOptions {
   const title = options.site?.title?.trim() || 'Devlog'
-  const serverURL = absoluteURL('site.serverURL', options.site?.serverURL || config.serverURL || 'http://localhost:3000')
+  const serverURL = absoluteURL(
+    'site.serverURL',
+    options.site?.serverURL || config.serverURL || 'http://localhost:3000',
+  )
   for (const slug of Object.keys(options.collectionOverrides ?? {})) {
     if (!(DEVLOG_COLLECTIONS as readonly string[]).includes(slug)) {
       throw new Error(`payload-devlog: collectionOverrides names "${slug}", which is not one of Devlog's collections.`)
@@ -152,7 +155,9 @@ export function sanitizeOptions(
       description: options.site?.description?.trim() || `${title}: posts and retrospectives`,
       language: options.site?.language?.trim() || 'ko',
       serverURL,
-      frontendURL: options.site?.frontendURL ? absoluteURL('site.frontendURL', options.site.frontendURL) : `${serverURL}/`,
+      frontendURL: options.site?.frontendURL
+        ? absoluteURL('site.frontendURL', options.site.frontendURL)
+        : `${serverURL}/`,
       documentURLTemplate: options.site?.documentURLTemplate?.trim() || `${serverURL}/{collection}/{slug}`,
       feedsURL: options.site?.feedsURL
         ? absoluteURL('site.feedsURL', options.site.feedsURL)

@@ -52,7 +52,10 @@ export const devlogPlugin =
     const isDevlogCollection = (slug: string) => !hostSlugs.has(slug) || slug === 'users'
     config.collections = config.collections?.map((collection) =>
       isDevlogCollection(collection.slug)
-        ? applyOverride(extend(collection, active), options.collectionOverrides[collection.slug as DevlogCollectionSlug])
+        ? applyOverride(
+            extend(collection, active),
+            options.collectionOverrides[collection.slug as DevlogCollectionSlug],
+          )
         : collection,
     )
     if (options.disabled) {
@@ -66,7 +69,10 @@ export const devlogPlugin =
     return {
       ...config,
       endpoints: [...(config.endpoints ?? []), ...active.flatMap((feature) => feature.endpoints ?? [])],
-      jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), ...active.flatMap((feature) => feature.tasks ?? [])] },
+      jobs: {
+        ...config.jobs,
+        tasks: [...(config.jobs?.tasks ?? []), ...active.flatMap((feature) => feature.tasks ?? [])],
+      },
       graphQL: {
         ...config.graphQL,
         queries: mergeGraphQLExtensions(config.graphQL?.queries, ...active.map((feature) => feature.queries)),

@@ -1,11 +1,4 @@
-import type {
-  DerivedContent,
-  DocumentBase,
-  Publishable,
-  Relation,
-  RichTextValue,
-  SeoMeta,
-} from '../shared/documents'
+import type { DerivedContent, DocumentBase, Publishable, Relation, RichTextValue, SeoMeta } from '../shared/documents'
 
 export type Post = DocumentBase &
   Publishable &

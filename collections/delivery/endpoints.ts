@@ -93,14 +93,18 @@ export const openApiEndpoints: Endpoint[] = [
   {
     path: '/openapi.json',
     method: 'get',
-    handler: async (req) => Response.json(buildOpenApi(req.payload, `${devlogOptions(req.payload.config).site.title} API`)),
+    handler: async (req) =>
+      Response.json(buildOpenApi(req.payload, `${devlogOptions(req.payload.config).site.title} API`)),
   },
   {
     path: '/docs',
     method: 'get',
     handler: async (req) =>
-      new Response(renderOpenApiPage(buildOpenApi(req.payload, `${devlogOptions(req.payload.config).site.title} API`)), {
-        headers: { 'content-type': 'text/html; charset=utf-8' },
-      }),
+      new Response(
+        renderOpenApiPage(buildOpenApi(req.payload, `${devlogOptions(req.payload.config).site.title} API`)),
+        {
+          headers: { 'content-type': 'text/html; charset=utf-8' },
+        },
+      ),
   },
 ]

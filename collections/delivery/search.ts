@@ -179,8 +179,7 @@ async function candidates(payload: Payload, req: PayloadRequest, terms: string[]
 export async function search(payload: Payload, req: PayloadRequest, query: string, page = 1, limit = 10) {
   const terms = [...new Set(query.toLowerCase().split(/\s+/).filter(Boolean))].slice(0, 8)
   if (!terms.length) throw httpError('q: a search needs at least one word.')
-  if (!Number.isInteger(page) || page < 1)
-    throw httpError('page must be a whole number from 1.')
+  if (!Number.isInteger(page) || page < 1) throw httpError('page must be a whole number from 1.')
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT)
     throw httpError(`limit must be a whole number from 1 to ${MAX_LIMIT}.`)
   const ranked = (await candidates(payload, req, terms))

@@ -25,7 +25,9 @@ export function seoFromDocument(doc: SeoSource, siteTitle: string) {
 }
 
 /** Fills empty SEO meta fields from the document on save, so every published page has them. */
-export function fillSeoDefaults(siteTitle: string): CollectionBeforeChangeHook<DocumentBase & SeoSource & { meta?: SeoMeta }> {
+export function fillSeoDefaults(
+  siteTitle: string,
+): CollectionBeforeChangeHook<DocumentBase & SeoSource & { meta?: SeoMeta }> {
   return ({ data, originalDoc }) => {
     const merged = { ...originalDoc, ...data }
     const defaults = seoFromDocument(merged, siteTitle)

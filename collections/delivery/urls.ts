@@ -8,7 +8,11 @@ type Site = SanitizedDevlogOptions['site']
  * Where a front end shows a document: the site's document URL template with `{collection}` and
  * `{slug}`, so feeds and sitemaps link to the site, not the API.
  */
-export function documentUrl(site: Pick<Site, 'documentURLTemplate'>, collection: PublicCollection, slug: string): string {
+export function documentUrl(
+  site: Pick<Site, 'documentURLTemplate'>,
+  collection: PublicCollection,
+  slug: string,
+): string {
   return site.documentURLTemplate.replaceAll('{collection}', collection).replaceAll('{slug}', encodeURIComponent(slug))
 }
 

@@ -6,10 +6,7 @@ import { createRetrospectivesCollection } from './Retrospectives/index'
 
 /** Quarterly and yearly retrospectives (회고) with goals carried over, and the areas they cover. */
 export const retrospectivesFeature = (options: SanitizedDevlogOptions): DevlogFeature => ({
-  collections: [
-    RetrospectiveAreas,
-    createRetrospectivesCollection({ linkStudyGroups: options.features.studyGroups }),
-  ],
+  collections: [RetrospectiveAreas, createRetrospectivesCollection({ linkStudyGroups: options.features.studyGroups })],
   queries: retrospectiveQueries,
   onInit: ensureDefaultAreas,
 })

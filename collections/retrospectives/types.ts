@@ -1,11 +1,4 @@
-import type {
-  DerivedContent,
-  DocumentBase,
-  Publishable,
-  Relation,
-  RichTextValue,
-  SeoMeta,
-} from '../shared/documents'
+import type { DerivedContent, DocumentBase, Publishable, Relation, RichTextValue, SeoMeta } from '../shared/documents'
 import type { PeriodKind } from '../shared/lib/periods'
 import type { GoalStatus } from './constants'
 

@@ -14,7 +14,10 @@ export function appendHooks(collection: CollectionConfig, hooks: Hooks): Collect
 }
 
 /** A host's override (fields, access, admin, labels, hooks) applied to one of Devlog's collections. */
-export function applyOverride(collection: CollectionConfig, override: CollectionOverride | undefined): CollectionConfig {
+export function applyOverride(
+  collection: CollectionConfig,
+  override: CollectionOverride | undefined,
+): CollectionConfig {
   if (!override) return collection
   const overridden: CollectionConfig = {
     ...collection,

@@ -5,6 +5,5 @@ export type ResolverContext = { req: PayloadRequest }
 
 /** Queries or mutations of several features, side by side with the host's own. */
 export function mergeGraphQLExtensions(...extensions: (GraphQLExtension | undefined)[]): GraphQLExtension {
-  return (GraphQL, context) =>
-    Object.assign({}, ...extensions.map((extension) => extension?.(GraphQL, context) ?? {}))
+  return (GraphQL, context) => Object.assign({}, ...extensions.map((extension) => extension?.(GraphQL, context) ?? {}))
 }

@@ -8,7 +8,6 @@ import { label, options, staticLabel } from '../shared/lib/labels'
 import type { MembershipRole, MembershipStatus } from './constants'
 import { membershipEndpoints } from './endpoints'
 
-
 /** A roster row: one person in one cohort, at most once. */
 export const Memberships: CollectionConfig = {
   slug: 'memberships',

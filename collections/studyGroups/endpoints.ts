@@ -48,7 +48,9 @@ export const cohortEndpoints: Endpoint[] = [
     path: '/:id/sessions.ics',
     method: 'get',
     handler: async (req) =>
-      new Response(await sessionsIcs(req, idParam(req)), { headers: { 'content-type': 'text/calendar; charset=utf-8' } }),
+      new Response(await sessionsIcs(req, idParam(req)), {
+        headers: { 'content-type': 'text/calendar; charset=utf-8' },
+      }),
   },
   { path: '/:id/public-roster', method: 'get', handler: json((req) => publicRoster(req, idParam(req))) },
   {

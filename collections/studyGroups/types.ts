@@ -75,9 +75,7 @@ export type StudySession = DocumentBase & {
   place?: string | null
   onlineUrl?: string | null
   notes?: string | null
-  attendance?:
-    | { id?: string | null; membership: Relation; status: 'present' | 'late' | 'absent' | 'excused' }[]
-    | null
+  attendance?: { id?: string | null; membership: Relation; status: 'present' | 'late' | 'absent' | 'excused' }[] | null
 }
 
 export type Submission = DocumentBase & {

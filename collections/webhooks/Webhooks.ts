@@ -105,24 +105,14 @@ export const WebhookDeliveries: CollectionConfig = {
  */
 type Status = WatchedDocument['_status']
 
-export function eventOf(
-  current: Status,
-  previous: Status,
-  savedAs: Status,
-  operation: string,
-): WebhookEvent | null {
+export function eventOf(current: Status, previous: Status, savedAs: Status, operation: string): WebhookEvent | null {
   if (current === undefined || current === null) return operation === 'create' ? 'publish' : 'update'
   if (current === 'published' && savedAs === 'draft') return null // a draft saved over a published document
   if (current === 'published') return previous === 'published' && operation !== 'create' ? 'update' : 'publish'
   return previous === 'published' ? 'unpublish' : null
 }
 
-async function queueDeliveries(
-  req: PayloadRequest,
-  collection: string,
-  event: WebhookEvent,
-  doc: WatchedDocument,
-) {
+async function queueDeliveries(req: PayloadRequest, collection: string, event: WebhookEvent, doc: WatchedDocument) {
   const { docs: webhooks } = await req.payload.find({
     collection: 'webhooks',
     where: {

@@ -148,8 +148,12 @@ describe('devlogPlugin options', () => {
       const searchIndex = collection(config, 'search-index')
       const indexed = searchIndex.fields.find((field) => 'name' in field && field.name === 'doc')
       expect(indexed).toMatchObject({ relationTo: ['posts'] })
-      const watched = collection(config, 'webhooks').fields.find((field) => 'name' in field && field.name === 'collections')
-      expect(watched).toMatchObject({ options: ['posts', 'tags', 'series'].map((slug) => ({ value: slug, label: slug })) })
+      const watched = collection(config, 'webhooks').fields.find(
+        (field) => 'name' in field && field.name === 'collections',
+      )
+      expect(watched).toMatchObject({
+        options: ['posts', 'tags', 'series'].map((slug) => ({ value: slug, label: slug })),
+      })
       const paths = (config.endpoints ?? []).map((endpoint) => endpoint.path)
       expect(paths).not.toContain('/feed.xml')
       expect(paths).toEqual(expect.arrayContaining(['/search', '/openapi.json']))

@@ -43,7 +43,11 @@ beforeAll(() => {
   host = path.join(work, 'host')
   fs.mkdirSync(host)
   const [packed] = JSON.parse(
-    execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, env: childEnv(), encoding: 'utf8' }),
+    execFileSync('npm', ['pack', '--json', '--pack-destination', work], {
+      cwd: root,
+      env: childEnv(),
+      encoding: 'utf8',
+    }),
   ) as { filename: string; files: { path: string }[] }[]
   tarballFiles = packed.files.map((file) => file.path)
   fs.writeFileSync(path.join(host, 'package.json'), JSON.stringify({ name: 'host', private: true, type: 'module' }))
@@ -104,7 +108,15 @@ describe('payload-devlog packed and installed in another Payload app', () => {
     const result = runHost()
     expect(result.collections.slice(0, 2)).toEqual(['users', 'pages'])
     expect(result.collections).toEqual(
-      expect.arrayContaining(['posts', 'tags', 'retrospectives', 'study-groups', 'cohorts', 'webhooks', 'search-index']),
+      expect.arrayContaining([
+        'posts',
+        'tags',
+        'retrospectives',
+        'study-groups',
+        'cohorts',
+        'webhooks',
+        'search-index',
+      ]),
     )
     expect(result.pages).toBe(1)
     expect(result.post.slug).toBe('probes-in-practice')
@@ -139,7 +151,15 @@ describe('payload-devlog packed and installed in another Payload app', () => {
     expect(result.studyGroups.status).toBe(404)
     expect(result.cohortBoard.status).toBe(404)
     expect(result.graphql.queries).not.toEqual(expect.arrayContaining(['CohortBoard']))
-    for (const name of ['StudyGroupPage', 'CohortBoard', 'CohortPublicRoster', 'WeeklySubmissions', 'MembershipStatus', 'StudyGroups', 'Cohorts']) {
+    for (const name of [
+      'StudyGroupPage',
+      'CohortBoard',
+      'CohortPublicRoster',
+      'WeeklySubmissions',
+      'MembershipStatus',
+      'StudyGroups',
+      'Cohorts',
+    ]) {
       expect(result.graphql.queries).not.toContain(name)
     }
     for (const name of ['submitWork', 'generateSessions', 'importRoster', 'createCohort']) {

@@ -44,7 +44,11 @@ describe('package boundary rules (fixture tree)', () => {
   it('resolves `.js` specifiers to the `.ts` files (moduleResolution: bundler), type-only imports included', () => {
     const posts = result.modules.find((m) => m.source === 'collections/blog/posts.ts')
     expect(posts?.dependencies).toEqual([
-      expect.objectContaining({ module: '../shared/lib/ids.js', resolved: 'collections/shared/lib/ids.ts', couldNotResolve: false }),
+      expect.objectContaining({
+        module: '../shared/lib/ids.js',
+        resolved: 'collections/shared/lib/ids.ts',
+        couldNotResolve: false,
+      }),
     ])
     const postTypes = result.modules.find((m) => m.source === 'collections/blog/postTypes.ts')
     expect(postTypes?.dependencies).toEqual([

@@ -1,4 +1,8 @@
-import { codeMarkdownConverter, normaliseLanguage, parseFenceMeta } from '../../collections/shared/richtext/blocks/codeMarkdown'
+import {
+  codeMarkdownConverter,
+  normaliseLanguage,
+  parseFenceMeta,
+} from '../../collections/shared/richtext/blocks/codeMarkdown'
 
 describe('normaliseLanguage', () => {
   it.each([

@@ -1,6 +1,12 @@
 import { DateTime } from 'luxon'
 
-import { deadlineBefore, isValidTimeZone, parseTimeOfDay, sessionDates, WEEKDAYS } from '../../collections/studyGroups/deadlines'
+import {
+  deadlineBefore,
+  isValidTimeZone,
+  parseTimeOfDay,
+  sessionDates,
+  WEEKDAYS,
+} from '../../collections/studyGroups/deadlines'
 
 const seoulSunday = { weekday: 'sunday', time: '23:59:59', timeZone: 'Asia/Seoul' } as const
 const newYorkSunday = { weekday: 'sunday', time: '23:59:59', timeZone: 'America/New_York' } as const

@@ -2,7 +2,10 @@ import { renderSitemaps } from '../../collections/delivery/sitemap'
 import { absolutiseHtml, documentUrl } from '../../collections/delivery/urls'
 import { sanitizeOptions } from '../../collections/options'
 
-const { site } = sanitizeOptions({ site: { serverURL: 'https://cms.example.com', feedsURL: 'https://cms.example.com' } }, {})
+const { site } = sanitizeOptions(
+  { site: { serverURL: 'https://cms.example.com', feedsURL: 'https://cms.example.com' } },
+  {},
+)
 
 const urls = Array.from({ length: 5 }, (_, index) => ({
   loc: `https://blog.example.com/posts/p${index}?a=1&b=2`,
@@ -33,7 +36,10 @@ describe('renderSitemaps', () => {
 
 describe('document URLs', () => {
   it('follow the site document URL template, or the server by default', () => {
-    const custom = sanitizeOptions({ site: { documentURLTemplate: 'https://blog.example.com/{collection}/{slug}/' } }, {})
+    const custom = sanitizeOptions(
+      { site: { documentURLTemplate: 'https://blog.example.com/{collection}/{slug}/' } },
+      {},
+    )
     expect(documentUrl(custom.site, 'posts', '2024년-회고')).toBe(
       'https://blog.example.com/posts/2024%EB%85%84-%ED%9A%8C%EA%B3%A0/',
     )
@@ -42,8 +48,8 @@ describe('document URLs', () => {
   })
 
   it('make root-relative media links absolute', () => {
-    expect(
-      absolutiseHtml('<img src="/api/media/file/a.png"><a href="//cdn.example.com/x">', site.serverURL),
-    ).toBe('<img src="https://cms.example.com/api/media/file/a.png"><a href="//cdn.example.com/x">')
+    expect(absolutiseHtml('<img src="/api/media/file/a.png"><a href="//cdn.example.com/x">', site.serverURL)).toBe(
+      '<img src="https://cms.example.com/api/media/file/a.png"><a href="//cdn.example.com/x">',
+    )
   })
 })

@@ -10,10 +10,8 @@ export type ScheduleType = 'publish' | 'unpublish'
  * does; the server's job runner carries it out when it is due.
  */
 export async function schedulePost(req: PayloadRequest, id: number | string, at: unknown, type: unknown = 'publish') {
-  if (!hasRole(req.user, 'admin', 'editor'))
-    throw httpError('Only editors and admins may schedule posts.', 403)
-  if (type !== 'publish' && type !== 'unpublish')
-    throw httpError('type must be "publish" or "unpublish".')
+  if (!hasRole(req.user, 'admin', 'editor')) throw httpError('Only editors and admins may schedule posts.', 403)
+  if (type !== 'publish' && type !== 'unpublish') throw httpError('type must be "publish" or "unpublish".')
   const when = typeof at === 'string' ? new Date(at) : null
   if (!when || Number.isNaN(when.getTime())) {
     throw httpError('at: an ISO 8601 date-time such as 2026-12-01T09:00:00+09:00 is required.')

@@ -16,7 +16,10 @@ const refuseDeletingUsedTag: CollectionBeforeDeleteHook = async ({ id, req, cont
     req,
   })
   if (totalDocs > 0) {
-    throw httpError(`This tag is used by ${totalDocs} post(s). Merge it into another tag instead: POST /api/tags/${id}/merge with {"into": <tag id>}.`, 409)
+    throw httpError(
+      `This tag is used by ${totalDocs} post(s). Merge it into another tag instead: POST /api/tags/${id}/merge with {"into": <tag id>}.`,
+      409,
+    )
   }
 }
 

@@ -9,8 +9,7 @@ import { httpError } from '../../shared/endpoints'
  */
 export async function mergeTag(req: PayloadRequest, sourceId: number | string, targetId: number | string) {
   const { payload } = req
-  if (String(sourceId) === String(targetId))
-    throw httpError('A tag cannot be merged into itself.')
+  if (String(sourceId) === String(targetId)) throw httpError('A tag cannot be merged into itself.')
   const ownsTransaction = await initTransaction(req)
   try {
     const source = await payload.findByID({ collection: 'tags', id: sourceId, depth: 0, req, disableErrors: true })
@@ -29,9 +28,7 @@ export async function mergeTag(req: PayloadRequest, sourceId: number | string, t
       req,
     })
     for (const post of posts) {
-      const tags = [
-        ...new Set(idsOf(post.tags).map((id) => (String(id) === String(source.id) ? target.id : id))),
-      ]
+      const tags = [...new Set(idsOf(post.tags).map((id) => (String(id) === String(source.id) ? target.id : id)))]
       await payload.update({
         collection: 'posts',
         id: post.id,

@@ -69,7 +69,11 @@ const studyLinks: Field = {
 }
 
 /** `linkStudyGroups`: whether the study-groups feature is on, so a retrospective can name groups and cohorts. */
-export const createRetrospectivesCollection = ({ linkStudyGroups }: { linkStudyGroups: boolean }): CollectionConfig => ({
+export const createRetrospectivesCollection = ({
+  linkStudyGroups,
+}: {
+  linkStudyGroups: boolean
+}): CollectionConfig => ({
   slug: 'retrospectives',
   labels: { singular: label('retrospective'), plural: label('retrospectives') },
   access: { read: publishedOrEditor, create: isEditor, update: isEditor, delete: isEditor },

@@ -1,20 +1,23 @@
 import type { FieldHook } from 'payload'
 
-import type { Id } from '../../shared/documents'
+import { neighbour, type Neighbour } from '../../shared/lib/neighbours'
 import type { Retrospective } from '../types'
 
-type Neighbour = { id: Id; title: string; slug: string }
 export type RetrospectiveNavigation = { previous: Neighbour | null; next: Neighbour | null }
 
 /**
  * `previous` and `next` retrospectives of the same kind, among those the reader may see. Computed
  * on read: publishing any retrospective can change its neighbours' navigation.
  */
-export const retrospectiveNavigation: FieldHook<Retrospective, RetrospectiveNavigation | null, Retrospective> = async ({ siblingData, req, context }) => {
+export const retrospectiveNavigation: FieldHook<Retrospective, RetrospectiveNavigation | null, Retrospective> = async ({
+  siblingData,
+  req,
+  context,
+}) => {
   if (context.withinRetrospectiveNavigation) return null
   const period = siblingData?.period
   if (!period?.kind || !period?.startDate) return null
-  const neighbour = async (direction: 'previous' | 'next'): Promise<Neighbour | null> => {
+  const find = async (direction: 'previous' | 'next'): Promise<Neighbour | null> => {
     const { docs } = await req.payload.find({
       collection: 'retrospectives',
       where: {
@@ -35,9 +38,8 @@ export const retrospectiveNavigation: FieldHook<Retrospective, RetrospectiveNavi
       // A request of its own: context set here must not leak into the reader's request.
       context: { withinRetrospectiveNavigation: true },
     })
-    const doc = docs[0]
-    return doc ? { id: doc.id, title: String(doc.title), slug: String(doc.slug) } : null
+    return neighbour(docs[0])
   }
-  const [previous, next] = await Promise.all([neighbour('previous'), neighbour('next')])
+  const [previous, next] = await Promise.all([find('previous'), find('next')])
   return { previous, next }
 }

@@ -21,7 +21,9 @@ export function publishedAtField(): DateField {
 export const publishedNewestFirstIndex: CompoundIndex = { fields: ['_status', 'publishedAt', 'createdAt'] }
 
 /** `publishedAt` is stamped the first time a document is published, unless the editor set it. */
-export const setPublishedAt: CollectionBeforeChangeHook<DocumentBase & Publishable & { publishedAt?: string | null }> = ({ data }) => {
+export const setPublishedAt: CollectionBeforeChangeHook<
+  DocumentBase & Publishable & { publishedAt?: string | null }
+> = ({ data }) => {
   if (data._status === 'published' && !data.publishedAt) {
     return { ...data, publishedAt: new Date().toISOString() }
   }

@@ -156,7 +156,12 @@ export function renderContent(
     },
   }
 
-  let html = convertLexicalToHTML({ converters, data: state as SerializedEditorState, disableContainer: true, disableIndent: true })
+  let html = convertLexicalToHTML({
+    converters,
+    data: state as SerializedEditorState,
+    disableContainer: true,
+    disableIndent: true,
+  })
   if (footnotes.length) {
     html += `<section class="footnotes"><ol>${footnotes
       .map(

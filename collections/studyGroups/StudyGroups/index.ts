@@ -1,12 +1,7 @@
 import { Forbidden, type CollectionBeforeChangeHook, type CollectionConfig, type Where } from 'payload'
 
 import { hasRole, isAdmin, anyone } from '../../shared/access/roles'
-import {
-  adminOrGroupOperator,
-  adminOrOperator,
-  assertOperatesGroup,
-  groupOperatorField,
-} from '../access'
+import { adminOrGroupOperator, adminOrOperator, assertOperatesGroup, groupOperatorField } from '../access'
 import { mustExist } from '../../shared/fields/relationships'
 import { slugField } from '../../shared/fields/slug'
 import { isValidTimeZone, parseTimeOfDay, type Weekday } from '../deadlines'

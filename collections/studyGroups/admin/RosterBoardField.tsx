@@ -89,7 +89,11 @@ export function RosterBoardField() {
           value={filter}
           onChange={(event) => setFilter(event.target.value)}
         />
-        <select aria-label={t('devlog:rosterAllStatuses')} value={status} onChange={(event) => setStatus(event.target.value)}>
+        <select
+          aria-label={t('devlog:rosterAllStatuses')}
+          value={status}
+          onChange={(event) => setStatus(event.target.value)}
+        >
           <option value="">{t('devlog:rosterAllStatuses')}</option>
           <option value="at-risk">{t('devlog:rosterAtRiskOnly')}</option>
           {Object.keys(STATUS_STYLE).map((key) => (

@@ -59,8 +59,7 @@ export function parseRosterCsv(csv: string): { rows: ImportRow[]; errors: RowErr
     throw httpError(`The CSV cannot be read: ${error instanceof Error ? error.message : String(error)}`)
   }
   const [header, ...body] = records
-  if (!header)
-    throw httpError('The CSV is empty: it needs a header row (name, handle, email, blogUrl, role).')
+  if (!header) throw httpError('The CSV is empty: it needs a header row (name, handle, email, blogUrl, role).')
   const columns = header.map((cell) => HEADER_ALIASES[cell.toLowerCase().replace(/[\s_-]/g, '')])
   if (!columns.includes('name')) throw httpError('The CSV header needs a "name" column.')
 
@@ -132,7 +131,9 @@ export async function importRoster(
     existingMembers.docs.filter((member) => member.email).map((member) => [String(member.email).toLowerCase(), member]),
   )
   const byHandle = new Map(
-    existingMembers.docs.filter((member) => member.handle).map((member) => [String(member.handle).toLowerCase(), member]),
+    existingMembers.docs
+      .filter((member) => member.handle)
+      .map((member) => [String(member.handle).toLowerCase(), member]),
   )
   const memberships = await req.payload.find({
     collection: 'memberships',

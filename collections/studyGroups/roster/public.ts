@@ -69,8 +69,9 @@ export async function weeklySubmissions(req: PayloadRequest, cohortId: Id, week?
   const session =
     week !== undefined
       ? sessions.docs.find((candidate) => candidate.number === week)
-      : ([...sessions.docs].reverse().find((candidate) => candidate.deadline && new Date(String(candidate.deadline)) <= now) ??
-        sessions.docs[0])
+      : ([...sessions.docs]
+          .reverse()
+          .find((candidate) => candidate.deadline && new Date(String(candidate.deadline)) <= now) ?? sessions.docs[0])
   if (!session) throw httpError(`week: this cohort has no week ${week}.`, 404)
   const submissions = await req.payload.find({
     collection: 'submissions',

@@ -23,8 +23,7 @@ export async function generateSessions(req: PayloadRequest, cohortId: Id) {
     time: rules.sessionTime ?? '20:00',
     timeZone,
   })
-  if (dates.length === 0)
-    throw httpError('The cohort’s dates hold no session for this cadence.')
+  if (dates.length === 0) throw httpError('The cohort’s dates hold no session for this cadence.')
 
   const existing = await req.payload.find({
     collection: 'study-sessions',

@@ -37,8 +37,7 @@ export async function submitWork(req: PayloadRequest, input: SubmitInput) {
       overrideAccess: true,
       req,
     })
-    if (!member.docs[0])
-      throw httpError('membership: your account is not linked to a member; name the membership.')
+    if (!member.docs[0]) throw httpError('membership: your account is not linked to a member; name the membership.')
     const membership = await req.payload.find({
       collection: 'memberships',
       where: { and: [{ member: { equals: member.docs[0].id } }, { cohort: { equals: idOf(session.cohort) } }] },
@@ -47,8 +46,7 @@ export async function submitWork(req: PayloadRequest, input: SubmitInput) {
       overrideAccess: true,
       req,
     })
-    if (!membership.docs[0])
-      throw httpError('membership: you are not in this session’s cohort.')
+    if (!membership.docs[0]) throw httpError('membership: you are not in this session’s cohort.')
     membershipId = membership.docs[0].id
   }
 

@@ -1,10 +1,8 @@
 import type { FieldHook } from 'payload'
 
-import type { Id } from '../../../shared/documents'
 import { idOf } from '../../../shared/lib/ids'
+import { neighbour, type Neighbour } from '../../../shared/lib/neighbours'
 import type { Post } from '../../types'
-
-type Neighbour = { id: Id; title: string; slug: string }
 
 export type SeriesNavigation = { position: number; total: number; previous: Neighbour | null; next: Neighbour | null }
 
@@ -12,7 +10,11 @@ export type SeriesNavigation = { position: number; total: number; previous: Neig
  * Previous and next posts of the post's series, in series order, among the posts the reader may
  * see. Computed on read since any post of the series may move; posts outside a series cost nothing.
  */
-export const seriesNavigation: FieldHook<Post, SeriesNavigation | null, Post> = async ({ siblingData, req, context }) => {
+export const seriesNavigation: FieldHook<Post, SeriesNavigation | null, Post> = async ({
+  siblingData,
+  req,
+  context,
+}) => {
   // The neighbours are posts too: do not compute their own navigation.
   if (context.withinSeriesNavigation) return null
   const seriesId = idOf(siblingData?.series)
@@ -31,12 +33,10 @@ export const seriesNavigation: FieldHook<Post, SeriesNavigation | null, Post> = 
   })
   const index = docs.findIndex((doc) => String(doc.id) === String(siblingData.id))
   if (index === -1) return null
-  const pick = (doc: (typeof docs)[number] | undefined): Neighbour | null =>
-    doc ? { id: doc.id, title: String(doc.title), slug: String(doc.slug) } : null
   return {
     position: index + 1,
     total: docs.length,
-    previous: pick(docs[index - 1]),
-    next: pick(docs[index + 1]),
+    previous: neighbour(docs[index - 1]),
+    next: neighbour(docs[index + 1]),
   } satisfies SeriesNavigation
 }

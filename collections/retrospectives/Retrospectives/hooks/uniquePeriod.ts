@@ -3,7 +3,12 @@ import { ValidationError, type CollectionBeforeChangeHook } from 'payload'
 import type { Retrospective } from '../../types'
 
 /** At most one published retrospective per year, half, quarter or month. */
-export const onePublishedPerPeriod: CollectionBeforeChangeHook<Retrospective> = async ({ data, originalDoc, req, collection }) => {
+export const onePublishedPerPeriod: CollectionBeforeChangeHook<Retrospective> = async ({
+  data,
+  originalDoc,
+  req,
+  collection,
+}) => {
   const period = data.period ?? originalDoc?.period
   if (data._status !== 'published' || !period || period.kind === 'custom') return data
   const { docs } = await req.payload.find({

@@ -47,7 +47,12 @@ async function loadContext(req: PayloadRequest, membershipId: Id, sessionId: Id)
       req,
     }),
   ])
-  return { membership, session, memberUser: idOf(member.user), cohortEnd: typeof cohort.endDate === 'string' ? cohort.endDate : null }
+  return {
+    membership,
+    session,
+    memberUser: idOf(member.user),
+    cohortEnd: typeof cohort.endDate === 'string' ? cohort.endDate : null,
+  }
 }
 
 /** Members submit until the end of the cohort's last day. */
