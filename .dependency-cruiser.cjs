@@ -18,7 +18,7 @@
  */
 const path = require('node:path')
 
-const FEATURES = '(core|blog|retrospectives|studyGroups|webhooks|delivery|transfer)'
+const FEATURES = '(core|blog|retrospectives|studyGroups|webhooks|delivery|transfer|guard)'
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

@@ -8,6 +8,7 @@ import { sanitizeOptions, type DevlogCollectionSlug, type DevlogPluginOptions } 
 import { retrospectivesFeature } from './retrospectives/index'
 import { applyOverride, mergeCollections } from './shared/collections'
 import type { DevlogFeature } from './shared/feature'
+import { guardFeature } from './guard/index'
 import { mergeGraphQLExtensions } from './shared/graphql'
 import { studyGroupsFeature } from './studyGroups/index'
 import { mergeTranslations } from './translations/index'
@@ -34,6 +35,7 @@ export const devlogPlugin =
       ...(enabled.openapi ? [openApiFeature()] : []),
       seoFeature(options),
       changeEventsFeature(),
+      guardFeature(),
     ]
     const active = options.disabled ? [] : features
     const hostSlugs = new Set((incoming.collections ?? []).map((collection) => collection.slug))

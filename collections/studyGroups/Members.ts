@@ -1,24 +1,19 @@
-import type { Access, CollectionConfig, FieldAccess, PayloadRequest, Where } from 'payload'
+import type { Access, CollectionBeforeChangeHook, CollectionConfig, FieldAccess, Where } from 'payload'
 
-import { anyone, hasRole, isAdmin } from '../shared/access/roles'
-import { adminOrOperator, operatedGroupIds } from './access'
+import { anyone, hasRole, isAdmin, isAdminField, signedIn } from '../shared/access/roles'
+import { reachableMemberIds, reachesMember } from './access'
+import type { Member } from './types'
 import { idOf } from '../shared/lib/ids'
 import { label, staticLabel } from '../shared/lib/labels'
 
-/** Members that belong to a cohort of a group the operator runs. */
-async function operatedMemberIds(req: PayloadRequest) {
-  const groups = await operatedGroupIds(req)
-  if (!groups.length) return []
-  const { docs } = await req.payload.find({
-    collection: 'memberships',
-    where: { group: { in: groups } },
-    select: { member: true },
-    depth: 0,
-    pagination: false,
-    overrideAccess: true,
-    req,
-  })
-  return [...new Set(docs.map((doc) => idOf(doc.member)))]
+/**
+ * Records who added a member (an operator reaches the people they added). Anyone but an admin or
+ * an operator creates only their own profile, linked to their account.
+ */
+const stampCreator: CollectionBeforeChangeHook<Member> = ({ data, operation, req }) => {
+  if (operation !== 'create' || !req.user) return data
+  const stamped = { ...data, createdBy: data.createdBy ?? req.user.id }
+  return hasRole(req.user, 'admin', 'operator') ? stamped : { ...stamped, user: req.user.id }
 }
 
 const adminOperatorOrSelf: Access = async ({ req }) => {
@@ -26,25 +21,16 @@ const adminOperatorOrSelf: Access = async ({ req }) => {
   if (!req.user) return false
   const own: Where = { user: { equals: req.user.id } }
   if (!hasRole(req.user, 'operator')) return own
-  return { or: [own, { id: { in: await operatedMemberIds(req) } }, { createdBy: { equals: req.user.id } }] }
+  return { or: [own, { id: { in: await reachableMemberIds(req) } }] }
 }
 
-/** Email and phone: the member themself, admins, and the operators of the member's groups. */
-const privateField: FieldAccess = async ({ req, doc }) => {
+/** Email, phone and the sign-in account: the member themself, admins, and operators who reach the member. */
+const privateField: FieldAccess<Member> = async ({ req, doc }) => {
   if (hasRole(req.user, 'admin')) return true
   if (!req.user || !doc) return false
-  const userId = typeof doc.user === 'object' ? doc.user?.id : doc.user
-  if (userId !== undefined && String(userId) === String(req.user.id)) return true
-  if (!hasRole(req.user, 'operator')) return false
-  if (
-    doc.createdBy !== undefined &&
-    String(typeof doc.createdBy === 'object' ? doc.createdBy?.id : doc.createdBy) === String(req.user.id)
-  )
-    return true
-  const cached =
-    (req.context.operatedMemberIds as (number | string)[] | undefined) ??
-    (req.context.operatedMemberIds = await operatedMemberIds(req))
-  return (cached as (number | string)[]).some((id) => String(id) === String(doc.id))
+  const userId = idOf(doc.user)
+  if (userId !== null && String(userId) === String(req.user.id)) return true
+  return reachesMember(req, doc.id)
 }
 
 export const Members: CollectionConfig = {
@@ -55,13 +41,9 @@ export const Members: CollectionConfig = {
     defaultColumns: ['displayName', 'handle', 'blogUrl'],
     group: staticLabel('studyGroups'),
   },
-  access: { read: anyone, create: adminOrOperator, update: adminOperatorOrSelf, delete: isAdmin },
-  hooks: {
-    beforeChange: [
-      ({ data, operation, req }) =>
-        operation === 'create' && req.user && !data.createdBy ? { ...data, createdBy: req.user.id } : data,
-    ],
-  },
+  // Anyone signed in may create their own profile (to apply to a cohort); operators add others.
+  access: { read: anyone, create: signedIn, update: adminOperatorOrSelf, delete: isAdmin },
+  hooks: { beforeChange: [stampCreator] },
   fields: [
     { name: 'displayName', type: 'text', label: label('name'), required: true, maxLength: 100 },
     {
@@ -89,7 +71,8 @@ export const Members: CollectionConfig = {
       name: 'email',
       type: 'email',
       label: label('emailPrivate'),
-      unique: true,
+      // Not unique: an operator's import adds its own record of a person rather than learn, from a
+      // refusal, that someone outside the operator's groups has this email.
       index: true,
       access: { read: privateField },
     },
@@ -106,6 +89,7 @@ export const Members: CollectionConfig = {
       relationTo: 'users',
       unique: true,
       label: label('signInAccount'),
+      access: { read: privateField },
       admin: {
         position: 'sidebar',
         description: label('aMemberRoleUserWho'),
@@ -116,7 +100,8 @@ export const Members: CollectionConfig = {
       type: 'relationship',
       relationTo: 'users',
       admin: { readOnly: true, position: 'sidebar' },
-      access: { read: ({ req }) => hasRole(req.user, 'admin', 'operator') },
+      // Set to the creating user by the hook above; only admins change it (it grants an operator reach).
+      access: { read: ({ req }) => hasRole(req.user, 'admin', 'operator'), create: isAdminField, update: isAdminField },
     },
   ],
 }

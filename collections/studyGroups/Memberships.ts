@@ -1,8 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone } from '../shared/access/roles'
-import { adminOrGroupOperator, adminOrOperator } from './access'
-import { cohortFields, cohortRowHooks } from './groupRef'
+import { anyone, signedIn } from '../shared/access/roles'
+import { adminOrGroupOperator } from './access'
+import { checkEnrolment } from './enrolment'
+import { cohortFields, copyGroupFrom } from './groupRef'
 import { mustExist } from '../shared/fields/relationships'
 import { label, options, staticLabel } from '../shared/lib/labels'
 import type { MembershipRole, MembershipStatus } from './constants'
@@ -17,9 +18,10 @@ export const Memberships: CollectionConfig = {
     defaultColumns: ['member', 'cohort', 'role', 'status'],
     group: staticLabel('studyGroups'),
   },
-  access: { read: anyone, create: adminOrOperator, update: adminOrGroupOperator(), delete: adminOrGroupOperator() },
+  // Creating is enrolling (operators, admins) or applying (anyone signed in): see `checkEnrolment`.
+  access: { read: anyone, create: signedIn, update: adminOrGroupOperator(), delete: adminOrGroupOperator() },
   indexes: [{ fields: ['member', 'cohort'], unique: true }],
-  hooks: { beforeChange: cohortRowHooks },
+  hooks: { beforeChange: [copyGroupFrom({ field: 'cohort', collection: 'cohorts' }), checkEnrolment] },
   endpoints: membershipEndpoints,
   fields: [
     {

@@ -45,6 +45,56 @@ export async function operatesGroup(req: PayloadRequest, groupId: unknown): Prom
   return (await operatedGroupIds(req)).some((operated) => String(operated) === String(id))
 }
 
+/**
+ * The people an operator may see and manage: those in a cohort of a group the operator runs (who
+ * joined by their own application or were enrolled by an admin or by an operator who could already
+ * reach them) and those the operator added. Nobody else's existence or private fields.
+ */
+export async function reachableMemberIds(req: PayloadRequest): Promise<Id[]> {
+  if (!req.user) return []
+  const cached = req.context.reachableMemberIds as Id[] | undefined
+  if (cached) return cached
+  const groups = await operatedGroupIds(req)
+  const common = { depth: 0, pagination: false, overrideAccess: true, req } as const
+  const [enrolled, added] = await Promise.all([
+    groups.length
+      ? req.payload.find({
+          collection: 'memberships',
+          where: { group: { in: groups } },
+          select: { member: true },
+          ...common,
+        })
+      : { docs: [] },
+    req.payload.find({
+      collection: 'members',
+      where: { createdBy: { equals: req.user.id } },
+      select: { createdBy: true },
+      ...common,
+    }),
+  ])
+  const ids = [...new Set([...enrolled.docs.map((doc) => idOf(doc.member)!), ...added.docs.map((doc) => doc.id)])]
+  req.context.reachableMemberIds = ids
+  return ids
+}
+
+export async function reachesMember(req: PayloadRequest, memberId: unknown): Promise<boolean> {
+  if (hasRole(req.user, 'admin')) return true
+  const id = idOf(memberId)
+  if (!req.user || id === null || !hasRole(req.user, 'operator')) return false
+  if ((await reachableMemberIds(req)).some((reachable) => String(reachable) === String(id))) return true
+  // Added within this request (an import), after the reachable ids were computed.
+  const member = await req.payload.findByID({
+    collection: 'members',
+    id,
+    depth: 0,
+    select: { createdBy: true },
+    overrideAccess: true,
+    disableErrors: true,
+    req,
+  })
+  return member !== null && String(idOf(member.createdBy)) === String(req.user.id)
+}
+
 /** Admins: everything. Operators: the rows of the groups they operate (by the row's `group`). */
 export const adminOrGroupOperator =
   (groupPath = 'group'): Access =>

@@ -7,6 +7,7 @@ import * as migration_20261122_173918_search_index from './20261122_173918_searc
 import * as migration_20261122_175407_webhooks from './20261122_175407_webhooks';
 import * as migration_20261122_220335_read_indexes_default_populate from './20261122_220335_read_indexes_default_populate';
 import * as migration_20261123_160915_import_source_hash from './20261123_160915_import_source_hash';
+import * as migration_20261130_225837_members_email_not_unique from './20261130_225837_members_email_not_unique';
 
 export const migrations = [
   {
@@ -53,5 +54,10 @@ export const migrations = [
     up: migration_20261123_160915_import_source_hash.up,
     down: migration_20261123_160915_import_source_hash.down,
     name: '20261123_160915_import_source_hash',
+  },
+  {
+    up: migration_20261130_225837_members_email_not_unique.up,
+    down: migration_20261130_225837_members_email_not_unique.down,
+    name: '20261130_225837_members_email_not_unique'
   },
 ];

@@ -89,7 +89,11 @@ describe.each(databaseKinds())('roster access matrix on %s', (kind) => {
     if (collection === 'study-sessions')
       return { cohort: study.cohort.id, number: sessionNumber(), date: '2027-04-01T11:00:00.000Z' }
     if (collection === 'memberships') {
-      const member = await payload.create({ collection: 'members', data: { displayName: `new ${++counter}` } as never })
+      // Someone the group's operator reaches (added by them): an operator enrols no one else.
+      const member = await payload.create({
+        collection: 'members',
+        data: { displayName: `new ${++counter}`, createdBy: actors['own operator'].id } as never,
+      })
       return { member: member.id, cohort: study.cohort.id }
     }
     return {

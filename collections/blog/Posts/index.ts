@@ -17,7 +17,8 @@ import { updateTagCountsAfterChange, updateTagCountsAfterDelete } from './hooks/
 export const Posts: CollectionConfig = {
   slug: 'posts',
   labels: { singular: label('post'), plural: label('posts') },
-  access: { read: publishedOrEditor, create: isEditor, update: isEditor, delete: isEditor },
+  // Versions hold drafts, and drafts saved over published documents: editors only.
+  access: { read: publishedOrEditor, readVersions: isEditor, create: isEditor, update: isEditor, delete: isEditor },
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', 'slug', '_status', 'publishedAt'],

@@ -76,7 +76,8 @@ export const createRetrospectivesCollection = ({
 }): CollectionConfig => ({
   slug: 'retrospectives',
   labels: { singular: label('retrospective'), plural: label('retrospectives') },
-  access: { read: publishedOrEditor, create: isEditor, update: isEditor, delete: isEditor },
+  // Versions hold drafts, and drafts saved over published documents: editors only.
+  access: { read: publishedOrEditor, readVersions: isEditor, create: isEditor, update: isEditor, delete: isEditor },
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', 'period.kind', 'period.year', '_status', 'publishedAt'],

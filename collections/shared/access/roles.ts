@@ -21,6 +21,8 @@ export const isEditorRequest = ({ req }: { req: PayloadRequest }) => hasRole(req
 
 export const anyone: Access = () => true
 
+export const signedIn: Access = ({ req }) => Boolean(req.user)
+
 export const isAdminOrSelf: Access = ({ req }) => {
   if (hasRole(req.user, 'admin')) return true
   if (!req.user) return false

@@ -1,7 +1,9 @@
-import type { Access, CollectionConfig } from 'payload'
+import type { Access, CollectionConfig, FieldAccess } from 'payload'
 
 import { anyone, hasRole } from '../../shared/access/roles'
-import { operatedGroupIds } from '../access'
+import { idOf } from '../../shared/lib/ids'
+import { operatedGroupIds, operatesGroup } from '../access'
+import type { Submission } from '../types'
 import { mustExist } from '../../shared/fields/relationships'
 import { label, staticLabel } from '../../shared/lib/labels'
 import { submissionEndpoints } from '../endpoints'
@@ -14,6 +16,14 @@ const writeAccess: Access = async ({ req }) => {
   const own = { memberUser: { equals: req.user.id } }
   if (!hasRole(req.user, 'operator')) return own
   return { or: [own, { group: { in: await operatedGroupIds(req) } }] }
+}
+
+/** Whose submission it is: the member themself, admins and the group's operators. */
+const ownerOrGroupOperatorField: FieldAccess<Submission> = async ({ req, doc }) => {
+  if (hasRole(req.user, 'admin')) return true
+  if (!req.user || !doc) return false
+  if (String(idOf(doc.memberUser)) === String(req.user.id)) return true
+  return hasRole(req.user, 'operator') && operatesGroup(req, doc.group)
 }
 
 export const Submissions: CollectionConfig = {
@@ -89,7 +99,7 @@ export const Submissions: CollectionConfig = {
       relationTo: 'users',
       index: true,
       admin: { readOnly: true, hidden: true },
-      access: { read: ({ req }) => Boolean(req.user) },
+      access: { read: ownerOrGroupOperatorField },
     },
   ],
 }

@@ -1,8 +1,10 @@
 import { parse } from 'csv-parse/sync'
-import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
+import { commitTransaction, initTransaction, killTransaction, type PayloadRequest, type Where } from 'payload'
 
+import { hasRole } from '../../shared/access/roles'
 import { MEMBERSHIP_ROLES, type MembershipRole } from '../constants'
-import { idOf } from '../../shared/lib/ids'
+import { idOf, idsOf } from '../../shared/lib/ids'
+import { reachableMemberIds } from '../access'
 import { loadCohortForRoster } from './board'
 import { httpError } from '../../shared/endpoints'
 
@@ -114,19 +116,43 @@ export async function importRoster(
 
   const emails = rows.map((row) => row.email).filter(Boolean) as string[]
   const handles = rows.map((row) => row.handle).filter(Boolean) as string[]
+  // An operator matches only people they already reach; anyone else in a row is a new person.
+  const reach: Where[] = hasRole(req.user, 'admin') ? [] : [{ id: { in: await reachableMemberIds(req) } }]
   const existingMembers = rows.length
     ? await req.payload.find({
         collection: 'members',
         where: {
-          or: [
-            ...(emails.length ? [{ email: { in: emails } }] : []),
-            ...(handles.length ? [{ handle: { in: handles } }] : []),
+          and: [
+            ...reach,
+            {
+              or: [
+                ...(emails.length ? [{ email: { in: emails } }] : []),
+                ...(handles.length ? [{ handle: { in: handles } }] : []),
+              ],
+            },
           ],
         },
         select: { email: true, handle: true },
         ...common,
       })
     : { docs: [] }
+  // Handles are public and unique: one held by someone out of reach cannot be given to a new person.
+  const takenHandles = new Set(
+    (reach.length && handles.length
+      ? await req.payload.find({
+          collection: 'members',
+          where: {
+            and: [
+              { handle: { in: handles } },
+              ...(existingMembers.docs.length ? [{ id: { not_in: idsOf(existingMembers.docs) } }] : []),
+            ],
+          },
+          select: { handle: true },
+          ...common,
+        })
+      : { docs: [] }
+    ).docs.map((member) => String(member.handle).toLowerCase()),
+  )
   const byEmail = new Map(
     existingMembers.docs.filter((member) => member.email).map((member) => [String(member.email).toLowerCase(), member]),
   )
@@ -157,6 +183,10 @@ export async function importRoster(
       continue
     }
     const existing = matchByEmail ?? matchByHandle
+    if (!existing && row.handle && takenHandles.has(row.handle.toLowerCase())) {
+      errors.push({ line: row.line, reason: `handle "${row.handle}" is taken by another member` })
+      continue
+    }
     const membership = existing ? membershipByMember.get(String(existing.id)) : undefined
     planned.push({
       ...row,

@@ -1,0 +1,369 @@
+/**
+ * The trust boundary an outside probe tested (issue #13): each case here failed before the fix,
+ * through the REST handler Payload serves and through GraphQL where the probe used it.
+ */
+import path from 'node:path'
+import { configToSchema } from '@payloadcms/graphql'
+import { graphql } from 'graphql'
+import { createLocalReq, handleEndpoints, type Payload } from 'payload'
+
+import { createUser, startTestPayload, type TestPayload } from '../helpers/payload'
+import { createPostingStudy } from '../helpers/studyGroups'
+
+type Json = Record<string, any>
+
+let context: TestPayload
+let payload: Payload
+const tokens: Record<string, string> = {}
+const users: Record<string, Json> = {}
+
+async function rest(url: string, { method = 'GET', as, json }: { method?: string; as?: string; json?: unknown } = {}) {
+  const headers: Record<string, string> = {}
+  if (as) headers.authorization = `JWT ${tokens[as]}`
+  if (json !== undefined) headers['content-type'] = 'application/json'
+  const response = await handleEndpoints({
+    config: payload.config,
+    payloadInstanceCacheKey: `file:${path.join(context.dir, 'test.db')}`,
+    request: new Request(`http://localhost:3000/api${url}`, {
+      method,
+      headers,
+      body: json === undefined ? undefined : JSON.stringify(json),
+    }),
+  })
+  const text = await response.text()
+  return { status: response.status, body: text ? (JSON.parse(text) as Json) : {} }
+}
+
+async function query(source: string, as?: string) {
+  const req = await createLocalReq({ user: as ? (users[as] as never) : undefined }, payload)
+  return graphql({ schema: configToSchema(payload.config).schema, source, contextValue: { req, headers: {} } })
+}
+
+beforeAll(async () => {
+  context = await startTestPayload()
+  payload = context.payload
+  for (const role of ['admin', 'editor', 'operator', 'member']) {
+    const user = await createUser(payload, [role])
+    const { token } = await payload.login({
+      collection: 'users',
+      data: { email: user.email, password: 'test-password-1' },
+    })
+    users[role] = { ...user, collection: 'users' }
+    tokens[role] = token!
+  }
+})
+
+afterAll(async () => {
+  await context.close()
+})
+
+/** Signs a test user in under `name`, for `rest(…, { as: name })`. */
+async function signIn(name: string, user: { email: string }) {
+  const { token } = await payload.login({
+    collection: 'users',
+    data: { email: user.email, password: 'test-password-1' },
+  })
+  tokens[name] = token!
+}
+
+async function rawRest(url: string, as: string, init: { method: string; body: string; type: string }) {
+  const response = await handleEndpoints({
+    config: payload.config,
+    payloadInstanceCacheKey: `file:${path.join(context.dir, 'test.db')}`,
+    request: new Request(`http://localhost:3000/api${url}`, {
+      method: init.method,
+      headers: { authorization: `JWT ${tokens[as]}`, 'content-type': init.type },
+      body: init.body,
+    }),
+  })
+  return { status: response.status, text: await response.text() }
+}
+
+describe('versions are for editors and admins', () => {
+  let postId: number | string
+  let retrospectiveId: number | string
+
+  beforeAll(async () => {
+    const post = await payload.create({
+      collection: 'posts',
+      data: { title: 'Public title', _status: 'published' },
+    })
+    postId = post.id
+    // A draft saved over the published post: only the versions hold it.
+    await payload.update({
+      collection: 'posts',
+      id: post.id,
+      data: { title: 'Secret draft title' },
+      draft: true,
+    })
+    const retrospective = await payload.create({
+      collection: 'retrospectives',
+      data: { title: 'Draft retrospective', period: { kind: 'year', year: 2031 }, _status: 'draft' },
+    })
+    retrospectiveId = retrospective.id
+  })
+
+  it.each(['member', 'operator', undefined])('refuses %s over REST', async (as) => {
+    const versions = await rest('/posts/versions', { as })
+    expect(versions.status).toBe(403)
+    expect(JSON.stringify(versions.body)).not.toContain('Secret draft title')
+    const { body } = await rest(`/posts/versions?where[parent][equals]=${postId}`, { as: 'editor' })
+    const versionId = body.docs[0].id
+    const one = await rest(`/posts/versions/${versionId}`, { as })
+    expect(one.status).toBe(403)
+    expect(JSON.stringify(one.body)).not.toContain('Secret draft title')
+    expect((await rest('/retrospectives/versions', { as })).status).toBe(403)
+  })
+
+  it.each(['member', 'operator'])('refuses %s over GraphQL', async (as) => {
+    const result = await query(
+      `{ versionsPosts { docs { version { title } } } versionsRetrospectives { docs { version { title } } } }`,
+      as,
+    )
+    expect(result.errors?.[0]?.message).toMatch(/not allowed/i)
+    expect(JSON.stringify(result.data)).not.toContain('Secret draft title')
+    const one = await query(`{ versionPost(id: 1) { version { title } } }`, as)
+    expect(one.errors?.[0]?.message).toMatch(/not allowed/i)
+  })
+
+  it('lets editors read them', async () => {
+    const { status, body } = await rest(`/posts/versions?where[parent][equals]=${postId}`, { as: 'editor' })
+    expect(status).toBe(200)
+    expect(body.docs.map((doc: Json) => doc.version.title)).toContain('Secret draft title')
+    const graph = await query(`{ versionsRetrospectives { docs { version { title } } } }`, 'editor')
+    expect(graph.errors).toBeUndefined()
+    expect(JSON.stringify(graph.data)).toContain('Draft retrospective')
+    expect(retrospectiveId).toBeDefined()
+  })
+})
+
+describe('no filtering or sorting on fields the reader cannot read', () => {
+  it.each([
+    ['where[sessions.id][like]=a'],
+    ['where[sessions.expiresAt][greater_than]=2000-01-01'],
+    ['where[sessions.createdAt][exists]=true'],
+    ['sort=sessions.expiresAt'],
+    ['where[or][0][sessions.id][exists]=true'],
+    ['where[loginAttempts][equals]=0'],
+  ])('answers 400 to everyone for %s', async (search) => {
+    for (const as of [undefined, 'member', 'admin']) {
+      const response = await rest(`/users?${search}`, { as })
+      expect({ as, status: response.status }).toEqual({ as, status: 400 })
+      expect(response.body.errors[0].message).toMatch(/cannot be queried/)
+    }
+  })
+
+  it('keeps refusing email to those who cannot read it, and allows it to admins', async () => {
+    for (const as of [undefined, 'member', 'editor'])
+      expect((await rest('/users?where[email][like]=a', { as })).status).toBe(400)
+    expect((await rest('/users?where[email][like]=test&sort=email', { as: 'admin' })).status).toBe(200)
+  })
+
+  it('still filters and sorts on readable fields', async () => {
+    const response = await rest('/users?where[name][exists]=false&sort=-createdAt')
+    expect(response.status).toBe(200)
+    expect(response.body.docs.length).toBeGreaterThan(0)
+  })
+})
+
+describe('publication status', () => {
+  it.each([
+    ['pending', 'pending'],
+    ['empty', ''],
+    ['100k characters', 'x'.repeat(100_000)],
+  ])('refuses a _status that is %s with a 400 naming the field', async (_, status) => {
+    const before = await payload.count({ collection: 'posts', overrideAccess: true })
+    const response = await rest('/posts', {
+      method: 'POST',
+      as: 'editor',
+      json: { title: `Status ${status.slice(0, 10)}`, _status: status },
+    })
+    expect(response.status).toBe(400)
+    expect(JSON.stringify(response.body)).toContain('_status')
+    expect(await payload.count({ collection: 'posts', overrideAccess: true })).toEqual(before)
+  })
+})
+
+describe('deletes that other documents still need', () => {
+  it('answers 409 naming what refers to the document, and deletes nothing', async () => {
+    const study = await createPostingStudy(payload, { name: 'Delete guard', members: 1, weeks: 1 })
+    const [person] = study.people
+    const session = await payload.create({
+      collection: 'study-sessions',
+      data: { cohort: study.cohort.id, number: 1, date: '2026-03-02T11:00:00.000Z' },
+    })
+    await payload.create({
+      collection: 'submissions',
+      data: {
+        membership: person.membership.id,
+        session: session.id,
+        url: 'https://blog.example.com/1',
+        submittedAt: new Date().toISOString(),
+      },
+    })
+    const membership = await rest(`/memberships/${person.membership.id}`, { method: 'DELETE', as: 'admin' })
+    expect(membership.status).toBe(409)
+    expect(membership.body.errors[0].message).toMatch(/1 submissions \(membership\)/)
+    const member = await rest(`/members/${person.member.id}`, { method: 'DELETE', as: 'admin' })
+    expect(member.status).toBe(409)
+    expect(member.body.errors[0].message).toMatch(/memberships \(member\)/)
+    const graph = await query(`mutation { deleteMember(id: ${person.member.id}) { id } }`, 'admin')
+    expect(graph.errors?.[0]?.message).toMatch(/still referred to/)
+    expect(await payload.count({ collection: 'memberships', where: { id: { equals: person.membership.id } } })).toEqual(
+      {
+        totalDocs: 1,
+      },
+    )
+  })
+})
+
+describe('ids are parsed strictly', () => {
+  it.each(['2abc', 'abc', '1e400', 'me', '1.5', "1' OR '1'='1", '-1'])('answers 400 for %j', async (id) => {
+    const post = await payload.create({ collection: 'posts', data: { title: `Id ${id}`, _status: 'published' } })
+    for (const method of ['GET', 'PATCH', 'DELETE']) {
+      const response = await rest(`/posts/${encodeURIComponent(id)}`, {
+        method,
+        as: 'admin',
+        json: method === 'PATCH' ? { title: 'changed' } : undefined,
+      })
+      expect({ method, status: response.status }).toEqual({ method, status: 400 })
+    }
+    expect(await payload.findByID({ collection: 'posts', id: post.id })).toMatchObject({ title: `Id ${id}` })
+    const users = await rest(`/users/${encodeURIComponent(id)}`, { method: 'DELETE', as: 'admin' })
+    expect(users.status).toBe(400)
+  })
+})
+
+describe('an operator reaches only the people of their own groups', () => {
+  let a: Awaited<ReturnType<typeof createPostingStudy>>
+  let b: Awaited<ReturnType<typeof createPostingStudy>>
+  let outsider: Json
+
+  beforeAll(async () => {
+    a = await createPostingStudy(payload, { name: 'Group A', members: 1, weeks: 1 })
+    b = await createPostingStudy(payload, { name: 'Group B', members: 2, weeks: 1 })
+    outsider = b.people[0].member
+    await payload.update({ collection: 'members', id: outsider.id, data: { phone: '010-0000-0000' } })
+    await signIn('operatorA', a.operator)
+    await signIn('memberB', b.people[0].user)
+    await signIn('otherMemberB', b.people[1].user)
+  })
+
+  it('cannot enrol someone from another group, and so never reads their private fields', async () => {
+    const enrol = await rest('/memberships', {
+      method: 'POST',
+      as: 'operatorA',
+      json: { member: outsider.id, cohort: a.cohort.id, role: 'member', status: 'active' },
+    })
+    expect(enrol.status).toBe(400)
+    expect(enrol.body.errors[0].message).toMatch(/member/)
+    // The same answer as for an id nobody has: the refusal tells nothing about who exists.
+    const unknown = await rest('/memberships', {
+      method: 'POST',
+      as: 'operatorA',
+      json: { member: 999_999, cohort: a.cohort.id, role: 'member', status: 'active' },
+    })
+    expect(unknown.status).toBe(400)
+    const graph = await query(
+      `mutation { createMembership(data: { member: ${outsider.id}, cohort: ${a.cohort.id}, role: member, status: active }) { id } }`,
+      'operator',
+    )
+    expect(graph.errors?.length).toBeGreaterThan(0)
+
+    const read = await rest(`/members/${outsider.id}`, { as: 'operatorA' })
+    expect(read.body.email).toBeUndefined()
+    expect(read.body.phone).toBeUndefined()
+    const roster = await rawRest(`/cohorts/${a.cohort.id}/roster.csv`, 'operatorA', {
+      method: 'GET',
+      body: undefined as never,
+      type: 'text/plain',
+    })
+    expect(roster.status).toBe(200)
+    expect(roster.text).not.toContain(String(outsider.email))
+  })
+
+  it('lets a person apply to a cohort as themself, which the operator then reaches', async () => {
+    const forSomeoneElse = await rest('/memberships', {
+      method: 'POST',
+      as: 'otherMemberB',
+      json: { member: outsider.id, cohort: a.cohort.id },
+    })
+    expect(forSomeoneElse.status).toBe(403)
+    const applied = await rest('/memberships', {
+      method: 'POST',
+      as: 'memberB',
+      json: { member: outsider.id, cohort: a.cohort.id, role: 'organizer', status: 'active' },
+    })
+    expect(applied.status).toBe(201)
+    expect(applied.body.doc).toMatchObject({ role: 'member', status: 'applied' })
+    const read = await rest(`/members/${outsider.id}`, { as: 'operatorA' })
+    expect(read.body.email).toBe(outsider.email)
+  })
+
+  it('imports new people instead of renaming or revealing people outside its groups', async () => {
+    const stranger = b.people[1].member
+    const byHandle = await rawRest(`/cohorts/${a.cohort.id}/import?dryRun=true`, 'operatorA', {
+      method: 'POST',
+      type: 'text/csv',
+      body: `name,handle\nRenamed,${stranger.handle}\n`,
+    })
+    const handleReport = JSON.parse(byHandle.text)
+    expect(handleReport.errors).toEqual([{ line: 2, reason: `handle "${stranger.handle}" is taken by another member` }])
+
+    const csv = `name,email\nSomeone New,${stranger.email}\n`
+    const dry = JSON.parse(
+      (
+        await rawRest(`/cohorts/${a.cohort.id}/import?dryRun=true`, 'operatorA', {
+          method: 'POST',
+          type: 'text/csv',
+          body: csv,
+        })
+      ).text,
+    )
+    expect(dry.rows).toEqual([expect.objectContaining({ member: 'create', memberId: null })])
+    const applied = await rawRest(`/cohorts/${a.cohort.id}/import?dryRun=false`, 'operatorA', {
+      method: 'POST',
+      type: 'text/csv',
+      body: csv,
+    })
+    expect(applied.status === 200 ? 200 : applied.text).toBe(200)
+    const unchanged = await payload.findByID({ collection: 'members', id: stranger.id })
+    expect(unchanged.displayName).toBe(stranger.displayName)
+    const strangerInA = await payload.count({
+      collection: 'memberships',
+      where: { and: [{ member: { equals: stranger.id } }, { cohort: { equals: a.cohort.id } }] },
+    })
+    expect(strangerInA.totalDocs).toBe(0)
+  })
+
+  it('keeps the sign-in account, the creator and submission owners to those entitled', async () => {
+    expect((await rest(`/members/${outsider.id}`)).body.user).toBeUndefined()
+    expect((await rest(`/members/${outsider.id}`, { as: 'otherMemberB' })).body.user).toBeUndefined()
+    const self = b.people[1]
+    const patched = await rest(`/members/${self.member.id}`, {
+      method: 'PATCH',
+      as: 'otherMemberB',
+      json: { createdBy: a.operator.id },
+    })
+    expect(patched.status).toBe(200)
+    const stored = await payload.findByID({ collection: 'members', id: self.member.id, depth: 0 })
+    expect(String(stored.createdBy)).not.toBe(String(a.operator.id))
+    expect((await rest(`/members/${self.member.id}`, { as: 'operatorA' })).body.email).toBeUndefined()
+
+    const session = await payload.create({
+      collection: 'study-sessions',
+      data: { cohort: b.cohort.id, number: 1, date: '2026-03-02T11:00:00.000Z' },
+    })
+    const submission = await payload.create({
+      collection: 'submissions',
+      data: {
+        membership: b.people[0].membership.id,
+        session: session.id,
+        url: 'https://b.example.com/1',
+        submittedAt: new Date().toISOString(),
+      },
+    })
+    expect((await rest(`/submissions/${submission.id}`, { as: 'otherMemberB' })).body.memberUser).toBeUndefined()
+    expect((await rest(`/submissions/${submission.id}`, { as: 'memberB' })).body.memberUser).toBeDefined()
+  })
+})
