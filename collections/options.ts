@@ -85,6 +85,11 @@ export type DevlogPluginOptions = {
   webhooks?: {
     /** The first retry's delay; later ones back off exponentially. @default 5000 */
     retryDelayMs?: number
+    /**
+     * Hosts webhooks may reach although they are private or local (`127.0.0.1`, `hooks.internal`):
+     * for development and tests only. @default []
+     */
+    allowPrivateHosts?: string[]
   }
   /** Changes to Devlog's collections (extra fields, access, admin settings, hooks appended). */
   collectionOverrides?: Partial<Record<DevlogCollectionSlug, CollectionOverride>>
@@ -110,7 +115,7 @@ export type SanitizedDevlogOptions = {
   embedHosts: string[]
   features: Record<OptionalFeature, boolean>
   search: { memoryLimit: number }
-  webhooks: { retryDelayMs: number }
+  webhooks: { retryDelayMs: number; allowPrivateHosts: string[] }
   collectionOverrides: Partial<Record<DevlogCollectionSlug, CollectionOverride>>
   adminComponentsPath: string
 }
@@ -169,7 +174,17 @@ export function sanitizeOptions(
       OPTIONAL_FEATURES.map((feature) => [feature, options.features?.[feature]?.enabled !== false]),
     ) as Record<OptionalFeature, boolean>,
     search: { memoryLimit: wholeNumber('search.memoryLimit', options.search?.memoryLimit, 5_000, 0) },
-    webhooks: { retryDelayMs: wholeNumber('webhooks.retryDelayMs', options.webhooks?.retryDelayMs, 5_000, 1) },
+    webhooks: {
+      retryDelayMs: wholeNumber('webhooks.retryDelayMs', options.webhooks?.retryDelayMs, 5_000, 1),
+      allowPrivateHosts: (options.webhooks?.allowPrivateHosts ?? [])
+        .map((host) =>
+          host
+            .trim()
+            .replace(/^\[(.*)\]$/, '$1')
+            .toLowerCase(),
+        )
+        .filter(Boolean),
+    },
     collectionOverrides: options.collectionOverrides ?? {},
     adminComponentsPath: options.adminComponentsPath ?? 'payload-devlog/admin',
   }

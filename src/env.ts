@@ -142,7 +142,10 @@ export function pluginOptions(env: Env = process.env, overrides: DevlogPluginOpt
     mediaDir: env.MEDIA_DIR?.trim() || './data/media',
     embedHosts: list(env, 'EMBED_ALLOWED_HOSTS'),
     search: { memoryLimit: searchMemoryLimit(env) },
-    webhooks: { retryDelayMs: wholeNumber(env, 'WEBHOOK_RETRY_DELAY_MS', 5_000, 1, 86_400_000) },
+    webhooks: {
+      retryDelayMs: wholeNumber(env, 'WEBHOOK_RETRY_DELAY_MS', 5_000, 1, 86_400_000),
+      allowPrivateHosts: list(env, 'WEBHOOK_ALLOW_PRIVATE_HOSTS'),
+    },
     // The app's import map points at the package's source rather than the built `payload-devlog/admin`.
     adminComponentsPath: '/collections/exports/admin',
     ...overrides,

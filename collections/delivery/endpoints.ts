@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import type { Feed } from 'feed'
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { devlogOptions } from '../options'
@@ -26,16 +27,16 @@ function cacheable(req: PayloadRequest, body: string, type: string): Response {
 }
 
 const FEED_FORMATS = {
-  'feed.xml': { type: 'application/rss+xml', render: (feed: Awaited<ReturnType<typeof buildFeed>>) => feed.rss2() },
-  'atom.xml': { type: 'application/atom+xml', render: (feed: Awaited<ReturnType<typeof buildFeed>>) => feed.atom1() },
-  'feed.json': { type: 'application/feed+json', render: jsonFeed11 },
+  'feed.xml': { format: 'rss', type: 'application/rss+xml', render: (feed: Feed) => feed.rss2() },
+  'atom.xml': { format: 'atom', type: 'application/atom+xml', render: (feed: Feed) => feed.atom1() },
+  'feed.json': { format: 'json', type: 'application/feed+json', render: jsonFeed11 },
 } as const
 
 /** RSS 2.0, Atom and JSON Feed 1.1 of the whole site: `/api/feed.xml`, `/api/atom.xml`, `/api/feed.json`. */
 export const siteFeedEndpoints: Endpoint[] = Object.entries(FEED_FORMATS).map(([name, format]) => ({
   path: `/${name}`,
   method: 'get',
-  handler: async (req) => cacheable(req, format.render(await buildFeed(req.payload)), format.type),
+  handler: async (req) => cacheable(req, format.render(await buildFeed(req.payload, format.format)), format.type),
 }))
 
 /** The same feeds for one tag, as endpoints of the tags collection: `/api/tags/:slug/feed.xml`. */
@@ -46,7 +47,7 @@ export const tagFeedEndpoints: Endpoint[] = Object.entries(FEED_FORMATS).map(([n
     const slug = param(req, 'slug')
     const tag = await tagBySlug(req.payload, slug)
     if (!tag) throw httpError(`No tag with the slug "${slug}".`, 404)
-    return cacheable(req, format.render(await buildFeed(req.payload, tag)), format.type)
+    return cacheable(req, format.render(await buildFeed(req.payload, format.format, tag)), format.type)
   },
 }))
 

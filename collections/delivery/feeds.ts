@@ -1,3 +1,4 @@
+import escapeHTML from 'escape-html'
 import { Feed } from 'feed'
 import type { Payload, Where } from 'payload'
 
@@ -5,6 +6,13 @@ import { devlogOptions } from '../options'
 import { absolutiseHtml, documentUrl } from './urls'
 
 export const FEED_LENGTH = 50
+
+/**
+ * Where text goes as HTML: Atom writes titles and summaries as `type="html"` and RSS readers
+ * render descriptions as HTML, so plain text goes in escaped there; RSS titles and JSON Feed's
+ * `title` and `summary` are plain text.
+ */
+export type FeedFormat = 'rss' | 'atom' | 'json'
 
 /** What a feed reads of a post or retrospective (see `entryFields`). */
 type EntryDocument = {
@@ -42,6 +50,7 @@ export async function tagBySlug(payload: Payload, slug: string) {
  */
 export async function buildFeed(
   payload: Payload,
+  format: FeedFormat,
   tag?: { id: number | string; name?: unknown; slug?: unknown },
 ): Promise<Feed> {
   const where: Where = { and: [{ _status: { equals: 'published' } }, ...(tag ? [{ tags: { in: [tag.id] } }] : [])] }
@@ -87,12 +96,12 @@ export async function buildFeed(
     const link = documentUrl(site, entry.collection, entry.slug)
     const authorNames = names(entry.authors, 'name')
     feed.addItem({
-      title: entry.title,
+      title: format === 'atom' ? escapeHTML(entry.title) : entry.title,
       id: link,
       link,
       date: new Date(entry.updatedAt),
       published: entry.publishedAt ? new Date(entry.publishedAt) : undefined,
-      description: entry.excerpt ?? undefined,
+      description: entry.excerpt && format !== 'json' ? escapeHTML(entry.excerpt) : (entry.excerpt ?? undefined),
       content: absolutiseHtml(entry.contentHtml ?? '', site.serverURL),
       category: names(entry.tags, 'name').map((name) => ({ name })),
       // The library reads the first author without checking the list is not empty.

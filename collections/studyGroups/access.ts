@@ -10,8 +10,7 @@ import {
 import { idOf } from '../shared/lib/ids'
 import { hasRole } from '../shared/access/roles'
 import type { GroupRow } from './types'
-
-type Id = number | string
+import type { Id } from '../shared/documents'
 
 /**
  * The groups the signed-in user operates: those listing them as an operator, and the sub-studies

@@ -11,8 +11,8 @@ import { periodKey } from './periodFromText'
 import type { Period } from '../shared/lib/periods'
 import { allDocuments } from './allDocuments'
 import type { TransferCollection } from './importer'
+import type { Id } from '../shared/documents'
 
-type Id = number | string
 type Doc = Record<string, unknown> & { id: Id; slug: string }
 type MediaDoc = { id: Id; filename?: string | null; alt?: string | null }
 type EditorState = { root: { children: unknown[] } }

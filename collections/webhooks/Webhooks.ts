@@ -9,14 +9,21 @@ import type {
 
 import { hasRole, isAdmin, isEditor } from '../shared/access/roles'
 import { label, options, staticLabel } from '../shared/lib/labels'
+import { resolvedOutboundUrlProblem } from '../shared/lib/outbound'
 import type { DocumentBase, Publishable } from '../shared/documents'
 import { WEBHOOK_EVENTS, type WebhookEvent } from './deliver'
 
 /** Any watched document: webhooks see whether it is public, nothing else of it. */
 type WatchedDocument = DocumentBase & Publishable
 
-/** `watched`: the collections whose changes a webhook may subscribe to. */
-export const createWebhooksCollection = (watched: readonly string[]): CollectionConfig => ({
+/**
+ * `watched`: the collections whose changes a webhook may subscribe to; `allowPrivateHosts`: hosts
+ * a webhook may point at although they are private (development, tests).
+ */
+export const createWebhooksCollection = (
+  watched: readonly string[],
+  allowPrivateHosts: readonly string[],
+): CollectionConfig => ({
   slug: 'webhooks',
   labels: { singular: label('webhook'), plural: label('webhooks') },
   admin: {
@@ -31,8 +38,11 @@ export const createWebhooksCollection = (watched: readonly string[]): Collection
       type: 'text',
       label: label('url'),
       required: true,
-      validate: (value: string | null | undefined) =>
-        value && /^https?:\/\/\S+$/.test(value) ? true : 'The webhook URL must be an http(s) URL.',
+      // Checked again, after DNS, on every delivery (`postOutbound`).
+      validate: async (value: string | null | undefined) => {
+        const problem = value ? await resolvedOutboundUrlProblem(value, allowPrivateHosts) : 'is required'
+        return problem ? `The webhook URL ${problem}.` : true
+      },
     },
     {
       name: 'events',

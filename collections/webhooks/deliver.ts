@@ -1,6 +1,8 @@
 import { createHmac } from 'node:crypto'
 import type { PayloadRequest, TaskConfig } from 'payload'
 
+import { postOutbound } from '../shared/lib/outbound'
+
 export const WEBHOOK_EVENTS = ['publish', 'unpublish', 'update', 'delete'] as const
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number]
 export const WEBHOOK_COLLECTIONS = ['posts', 'retrospectives', 'tags', 'series'] as const
@@ -17,7 +19,7 @@ type Input = { webhook: number | string; delivery: number | string; body: string
  * One delivery attempt. A non-2xx answer or a network error fails the task, and Payload's job
  * queue retries it with exponential back-off; each attempt is recorded on the delivery log.
  */
-async function deliver({ input, req }: { input: Input; req: PayloadRequest }) {
+async function deliver({ input, req }: { input: Input; req: PayloadRequest }, allowPrivateHosts: readonly string[]) {
   const { payload } = req
   const webhook = await payload.findByID({
     collection: 'webhooks',
@@ -38,8 +40,9 @@ async function deliver({ input, req }: { input: Input; req: PayloadRequest }) {
   let status: number | null = null
   let failure: string | null = null
   try {
-    const response = await fetch(webhook.url, {
-      method: 'POST',
+    const response = await postOutbound(webhook.url, {
+      allowHosts: allowPrivateHosts,
+      timeoutMs: TIMEOUT_MS,
       headers: {
         'content-type': 'application/json',
         'user-agent': 'Devlog-Webhooks/1',
@@ -48,10 +51,9 @@ async function deliver({ input, req }: { input: Input; req: PayloadRequest }) {
         'x-devlog-signature': signature(webhook.secret ?? '', input.body),
       },
       body: input.body,
-      signal: AbortSignal.timeout(TIMEOUT_MS),
     })
     status = response.status
-    if (!response.ok) failure = `HTTP ${response.status}`
+    if (status < 200 || status >= 300) failure = `HTTP ${status}`
   } catch (error) {
     failure = error instanceof Error ? error.message : String(error)
   }
@@ -72,7 +74,13 @@ async function deliver({ input, req }: { input: Input; req: PayloadRequest }) {
   return { output: { status } }
 }
 
-export function deliverWebhookTask({ retryDelayMs }: { retryDelayMs: number }): TaskConfig {
+export function deliverWebhookTask({
+  retryDelayMs,
+  allowPrivateHosts,
+}: {
+  retryDelayMs: number
+  allowPrivateHosts: readonly string[]
+}): TaskConfig {
   return {
     slug: 'deliverWebhook',
     label: 'Deliver a webhook',
@@ -84,6 +92,6 @@ export function deliverWebhookTask({ retryDelayMs }: { retryDelayMs: number }): 
       { name: 'body', type: 'textarea', required: true },
     ],
     // The input is what `queueDeliveries` queued, shaped by `inputSchema` above.
-    handler: ({ input, req }) => deliver({ input: input as Input, req }),
+    handler: ({ input, req }) => deliver({ input: input as Input, req }, allowPrivateHosts),
   }
 }

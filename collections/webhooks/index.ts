@@ -14,7 +14,7 @@ import {
 export const webhooksFeature = (options: SanitizedDevlogOptions): DevlogFeature => {
   const watched = WEBHOOK_COLLECTIONS.filter((slug) => slug !== 'retrospectives' || options.features.retrospectives)
   return {
-    collections: [createWebhooksCollection(watched), WebhookDeliveries],
+    collections: [createWebhooksCollection(watched, options.webhooks.allowPrivateHosts), WebhookDeliveries],
     tasks: [deliverWebhookTask(options.webhooks)],
     extendCollection: (collection) =>
       (watched as readonly string[]).includes(collection.slug)

@@ -19,8 +19,9 @@ export function databaseAdapter(uri: string | undefined = process.env.DATABASE_U
   if (target.kind === 'mongodb') {
     return mongooseAdapter({ url: target.url })
   }
+  // Development creates the folder; a production server refuses a missing one (`checkSqliteFile`).
   const directory = sqliteDirectory(target.url)
-  if (directory) fs.mkdirSync(directory, { recursive: true })
+  if (directory && process.env.NODE_ENV !== 'production') fs.mkdirSync(directory, { recursive: true })
   return sqliteAdapter({
     client: { url: target.url },
     migrationDir,

@@ -1,3 +1,5 @@
+import fs from 'node:fs'
+
 export const DEFAULT_SQLITE_URL = 'file:./data/devlog.db'
 
 export type DatabaseTarget = { kind: 'sqlite'; url: string } | { kind: 'mongodb'; url: string }
@@ -37,4 +39,50 @@ export function sqliteDirectory(url: string): string | null {
   if (!path || path === ':memory:') return null
   const slash = path.lastIndexOf('/')
   return slash > 0 ? path.slice(0, slash) : null
+}
+
+/** The file a `file:` URL names, as a path. */
+export function sqliteFile(url: string): string | null {
+  const file = url.replace(/^file:(\/\/)?/, '').split('?')[0]
+  return !file || file === ':memory:' ? null : file
+}
+
+const SQLITE_HEADER = 'SQLite format 3\u0000'
+
+/**
+ * Before a server opens an SQLite file: in production its folder must already exist (a missing
+ * folder is a wrong path or an unmounted volume, and would silently start an empty site), and an
+ * existing file must be an SQLite database.
+ */
+export function checkSqliteFile(url: string, { production }: { production: boolean }): void {
+  const file = sqliteFile(url)
+  if (!file) return
+  const directory = sqliteDirectory(url) ?? '.'
+  if (production && !fs.existsSync(directory)) {
+    throw new DatabaseConfigError(
+      `DATABASE_URI names ${file}, but the folder ${directory} does not exist (production never creates it: check the path or the volume).`,
+    )
+  }
+  if (!fs.existsSync(file) || fs.statSync(file).size === 0) return
+  const header = Buffer.alloc(SQLITE_HEADER.length)
+  const descriptor = fs.openSync(file, 'r')
+  try {
+    fs.readSync(descriptor, header, 0, header.length, 0)
+  } finally {
+    fs.closeSync(descriptor)
+  }
+  if (header.toString('latin1') !== SQLITE_HEADER)
+    throw new DatabaseConfigError(
+      `DATABASE_URI names ${file}, which is not an SQLite database (corrupt or another kind of file).`,
+    )
+}
+
+/** An SQLite failure that means the file itself is damaged, as one line naming it. */
+export function damagedDatabase(error: unknown, url: string): DatabaseConfigError | null {
+  const text = `${(error as { code?: string })?.code ?? ''} ${error instanceof Error ? error.message : String(error)}`
+  return /SQLITE_(CORRUPT|NOTADB)|malformed|not a database/i.test(text)
+    ? new DatabaseConfigError(
+        `DATABASE_URI names ${sqliteFile(url)}, which is damaged (${text.trim().split('\n')[0].slice(0, 120)}).`,
+      )
+    : null
 }

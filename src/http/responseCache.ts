@@ -58,7 +58,14 @@ const isAnonymous = (req: Request) =>
 const cacheable = (req: Request) =>
   (req.method === 'GET' || req.method === 'HEAD') && CACHEABLE.test(req.path) && isAnonymous(req)
 
-const keyOf = (req: Request) => `${req.method} ${req.originalUrl}`
+// CORS headers depend on the Origin: one origin's answer is never replayed to another.
+const keyOf = (req: Request) => `${req.method} ${req.headers.origin ?? ''} ${req.originalUrl}`
+
+/** Adds `Origin` to the response's Vary header, so shared caches keep origins apart too. */
+function varyOnOrigin(res: Response) {
+  const vary = String(res.getHeader('vary') ?? '')
+  if (!/(^|,)\s*(origin|\*)\s*(,|$)/i.test(vary)) res.setHeader('Vary', vary ? `${vary}, Origin` : 'Origin')
+}
 
 function etagOf(body: Buffer) {
   return `"${createHash('sha1').update(body).digest('base64url')}"`
@@ -151,6 +158,7 @@ export function publicResponses(config: SanitizedConfig, { store }: { store: boo
       }
       const etag = etagOf(body)
       res.setHeader('ETag', etag)
+      varyOnOrigin(res)
       if (!res.getHeader('cache-control') || /no-store|no-cache|private/.test(String(res.getHeader('cache-control'))))
         res.setHeader('Cache-Control', PUBLIC_API_CACHE)
       if (store) {

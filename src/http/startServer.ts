@@ -4,7 +4,7 @@ import express from 'express'
 import next from 'next'
 import { getPayload, type Payload } from 'payload'
 
-import { resolveDatabase } from '../db/resolveDatabase'
+import { checkSqliteFile, damagedDatabase, resolveDatabase } from '../db/resolveDatabase'
 import {
   admissionLimits,
   ConfigError,
@@ -36,9 +36,12 @@ export async function startServer({ root, dev }: StartOptions): Promise<Server> 
   const port = configuredPort()
   const publicURL = serverURL()
   const limits = admissionLimits(database.kind)
+  if (database.kind === 'sqlite') checkSqliteFile(database.url, { production: !dev })
 
   const { default: config } = await import('../../payload.config')
-  const payload = await getPayload({ config, cron: true })
+  const payload = await getPayload({ config, cron: true }).catch((error: unknown) => {
+    throw (database.kind === 'sqlite' && damagedDatabase(error, database.url)) || error
+  })
   await maybeSeed(payload, dev)
 
   const nextApp = next({ dev, dir: root, port })

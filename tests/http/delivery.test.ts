@@ -14,6 +14,7 @@ describeWithBuild('feeds and sitemap', () => {
     server = await startServer({
       FRONTEND_URL_TEMPLATE: 'https://blog.example.com/{collection}/{slug}',
       SITE_TITLE: '데브로그',
+      CORS_ORIGINS: 'https://front.example.com',
     })
     token = (
       await (
@@ -182,6 +183,41 @@ describeWithBuild('feeds and sitemap', () => {
     const html = await page.text()
     expect(html).toContain('<code>/api/posts/{id}</code>')
     expect(html).not.toMatch(/<script/i)
+  })
+
+  it('keeps cached answers per Origin, so CORS headers are never replayed to another origin', async () => {
+    const read = (origin?: string) => fetch(`${server.url}/api/tags?limit=3`, { headers: origin ? { origin } : {} })
+    const front = await read('https://front.example.com')
+    expect(front.headers.get('access-control-allow-origin')).toBe('https://front.example.com')
+    expect(front.headers.get('vary')).toMatch(/\bOrigin\b/)
+    const evil = await read('https://evil.example.com')
+    expect(evil.headers.get('access-control-allow-origin')).not.toBe('https://front.example.com')
+    expect(evil.headers.get('vary')).toMatch(/\bOrigin\b/)
+    const frontAgain = await read('https://front.example.com')
+    expect(frontAgain.headers.get('x-devlog-cache')).toBe('hit')
+    expect(frontAgain.headers.get('access-control-allow-origin')).toBe('https://front.example.com')
+    const evilAgain = await read('https://evil.example.com')
+    expect(evilAgain.headers.get('x-devlog-cache')).toBe('hit')
+    expect(evilAgain.headers.get('access-control-allow-origin')).not.toBe('https://front.example.com')
+  })
+
+  it('answers HEAD like GET without a body on the API, feeds and sitemap', async () => {
+    const posts = await (await fetch(`${server.url}/api/posts?limit=1`)).json()
+    for (const path of [
+      '/api/posts',
+      `/api/posts/${posts.docs[0].id}`,
+      '/api/tags',
+      '/api/feed.xml',
+      '/feed.xml',
+      '/sitemap.xml',
+    ]) {
+      const get = await fetch(`${server.url}${path}`)
+      const head = await fetch(`${server.url}${path}`, { method: 'HEAD' })
+      expect({ path, status: head.status }).toEqual({ path, status: 200 })
+      expect(head.headers.get('content-type')).toBe(get.headers.get('content-type'))
+      expect(await head.text()).toBe('')
+    }
+    expect((await fetch(`${server.url}/api/posts/999999`, { method: 'HEAD' })).status).toBe(404)
   })
 
   it('serves anonymous REST reads from its cache with ETags, and a publish shows on the very next read', async () => {

@@ -1,4 +1,7 @@
+import fs from 'node:fs'
 import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
 
 import { describeWithBuild, freePort, spawnServer, startServer, type RunningServer } from '../helpers/server'
 
@@ -181,5 +184,25 @@ describeWithBuild('startup configuration errors', () => {
     const { exited, output } = spawnServer({ env: { DATABASE_URI: 'postgres://localhost/devlog' } })
     expect(await exited).toBe(1)
     expect(output()).toMatch(/DATABASE_URI has an unsupported scheme "postgres:".*mongodb\+srv:\/\//)
+  })
+
+  it('refuses, in production, a database whose folder does not exist, and creates nothing', async () => {
+    const missing = path.join(os.tmpdir(), `devlog-missing-${process.pid}`, 'nested')
+    const { exited, output } = spawnServer({ env: { DATABASE_URI: `file:${missing}/devlog.db` } })
+    expect(await exited).toBe(1)
+    expect(output().trim().split('\n')).toHaveLength(1)
+    expect(output()).toMatch(/Devlog cannot start: DATABASE_URI names .*devlog\.db, but the folder .* does not exist/)
+    expect(fs.existsSync(missing)).toBe(false)
+  })
+
+  it('stops with one line naming a database file that is not an SQLite database', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'devlog-corrupt-'))
+    const file = path.join(dir, 'devlog.db')
+    fs.writeFileSync(file, 'this is not a database, only some text that was copied over it')
+    const { exited, output } = spawnServer({ env: { DATABASE_URI: `file:${file}` } })
+    expect(await exited).toBe(1)
+    expect(output().trim().split('\n')).toHaveLength(1)
+    expect(output()).toContain(`Devlog cannot start: DATABASE_URI names ${file}, which is not an SQLite database`)
+    fs.rmSync(dir, { recursive: true, force: true })
   })
 })

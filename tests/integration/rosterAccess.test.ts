@@ -92,7 +92,7 @@ describe.each(databaseKinds())('roster access matrix on %s', (kind) => {
       // Someone the group's operator reaches (added by them): an operator enrols no one else.
       const member = await payload.create({
         collection: 'members',
-        data: { displayName: `new ${++counter}`, createdBy: actors['own operator'].id } as never,
+        data: { displayName: `new ${++counter}`, createdBy: study.operator.id } as never,
       })
       return { member: member.id, cohort: study.cohort.id }
     }

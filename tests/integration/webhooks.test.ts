@@ -17,6 +17,8 @@ describe('webhooks', () => {
 
   beforeAll(async () => {
     process.env.WEBHOOK_RETRY_DELAY_MS = '20'
+    // The receiver is a loopback server: allowed here, refused by default (see outbound.test.ts).
+    process.env.WEBHOOK_ALLOW_PRIVATE_HOSTS = '127.0.0.1'
     receiver = http.createServer((req, res) => {
       let body = ''
       req.on('data', (chunk) => (body += chunk))
@@ -42,6 +44,7 @@ describe('webhooks', () => {
   })
   afterAll(async () => {
     delete process.env.WEBHOOK_RETRY_DELAY_MS
+    delete process.env.WEBHOOK_ALLOW_PRIVATE_HOSTS
     await ctx?.close()
     receiver.close()
   })

@@ -14,8 +14,8 @@ import {
   type WeekReport,
 } from '../rosterRules'
 import { httpError } from '../../shared/endpoints'
+import type { Id } from '../../shared/documents'
 
-type Id = number | string
 /** The stored rows the board reads, as the database adapter returns them (no afterRead work). */
 type SessionRow = {
   id: Id

@@ -1,11 +1,10 @@
-import { stringify } from 'csv-stringify/sync'
 import icalGenerator from 'ical-generator'
 import type { PayloadRequest } from 'payload'
 
+import { csvDocument } from '../../shared/lib/csv'
+import type { Id } from '../../shared/documents'
 import { idOf } from '../../shared/lib/ids'
 import { buildBoard, loadCohortForRoster } from './board'
-
-type Id = number | string
 
 /** The cohort's roster with contact details: an operator's export. */
 export async function rosterCsv(req: PayloadRequest, cohortId: Id): Promise<string> {
@@ -34,9 +33,7 @@ export async function rosterCsv(req: PayloadRequest, cohortId: Id): Promise<stri
       membership.status,
       membership.joinedAt?.slice(0, 10) ?? '',
     ])
-  return stringify([['name', 'handle', 'email', 'blogUrl', 'github', 'role', 'status', 'joinedAt'], ...rows], {
-    bom: true,
-  })
+  return csvDocument([['name', 'handle', 'email', 'blogUrl', 'github', 'role', 'status', 'joinedAt'], ...rows])
 }
 
 /** The status grid (members × weeks) with each member's totals. */
@@ -74,7 +71,7 @@ export async function statusCsv(req: PayloadRequest, cohortId: Id): Promise<stri
     row.summary.attendanceRate ?? '',
     row.summary.atRisk ? 'yes' : 'no',
   ])
-  return stringify([header, ...rows], { bom: true })
+  return csvDocument([header, ...rows])
 }
 
 const SESSION_LENGTH_MS = 2 * 60 * 60 * 1000

@@ -7,8 +7,7 @@ import { idOf, idsOf } from '../../shared/lib/ids'
 import { reachableMemberIds } from '../access'
 import { loadCohortForRoster } from './board'
 import { httpError } from '../../shared/endpoints'
-
-type Id = number | string
+import type { Id } from '../../shared/documents'
 
 export type ImportRow = {
   line: number

@@ -5,8 +5,7 @@ import { operatesGroup } from '../access'
 import { idOf } from '../../shared/lib/ids'
 import { buildBoard, loadCohortForRoster } from './board'
 import { httpError } from '../../shared/endpoints'
-
-type Id = number | string
+import type { Id } from '../../shared/documents'
 
 const PUBLIC_MEMBER = { displayName: true, handle: true, blogUrl: true, github: true, bio: true } as const
 

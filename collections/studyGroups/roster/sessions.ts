@@ -3,8 +3,7 @@ import { commitTransaction, initTransaction, killTransaction, type PayloadReques
 import { deadlineBefore, sessionDates, type Weekday } from '../deadlines'
 import { loadCohortForRoster } from './board'
 import { httpError } from '../../shared/endpoints'
-
-type Id = number | string
+import type { Id } from '../../shared/documents'
 
 /**
  * Creates the cohort's sessions from its group's cadence, numbered from 1, each with the

@@ -2,8 +2,7 @@ import { Forbidden, type PayloadRequest } from 'payload'
 
 import { idOf } from '../../shared/lib/ids'
 import { httpError } from '../../shared/endpoints'
-
-type Id = number | string
+import type { Id } from '../../shared/documents'
 
 export type SubmitInput = { session?: unknown; membership?: unknown; url?: unknown; post?: unknown; title?: unknown }
 
