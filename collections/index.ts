@@ -26,3 +26,4 @@ export type {
   Submission,
 } from './studyGroups/types'
 export type { Webhook, WebhookDelivery } from './webhooks/types'
+export { guardGraphQLRequests } from './guard/graphqlRequests'

@@ -80,6 +80,13 @@ export const devlogPlugin =
         queries: mergeGraphQLExtensions(config.graphQL?.queries, ...active.map((feature) => feature.queries)),
         mutations: mergeGraphQLExtensions(config.graphQL?.mutations, ...active.map((feature) => feature.mutations)),
       },
+      hooks: {
+        ...config.hooks,
+        afterError: [
+          ...(config.hooks?.afterError ?? []),
+          ...active.flatMap((feature) => (feature.afterError ? [feature.afterError] : [])),
+        ],
+      },
       onInit: async (payload) => {
         await incoming.onInit?.(payload)
         for (const feature of active) await feature.onInit?.(payload)

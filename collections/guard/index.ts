@@ -1,24 +1,46 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, Endpoint, PayloadHandler } from 'payload'
 
 import { appendHooks } from '../shared/collections'
+import { httpError } from '../shared/endpoints'
 import type { DevlogFeature } from '../shared/feature'
+import { answerUnreadableRequests } from './errors'
 import { parseRequestedId } from './ids'
 import { refuseUnreadableQueries } from './queries'
+import { refuseMalformedQueries } from './queryValues'
 import { refuseDeletingReferenced } from './references'
+import { refuseMalformedData } from './shapes'
 import { validateStatus } from './status'
+
+/**
+ * Payload routes `/versions` of every collection to its versions table, which collections without
+ * versions lack (a database error, a 500): they answer 404 instead.
+ */
+const withoutVersionRoutes = (collection: CollectionConfig): CollectionConfig => {
+  if (collection.versions) return collection
+  const handler: PayloadHandler = () => {
+    throw httpError(`${collection.slug} keep no versions.`, 404)
+  }
+  const routes: Endpoint[] = ['/versions', '/versions/:id'].flatMap((path) =>
+    (['get', 'post'] as const).map((method) => ({ path, method, handler })),
+  )
+  return { ...collection, endpoints: [...routes, ...(collection.endpoints || [])] }
+}
 
 const hasDrafts = (collection: CollectionConfig) =>
   typeof collection.versions === 'object' && Boolean(collection.versions.drafts)
 
 /**
  * The checks every Devlog collection gets at its trust boundary, whatever the API: ids parsed
- * strictly, no filtering or sorting on unreadable fields, `_status` only draft or published, and
- * a 409 instead of a broken delete while other documents still require the document.
+ * strictly, well-formed queries (whole-number paging, real operators, operands their field can
+ * compare) and no filtering or sorting on unreadable fields, documents of the right shape,
+ * `_status` only draft or published, and a 409 instead of a broken delete while other documents
+ * still require the document.
  */
 export const guardFeature = (): DevlogFeature => ({
+  afterError: answerUnreadableRequests,
   extendCollection: (collection) =>
-    appendHooks(collection, {
-      beforeOperation: [parseRequestedId, refuseUnreadableQueries],
+    appendHooks(withoutVersionRoutes(collection), {
+      beforeOperation: [parseRequestedId, refuseMalformedQueries, refuseUnreadableQueries, refuseMalformedData],
       beforeDelete: [refuseDeletingReferenced],
       ...(hasDrafts(collection) ? { beforeValidate: [validateStatus] } : {}),
     }),

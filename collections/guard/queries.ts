@@ -26,7 +26,7 @@ async function mayQuery(field: FlattenedField, req: PayloadRequest): Promise<boo
 }
 
 /** The fields a path goes through, from the collection's own fields into groups, arrays and single relationships. */
-function fieldsOnPath(fields: FlattenedField[], path: string, req: PayloadRequest): FlattenedField[] {
+export function fieldsOnPath(fields: FlattenedField[], path: string, req: PayloadRequest): FlattenedField[] {
   const visited: FlattenedField[] = []
   let current: FlattenedField[] | undefined = fields
   for (const segment of path.split('.')) {

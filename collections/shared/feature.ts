@@ -1,4 +1,4 @@
-import type { CollectionConfig, Endpoint, GraphQLExtension, Payload, Plugin, TaskConfig } from 'payload'
+import type { AfterErrorHook, CollectionConfig, Endpoint, GraphQLExtension, Payload, Plugin, TaskConfig } from 'payload'
 
 /**
  * What one Devlog feature contributes to the config. The plugin entry collects the enabled
@@ -16,6 +16,8 @@ export type DevlogFeature = {
   onInit?: (payload: Payload) => Promise<void>
   /** Hooks a feature adds to the other features' collections (change notifications, webhooks). */
   extendCollection?: (collection: CollectionConfig) => CollectionConfig
+  /** Turns errors of any route into the answer they deserve (config-level `afterError`). */
+  afterError?: AfterErrorHook
   /** An official plugin the feature builds on (SEO, search), applied after the collections exist. */
   plugin?: Plugin
 }

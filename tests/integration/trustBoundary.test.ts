@@ -480,3 +480,112 @@ describe('exports and feeds carry text, never markup or formulas', () => {
     expect(item.summary).toBe(excerpt)
   })
 })
+
+describe('bad input is a 4xx naming the problem, and stores nothing', () => {
+  let cohort: Json
+  let group: Json
+
+  beforeAll(async () => {
+    const study = await createPostingStudy(payload, { name: 'Bad input', members: 1, weeks: 1 })
+    cohort = study.cohort
+    group = study.group
+  })
+
+  it.each([
+    [
+      'cohort with an empty end date',
+      '/cohorts',
+      () => ({ group: group.id, label: 'x', startDate: '2027-01-01', endDate: '' }),
+      /endDate/,
+    ],
+    [
+      'post with objects as previous slugs',
+      '/posts',
+      () => ({ title: 'Half written', _status: 'published', previousSlugs: [{ slug: 'x' }] }),
+      /previousSlugs/,
+    ],
+    ['post with an invalid date', '/posts', () => ({ title: 'Bad date', publishedAt: 'notadate' }), /publishedAt/],
+    ['post with a list as excerpt', '/posts', () => ({ title: 'x', excerpt: ['a'] }), /excerpt/],
+    ['post with null meta', '/posts', () => ({ title: 'x', meta: null }), /meta/],
+    ['retrospective with null period', '/retrospectives', () => ({ period: null }), /period/],
+    [
+      'retrospective with text sections',
+      '/retrospectives',
+      () => ({ period: { kind: 'year', year: 2040 }, sections: 'x' }),
+      /sections/,
+    ],
+    [
+      'post with an empty object as previous slug',
+      '/posts',
+      () => ({ title: 'ps', previousSlugs: [{}] }),
+      /previousSlugs/,
+    ],
+    ['null body', '/posts', () => null, /JSON object/],
+    ['number body', '/posts', () => 123, /JSON object/],
+  ])('%s', async (_, url, data, problem) => {
+    const before = await payload.count({ collection: url.slice(1) as 'posts', overrideAccess: true })
+    const response = await rest(url, { method: 'POST', as: 'admin', json: data() })
+    expect(response.status).toBeGreaterThanOrEqual(400)
+    expect(response.status).toBeLessThan(500)
+    expect(JSON.stringify(response.body)).toMatch(problem)
+    expect(await payload.count({ collection: url.slice(1) as 'posts', overrideAccess: true })).toEqual(before)
+  })
+
+  it('stores an empty date, relation or list as none, and a null list as no rows', async () => {
+    const session = await rest('/study-sessions', {
+      method: 'POST',
+      as: 'admin',
+      json: { cohort: cohort.id, number: 7, date: '2027-01-01T00:00:00Z', deadline: '' },
+    })
+    expect(session.status).toBe(201)
+    expect(session.body.doc.deadline ?? null).toBeNull()
+    const retrospective = await rest('/retrospectives', {
+      method: 'POST',
+      as: 'admin',
+      json: { period: { kind: 'year', year: 2041 }, goals: null },
+    })
+    expect(retrospective.status).toBe(201)
+    expect(retrospective.body.doc.goals).toEqual([])
+  })
+
+  it.each([
+    ['/posts?limit=1.5', /limit/],
+    ['/posts?limit=Infinity', /limit/],
+    ['/posts?limit=1e400', /limit/],
+    ['/posts?page=1.5', /page/],
+    ['/posts?where[id][in]=1,2,x', /where\[id\]\[in\]/],
+    ['/posts?where[id][equals]=1e400', /where\[id\]\[equals\]/],
+    ['/posts?where[publishedAt][equals]=notadate', /where\[publishedAt\]/],
+    ['/posts?where[title][near]=1,2', /near/],
+    ['/posts?where[title][within]=x', /within/],
+    ['/posts?where[title][equals][0]=a&where[title][equals][1]=b', /one value/],
+    ['/posts/%E0%A4%A', /%-escape/],
+    ['/tags/versions', /no versions/],
+    ['/cohorts/versions/1', /no versions/],
+  ])('GET %s', async (url, problem) => {
+    const response = await rest(url, { as: 'admin' })
+    expect(response.status).toBeGreaterThanOrEqual(400)
+    expect(response.status).toBeLessThan(500)
+    expect(JSON.stringify(response.body)).toMatch(problem)
+  })
+
+  it.each([[[1]], [{ a: 1 }], ['abc']])('refuses %j as the session of a submission', async (session) => {
+    const response = await rest('/submissions/submit', {
+      method: 'POST',
+      as: 'admin',
+      json: { session, url: 'https://x.example.com' },
+    })
+    expect(response.status).toBe(400)
+    expect(response.body.errors[0].message).toMatch(/^session/)
+  })
+
+  it('answers a truncated multipart body with a 400', async () => {
+    const response = await rawRest('/posts', 'admin', {
+      method: 'POST',
+      type: 'multipart/form-data; boundary=x',
+      body: '--x\r\nbroken',
+    })
+    expect(response.status).toBe(400)
+    expect(response.text).toMatch(/multipart/)
+  })
+})

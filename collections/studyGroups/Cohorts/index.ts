@@ -73,10 +73,13 @@ export const createCohortsCollection = ({ componentsPath }: { componentsPath: st
           validate: (
             value: string | Date | null | undefined,
             { siblingData }: { siblingData: { startDate?: string } },
-          ) =>
-            !value || !siblingData.startDate || new Date(value) >= new Date(siblingData.startDate)
+          ) => {
+            // A custom validate replaces Payload's required check.
+            if (!value) return 'endDate: the end date is required.'
+            return !siblingData.startDate || new Date(value) >= new Date(siblingData.startDate)
               ? true
-              : 'The end date is before the start date.',
+              : 'The end date is before the start date.'
+          },
         },
       ],
     },

@@ -1,7 +1,7 @@
 import { Forbidden, type PayloadRequest } from 'payload'
 
 import { idOf } from '../../shared/lib/ids'
-import { httpError } from '../../shared/endpoints'
+import { httpError, parseId } from '../../shared/endpoints'
 import type { Id } from '../../shared/documents'
 
 export type SubmitInput = { session?: unknown; membership?: unknown; url?: unknown; post?: unknown; title?: unknown }
@@ -13,8 +13,9 @@ export type SubmitInput = { session?: unknown; membership?: unknown; url?: unkno
  */
 export async function submitWork(req: PayloadRequest, input: SubmitInput) {
   if (!req.user) throw new Forbidden(req.t)
-  const sessionId = idOf(input.session)
-  if (sessionId === null) throw httpError('session: the session id is required.')
+  if (input.session === undefined || input.session === null || input.session === '')
+    throw httpError('session: the session id is required.')
+  const sessionId = parseId(req, input.session, 'session')
   const session = await req.payload.findByID({
     collection: 'study-sessions',
     id: sessionId,
@@ -26,7 +27,8 @@ export async function submitWork(req: PayloadRequest, input: SubmitInput) {
   })
   if (!session) throw httpError(`session: no session with id ${sessionId}.`)
 
-  let membershipId = idOf(input.membership)
+  let membershipId =
+    input.membership === undefined || input.membership === null ? null : parseId(req, input.membership, 'membership')
   if (membershipId === null) {
     const member = await req.payload.find({
       collection: 'members',
@@ -55,7 +57,7 @@ export async function submitWork(req: PayloadRequest, input: SubmitInput) {
     membership: membershipId,
     session: sessionId,
     ...(typeof input.url === 'string' ? { url: input.url } : {}),
-    ...(input.post !== undefined ? { post: idOf(input.post) } : {}),
+    ...(input.post !== undefined ? { post: input.post === null ? null : parseId(req, input.post, 'post') } : {}),
     ...(typeof input.title === 'string' ? { title: input.title } : {}),
   }
   const existing = async () =>

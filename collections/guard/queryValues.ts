@@ -1,0 +1,143 @@
+import {
+  APIError,
+  type CollectionBeforeOperationHook,
+  type FlattenedField,
+  type PayloadRequest,
+  type Where,
+} from 'payload'
+
+import { fieldsOnPath } from './queries'
+
+const OPERATORS = new Set([
+  'equals',
+  'not_equals',
+  'in',
+  'not_in',
+  'all',
+  'exists',
+  'greater_than',
+  'greater_than_equal',
+  'less_than',
+  'less_than_equal',
+  'like',
+  'not_like',
+  'contains',
+  'near',
+  'within',
+  'intersects',
+])
+const LISTS = new Set(['in', 'not_in', 'all'])
+const GEO = new Set(['near', 'within', 'intersects'])
+const RANGES = new Set(['greater_than', 'greater_than_equal', 'less_than', 'less_than_equal'])
+
+const badRequest = (message: string) => new APIError(message, 400, undefined, true)
+
+/** What one operand must be for a field: numbers for numeric ids and numbers, dates for dates. */
+function operandProblem(field: FlattenedField | 'id', operand: unknown, numericIds: boolean): string | null {
+  if (operand === null || operand === 'null') return null
+  if (typeof operand === 'object') return 'takes one value here, not a list or an object'
+  const text = String(operand)
+  const numeric = () => (Number.isFinite(Number(text)) && text.trim() !== '' ? null : 'must be a finite number')
+  if (field === 'id') return numericIds ? (/^\d{1,15}$/.test(text) ? null : 'must be a whole-number id') : null
+  if (field.type === 'number') return numeric()
+  if ((field.type === 'relationship' || field.type === 'upload') && numericIds)
+    return /^\d{1,15}$/.test(text) ? null : 'must be a whole-number id'
+  if (field.type === 'date') return Number.isNaN(Date.parse(text)) ? 'must be a date (ISO 8601)' : null
+  return null
+}
+
+function whereProblems(where: Where, fields: FlattenedField[], req: PayloadRequest): string[] {
+  const numericIds = req.payload.db.defaultIDType === 'number'
+  const problems: string[] = []
+  const visit = (node: unknown) => {
+    if (typeof node !== 'object' || node === null || Array.isArray(node)) {
+      problems.push('where: each condition must be an object such as where[title][equals]=…')
+      return
+    }
+    for (const [path, condition] of Object.entries(node)) {
+      if (path === 'and' || path === 'or') {
+        if (!Array.isArray(condition)) problems.push(`where[${path}] must be a list of conditions`)
+        else condition.forEach(visit)
+        continue
+      }
+      if (typeof condition !== 'object' || condition === null || Array.isArray(condition)) {
+        problems.push(`where[${path}] needs an operator, such as where[${path}][equals]=…`)
+        continue
+      }
+      // The field the operands are compared with: the path's own field, or a document's id.
+      const trail = fieldsOnPath(fields, path, req)
+      const segments = path.split('.').filter((segment) => !/^\d+$/.test(segment))
+      const field: FlattenedField | 'id' | undefined =
+        trail.length === segments.length
+          ? trail.at(-1)
+          : segments.at(-1) === 'id' && trail.length === segments.length - 1
+            ? 'id'
+            : undefined
+      for (const [operator, operand] of Object.entries(condition as Record<string, unknown>)) {
+        const where = `where[${path}][${operator}]`
+        if (!OPERATORS.has(operator)) {
+          problems.push(`${where}: "${operator}" is not an operator`)
+          continue
+        }
+        if (GEO.has(operator)) {
+          if (field === 'id' || field?.type !== 'point')
+            problems.push(`${where}: ${operator} works on point fields only`)
+          continue
+        }
+        if (operator === 'exists') {
+          if (!['true', 'false', true, false].includes(operand as string))
+            problems.push(`${where} must be true or false`)
+          continue
+        }
+        if (!field) continue
+        if (operator === 'all' && (field === 'id' || !('hasMany' in field && field.hasMany))) {
+          problems.push(`${where}: all works on fields holding several values only`)
+          continue
+        }
+        const operands = LISTS.has(operator)
+          ? Array.isArray(operand)
+            ? operand
+            : String(operand).split(',')
+          : [operand]
+        for (const single of operands) {
+          const problem = operandProblem(field, single, numericIds)
+          if (problem) {
+            problems.push(`${where} ${problem}`)
+            break
+          }
+        }
+        if (RANGES.has(operator) && field !== 'id' && !['number', 'date', 'text', 'email'].includes(field.type))
+          problems.push(`${where}: ${operator} compares numbers, dates and text only`)
+      }
+    }
+  }
+  visit(where)
+  return problems
+}
+
+function wholeNumberProblem(name: string, value: unknown, min: number): string | null {
+  if (value === undefined) return null
+  const number = typeof value === 'number' ? value : Number(value)
+  return Number.isSafeInteger(number) && number >= min
+    ? null
+    : `${name} must be a whole number from ${min}, got "${String(value).slice(0, 20)}"`
+}
+
+/**
+ * `limit`, `page` and `depth` are whole numbers, and every `where` condition names a real
+ * operator with operands its field can compare (numbers, ids, dates): anything else is a 400
+ * naming the parameter, not a database error.
+ */
+export const refuseMalformedQueries: CollectionBeforeOperationHook = ({ args, collection, req, overrideAccess }) => {
+  if (overrideAccess) return args
+  const { where, limit, page, depth } = args as { where?: unknown; limit?: unknown; page?: unknown; depth?: unknown }
+  const problems = [
+    wholeNumberProblem('limit', limit, 0),
+    wholeNumberProblem('page', page, 1),
+    wholeNumberProblem('depth', depth, 0),
+  ].filter((problem): problem is string => problem !== null)
+  if (where !== undefined && where !== null)
+    problems.push(...whereProblems(where as Where, collection.flattenedFields, req))
+  if (problems.length) throw badRequest(problems.join('; '))
+  return args
+}

@@ -1,0 +1,142 @@
+import { ValidationError, type CollectionBeforeOperationHook, type FlattenedField, type PayloadRequest } from 'payload'
+
+type Problem = { path: string; message: string }
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+const isId = (value: unknown) =>
+  (typeof value === 'number' && Number.isSafeInteger(value)) || (typeof value === 'string' && value.trim() !== '')
+
+/** A relationship value as the APIs accept it: an id, a populated document, or a polymorphic pair. */
+const isRelationValue = (value: unknown) =>
+  isId(value) || (isPlainObject(value) && (isId(value.id) || ('relationTo' in value && isId(value.value))))
+
+const isDate = (value: unknown) =>
+  value instanceof Date ? !Number.isNaN(value.getTime()) : typeof value === 'string' && !Number.isNaN(Date.parse(value))
+
+const isNumeric = (value: unknown) =>
+  (typeof value === 'number' && Number.isFinite(value)) ||
+  (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+
+/** What one value of a field must be, or `null` when any value is Payload's to judge. */
+function expected(field: FlattenedField): { test: (value: unknown) => boolean; description: string } | null {
+  switch (field.type) {
+    case 'text':
+    case 'textarea':
+    case 'email':
+    case 'code':
+    case 'select':
+    case 'radio':
+      return { test: (value) => typeof value === 'string', description: 'text' }
+    case 'number':
+      return { test: isNumeric, description: 'a finite number' }
+    case 'checkbox':
+      return {
+        test: (value) => typeof value === 'boolean' || value === 'true' || value === 'false',
+        description: 'true or false',
+      }
+    case 'date':
+      return { test: isDate, description: 'a date (ISO 8601)' }
+    case 'relationship':
+    case 'upload':
+      return { test: isRelationValue, description: 'an id' }
+    case 'richText':
+      return { test: (value) => isPlainObject(value) && isPlainObject(value.root), description: 'a rich-text document' }
+    default:
+      return null
+  }
+}
+
+/**
+ * Checks the JavaScript shape of incoming data against the fields; `""` in a date, number or
+ * relation means none, and `null` for a list means no rows.
+ */
+function checkFields(fields: FlattenedField[], data: Record<string, unknown>, prefix: string, problems: Problem[]) {
+  for (const field of fields) {
+    if (!(field.name in data)) continue
+    const path = `${prefix}${field.name}`
+    let value = data[field.name]
+    if (
+      value === '' &&
+      (field.type === 'date' || field.type === 'relationship' || field.type === 'upload' || field.type === 'number')
+    )
+      value = data[field.name] = null
+    if (
+      value === null &&
+      (field.type === 'array' || field.type === 'blocks' || ('hasMany' in field && field.hasMany))
+    ) {
+      // "No rows": the database layer wants an empty list.
+      data[field.name] = []
+      continue
+    }
+    if (value === null || value === undefined) {
+      if (field.type === 'group' || field.type === 'tab')
+        problems.push({ path, message: `${path} must be an object of fields.` })
+      continue
+    }
+    if (field.type === 'group' || field.type === 'tab') {
+      if (!isPlainObject(value)) problems.push({ path, message: `${path} must be an object of fields.` })
+      else checkFields(field.flattenedFields, value, `${path}.`, problems)
+      continue
+    }
+    if (field.type === 'array' || field.type === 'blocks') {
+      if (!Array.isArray(value)) {
+        problems.push({ path, message: `${path} must be a list.` })
+        continue
+      }
+      value.forEach((row, index) => {
+        if (!isPlainObject(row))
+          return problems.push({ path: `${path}.${index}`, message: `${path}.${index} must be an object of fields.` })
+        const rowFields =
+          field.type === 'array'
+            ? field.flattenedFields
+            : field.blocks.find((block) => block.slug === row.blockType)?.flattenedFields
+        if (!rowFields)
+          return problems.push({ path: `${path}.${index}`, message: `${path}.${index} has no known blockType.` })
+        checkFields(rowFields, row, `${path}.${index}.`, problems)
+      })
+      continue
+    }
+    const rule = expected(field)
+    if (!rule) continue
+    const many = 'hasMany' in field && field.hasMany
+    if (many && !Array.isArray(value))
+      problems.push({ path, message: `${path} must be a list of ${rule.description} values.` })
+    else if (many) {
+      if (!(value as unknown[]).every(rule.test))
+        problems.push({ path, message: `${path} must be a list of ${rule.description} values.` })
+    } else if (!rule.test(value)) problems.push({ path, message: `${path} must be ${rule.description}.` })
+  }
+}
+
+/** `_status` and the other fields Payload adds are judged by their own rules. */
+function bodyProblems(data: unknown, fields: FlattenedField[]): Problem[] {
+  if (!isPlainObject(data)) return [{ path: '', message: 'The request body must be a JSON object of fields.' }]
+  const problems: Problem[] = []
+  checkFields(fields, data, '', problems)
+  return problems
+}
+
+/**
+ * Incoming documents have the shape their fields ask for before any hook sees them: a string
+ * where text goes, an object where a group goes, a list where an array goes, a valid date, an id.
+ * A wrong shape is a 400 naming each field, never a hook failing half-way (a 500 and a stored
+ * broken row).
+ */
+export const refuseMalformedData: CollectionBeforeOperationHook = ({
+  args,
+  operation,
+  collection,
+  req,
+  overrideAccess,
+}) => {
+  if (overrideAccess || (operation !== 'create' && operation !== 'update')) return args
+  const { data } = args as { data?: unknown }
+  const problems = bodyProblems(data, collection.flattenedFields)
+  if (problems.length) throw validationError(collection.slug, problems, req)
+  return args
+}
+
+export const validationError = (collection: string, problems: Problem[], req: PayloadRequest) =>
+  new ValidationError({ collection, errors: problems, req })
