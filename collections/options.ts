@@ -1,4 +1,4 @@
-import type { CollectionConfig, Config, Field } from 'payload'
+import type { CollectionConfig, Config, Field, PayloadRequest } from 'payload'
 
 /** The features a host can turn off. The blog (posts, tags, series) and the accounts are always on. */
 export const OPTIONAL_FEATURES = ['retrospectives', 'studyGroups', 'webhooks', 'search', 'feeds', 'openapi'] as const
@@ -91,6 +91,12 @@ export type DevlogPluginOptions = {
      */
     allowPrivateHosts?: string[]
   }
+  /**
+   * Where a request comes from, for login throttling. A server that clients reach directly should
+   * name the socket's address (a header it sets itself); behind a proxy, the proxy's header.
+   * @default the first `x-forwarded-for` address, else `x-real-ip`
+   */
+  clientAddress?: (req: PayloadRequest) => string | undefined
   /** Changes to Devlog's collections (extra fields, access, admin settings, hooks appended). */
   collectionOverrides?: Partial<Record<DevlogCollectionSlug, CollectionOverride>>
   /**
@@ -118,6 +124,7 @@ export type SanitizedDevlogOptions = {
   webhooks: { retryDelayMs: number; allowPrivateHosts: string[] }
   collectionOverrides: Partial<Record<DevlogCollectionSlug, CollectionOverride>>
   adminComponentsPath: string
+  clientAddress?: (req: PayloadRequest) => string | undefined
 }
 
 function wholeNumber(name: string, value: number | undefined, fallback: number, min: number): number {
@@ -187,6 +194,7 @@ export function sanitizeOptions(
     },
     collectionOverrides: options.collectionOverrides ?? {},
     adminComponentsPath: options.adminComponentsPath ?? 'payload-devlog/admin',
+    clientAddress: options.clientAddress,
   }
 }
 

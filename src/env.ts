@@ -1,4 +1,5 @@
 import type { DevlogPluginOptions } from '../collections/options'
+import { CLIENT_ADDRESS_HEADER } from './http/clientAddress'
 
 /**
  * Runtime settings read from the environment, validated once at startup so a misconfigured
@@ -146,6 +147,8 @@ export function pluginOptions(env: Env = process.env, overrides: DevlogPluginOpt
       retryDelayMs: wholeNumber(env, 'WEBHOOK_RETRY_DELAY_MS', 5_000, 1, 86_400_000),
       allowPrivateHosts: list(env, 'WEBHOOK_ALLOW_PRIVATE_HOSTS'),
     },
+    // Set by Devlog's server from the socket (src/http/clientAddress.ts), never taken from the client.
+    clientAddress: (req) => req.headers.get(CLIENT_ADDRESS_HEADER) ?? undefined,
     // The app's import map points at the package's source rather than the built `payload-devlog/admin`.
     adminComponentsPath: '/collections/exports/admin',
     ...overrides,

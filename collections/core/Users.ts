@@ -35,7 +35,9 @@ const defaultRoles: FieldHook<User, Role[] | null | undefined> = async ({ value,
 export const Users: CollectionConfig = {
   slug: 'users',
   labels: { singular: label('user'), plural: label('users') },
-  auth: true,
+  // No account-wide lockout after failed logins: it let anyone lock the owner out. Failed logins
+  // are throttled per address and account instead (core/throttle.ts).
+  auth: { maxLoginAttempts: 0 },
   admin: {
     useAsTitle: 'email',
     defaultColumns: ['email', 'name', 'roles'],

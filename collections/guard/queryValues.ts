@@ -5,27 +5,10 @@ import {
   type PayloadRequest,
   type Where,
 } from 'payload'
+import { validOperatorSet } from 'payload/shared'
 
 import { fieldsOnPath } from './queries'
 
-const OPERATORS = new Set([
-  'equals',
-  'not_equals',
-  'in',
-  'not_in',
-  'all',
-  'exists',
-  'greater_than',
-  'greater_than_equal',
-  'less_than',
-  'less_than_equal',
-  'like',
-  'not_like',
-  'contains',
-  'near',
-  'within',
-  'intersects',
-])
 const LISTS = new Set(['in', 'not_in', 'all'])
 const GEO = new Set(['near', 'within', 'intersects'])
 const RANGES = new Set(['greater_than', 'greater_than_equal', 'less_than', 'less_than_equal'])
@@ -75,7 +58,7 @@ function whereProblems(where: Where, fields: FlattenedField[], req: PayloadReque
             : undefined
       for (const [operator, operand] of Object.entries(condition as Record<string, unknown>)) {
         const where = `where[${path}][${operator}]`
-        if (!OPERATORS.has(operator)) {
+        if (!validOperatorSet.has(operator as never)) {
           problems.push(`${where}: "${operator}" is not an operator`)
           continue
         }

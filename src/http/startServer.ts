@@ -17,6 +17,7 @@ import {
 } from '../env'
 import { seedDemoContent } from '../seed'
 import { admission, streamsRatherThanWorks } from './admission'
+import { clientAddress } from './clientAddress'
 import { rootDeliveryUrls } from './delivery'
 import { liveness, readiness } from './health'
 import { requestLogger } from './requestLogger'
@@ -52,6 +53,7 @@ export async function startServer({ root, dev }: StartOptions): Promise<Server> 
   const app = express()
   app.disable('x-powered-by')
   app.use(requestLogger(payload.logger))
+  app.use(clientAddress)
   app.use((_req, res, nextMiddleware) => {
     // Keep-alive sockets would hold a closing server open; ask clients to reconnect elsewhere.
     if (shuttingDown) res.setHeader('Connection', 'close')

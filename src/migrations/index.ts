@@ -8,6 +8,7 @@ import * as migration_20261122_175407_webhooks from './20261122_175407_webhooks'
 import * as migration_20261122_220335_read_indexes_default_populate from './20261122_220335_read_indexes_default_populate';
 import * as migration_20261123_160915_import_source_hash from './20261123_160915_import_source_hash';
 import * as migration_20261130_225837_members_email_not_unique from './20261130_225837_members_email_not_unique';
+import * as migration_20261201_001139_users_no_account_lockout from './20261201_001139_users_no_account_lockout';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261130_225837_members_email_not_unique.up,
     down: migration_20261130_225837_members_email_not_unique.down,
-    name: '20261130_225837_members_email_not_unique'
+    name: '20261130_225837_members_email_not_unique',
+  },
+  {
+    up: migration_20261201_001139_users_no_account_lockout.up,
+    down: migration_20261201_001139_users_no_account_lockout.down,
+    name: '20261201_001139_users_no_account_lockout'
   },
 ];

@@ -107,6 +107,28 @@ describeWithBuild('the production server over a fresh SQLite file', () => {
     expect(editorGraphql.body.data.Posts.totalDocs).toBe(2)
   })
 
+  it('throttles logins by the socket address, whatever address headers a client invents', async () => {
+    const attempt = (spoofed: number) =>
+      fetch(`${server.url}/api/users/login`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-devlog-client-address': `192.0.2.${spoofed}`,
+          'x-forwarded-for': `198.51.100.${spoofed}`,
+        },
+        body: JSON.stringify({ email: 'owner@test.local', password: 'not-the-password-1' }),
+      })
+    for (let spoofed = 1; spoofed <= 5; spoofed++) expect((await attempt(spoofed)).status).toBe(401)
+    const throttled = await attempt(6)
+    expect(throttled.status).toBe(429)
+    expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
+    const graph = await graphql(
+      server.url,
+      'mutation { loginUser(email: "owner@test.local", password: "not-the-password-1") { token } }',
+    )
+    expect(JSON.stringify(graph.body)).toMatch(/Too many failed logins/)
+  })
+
   it('answers GraphQL queries filtered by slug', async () => {
     const { status, body } = await graphql(
       server.url,

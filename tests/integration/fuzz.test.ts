@@ -6,6 +6,7 @@ import path from 'node:path'
 import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import fc from 'fast-check'
 import { handleEndpoints, type Payload } from 'payload'
+import { validOperators } from 'payload/shared'
 
 import { DEVLOG_COLLECTIONS, guardGraphQLRequests } from '../../collections'
 import { createUser, startTestPayload, type TestPayload } from '../helpers/payload'
@@ -89,22 +90,7 @@ const FIELD_NAMES = [
   'meta.title',
   'doc.value',
 ]
-const OPERATORS = [
-  'equals',
-  'not_equals',
-  'in',
-  'not_in',
-  'all',
-  'exists',
-  'greater_than',
-  'less_than_equal',
-  'like',
-  'contains',
-  'near',
-  'within',
-  'intersects',
-  'bogus',
-]
+const OPERATORS = [...validOperators, 'bogus']
 const nastyText = fc.oneof(
   fc.constantFrom(
     '',

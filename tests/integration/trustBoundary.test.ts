@@ -589,3 +589,108 @@ describe('bad input is a 4xx naming the problem, and stores nothing', () => {
     expect(response.text).toMatch(/multipart/)
   })
 })
+
+describe('accounts', () => {
+  it.each([
+    ['short', 'short-pw1', /at least 10 characters/],
+    ['common', 'password123', /most common/],
+    ['common, other case', 'QWERTY1234', /most common/],
+  ])('refuses a %s password when an account is created or its password changed', async (_, password, problem) => {
+    const created = await rest('/users', {
+      method: 'POST',
+      as: 'admin',
+      json: { email: `weak-${password.length}-${Date.now()}@test.local`, password },
+    })
+    expect(created.status).toBe(400)
+    expect(JSON.stringify(created.body)).toMatch(problem)
+    const changed = await rest(`/users/${users.member.id}`, { method: 'PATCH', as: 'admin', json: { password } })
+    expect(changed.status).toBe(400)
+    const graph = await query(
+      `mutation { createUser(data: { email: "weak-graph@test.local", password: ${JSON.stringify(password)} }) { id } }`,
+      'admin',
+    )
+    expect(graph.errors?.[0]?.message).toBeDefined()
+  })
+
+  it('accepts a long, uncommon password', async () => {
+    const created = await rest('/users', {
+      method: 'POST',
+      as: 'admin',
+      json: { email: 'strong@test.local', password: 'correct horse battery staple' },
+    })
+    expect(created.status).toBe(201)
+  })
+
+  it('issues ten parallel logins to one account ten tokens that all work', async () => {
+    const user = await createUser(payload, ['member'])
+    // A failed attempt first: it must not hold the account's logins back for good.
+    expect(
+      (await rest('/users/login', { method: 'POST', json: { email: user.email, password: 'wrong-password-1' } }))
+        .status,
+    ).toBe(401)
+    const logins = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        rest('/users/login', { method: 'POST', json: { email: user.email, password: 'test-password-1' } }),
+      ),
+    )
+    expect(logins.map((login) => login.status)).toEqual(Array(10).fill(200))
+    const tokens = logins.map((login) => login.body.token as string)
+    expect(new Set(tokens).size).toBe(10)
+    for (const [index, token] of tokens.entries()) {
+      const me = await handleEndpoints({
+        config: payload.config,
+        payloadInstanceCacheKey: `file:${path.join(context.dir, 'test.db')}`,
+        request: new Request('http://localhost:3000/api/users/me', { headers: { authorization: `JWT ${token}` } }),
+      })
+      expect({ index, user: ((await me.json()) as Json).user?.email }).toEqual({ index, user: user.email })
+    }
+  })
+})
+
+describe('login throttling', () => {
+  const login = async (email: string, password: string, address: string) => {
+    const response = await handleEndpoints({
+      config: payload.config,
+      payloadInstanceCacheKey: `file:${path.join(context.dir, 'test.db')}`,
+      request: new Request('http://localhost:3000/api/users/login', {
+        method: 'POST',
+        // As Devlog's server names the socket's address (src/http/clientAddress.ts).
+        headers: { 'content-type': 'application/json', 'x-devlog-client-address': address },
+        body: JSON.stringify({ email, password }),
+      }),
+    })
+    return {
+      status: response.status,
+      retryAfter: response.headers.get('retry-after'),
+      body: (await response.json()) as Json,
+    }
+  }
+
+  it('makes an address wait after five failures, answering 429 with Retry-After', async () => {
+    const owner = await createUser(payload, ['admin'])
+    for (let attempt = 1; attempt <= 5; attempt++)
+      expect({ attempt, status: (await login(owner.email, 'wrong-password-1', '203.0.113.7')).status }).toEqual({
+        attempt,
+        status: 401,
+      })
+    const throttled = await login(owner.email, 'wrong-password-1', '203.0.113.7')
+    expect(throttled.status).toBe(429)
+    expect(Number(throttled.retryAfter)).toBeGreaterThanOrEqual(1)
+    expect(throttled.body.errors[0].message).toMatch(/Too many failed logins/)
+    // Even the right password waits from that address…
+    expect((await login(owner.email, 'test-password-1', '203.0.113.7')).status).toBe(429)
+    // …while the owner, from their own address, is not locked out.
+    expect((await login(owner.email, 'test-password-1', '198.51.100.2')).status).toBe(200)
+  })
+
+  it('allows an address 100 logins an hour', async () => {
+    for (let attempt = 1; attempt <= 100; attempt++) {
+      const { status } = await login(`nobody-${attempt}@test.local`, 'wrong-password-1', '203.0.113.99')
+      if (status !== 401) throw new Error(`attempt ${attempt}: ${status}`)
+    }
+    const refused = await login('nobody-101@test.local', 'wrong-password-1', '203.0.113.99')
+    expect(refused.status).toBe(429)
+    expect(refused.body.errors[0].message).toMatch(/from this address/)
+    expect((await login('nobody-101@test.local', 'wrong-password-1', '203.0.113.100')).status).toBe(401)
+  })
+})
