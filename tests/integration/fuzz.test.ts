@@ -5,7 +5,7 @@
 import path from 'node:path'
 import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import fc from 'fast-check'
-import { handleEndpoints, type Payload } from 'payload'
+import { getPayload, handleEndpoints, type Payload } from 'payload'
 import { validOperators } from 'payload/shared'
 
 import { DEVLOG_COLLECTIONS, guardGraphQLRequests } from '../../collections'
@@ -39,6 +39,9 @@ beforeAll(async () => {
 }, 60_000)
 
 afterAll(async () => {
+  // The GraphQL route gets its Payload through `getPayload` (the default instance, with the jobs
+  // cron running): close it too, or the worker never exits.
+  await (await getPayload({ config: payload.config, cron: true })).destroy()
   await context.close()
 })
 
