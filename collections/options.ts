@@ -1,5 +1,7 @@
 import type { CollectionConfig, Config, Field, PayloadRequest } from 'payload'
 
+import { bareHost } from './shared/lib/outbound'
+
 /** The features a host can turn off. The blog (posts, tags, series) and the accounts are always on. */
 export const OPTIONAL_FEATURES = ['retrospectives', 'studyGroups', 'webhooks', 'search', 'feeds', 'openapi'] as const
 export type OptionalFeature = (typeof OPTIONAL_FEATURES)[number]
@@ -183,14 +185,7 @@ export function sanitizeOptions(
     search: { memoryLimit: wholeNumber('search.memoryLimit', options.search?.memoryLimit, 5_000, 0) },
     webhooks: {
       retryDelayMs: wholeNumber('webhooks.retryDelayMs', options.webhooks?.retryDelayMs, 5_000, 1),
-      allowPrivateHosts: (options.webhooks?.allowPrivateHosts ?? [])
-        .map((host) =>
-          host
-            .trim()
-            .replace(/^\[(.*)\]$/, '$1')
-            .toLowerCase(),
-        )
-        .filter(Boolean),
+      allowPrivateHosts: (options.webhooks?.allowPrivateHosts ?? []).map(bareHost).filter(Boolean),
     },
     collectionOverrides: options.collectionOverrides ?? {},
     adminComponentsPath: options.adminComponentsPath ?? 'payload-devlog/admin',

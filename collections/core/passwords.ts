@@ -1,7 +1,7 @@
 import { dictionary } from '@zxcvbn-ts/language-common'
 import { ValidationError, type CollectionBeforeOperationHook } from 'payload'
 
-export const MIN_PASSWORD_LENGTH = 10
+const MIN_PASSWORD_LENGTH = 10
 
 let common: Set<string> | undefined
 /** zxcvbn-ts's list of about 50,000 common passwords, loaded on first use. */
@@ -9,7 +9,7 @@ const commonPasswords = () =>
   (common ??= new Set(dictionary['passwords-common'].map((password) => password.toLowerCase())))
 
 /** What is wrong with a new password, or `null`. */
-export function passwordProblem(password: string): string | null {
+function passwordProblem(password: string): string | null {
   if (password.length < MIN_PASSWORD_LENGTH) return `Use a password of at least ${MIN_PASSWORD_LENGTH} characters.`
   if (commonPasswords().has(password.toLowerCase()))
     return 'This password is one of the most common ones; choose another.'

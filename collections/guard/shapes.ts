@@ -1,4 +1,4 @@
-import { ValidationError, type CollectionBeforeOperationHook, type FlattenedField, type PayloadRequest } from 'payload'
+import { ValidationError, type CollectionBeforeOperationHook, type FlattenedField } from 'payload'
 
 type Problem = { path: string; message: string }
 
@@ -134,9 +134,6 @@ export const refuseMalformedData: CollectionBeforeOperationHook = ({
   if (overrideAccess || (operation !== 'create' && operation !== 'update')) return args
   const { data } = args as { data?: unknown }
   const problems = bodyProblems(data, collection.flattenedFields)
-  if (problems.length) throw validationError(collection.slug, problems, req)
+  if (problems.length) throw new ValidationError({ collection: collection.slug, errors: problems, req })
   return args
 }
-
-export const validationError = (collection: string, problems: Problem[], req: PayloadRequest) =>
-  new ValidationError({ collection, errors: problems, req })

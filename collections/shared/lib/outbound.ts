@@ -27,7 +27,12 @@ export function isPublicAddress(address: string): boolean {
   return parsed.range() === 'unicast'
 }
 
-const bare = (hostname: string) => hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase()
+/** A host as allow lists name it: lower case, an IPv6 address without its brackets. */
+export const bareHost = (hostname: string) =>
+  hostname
+    .trim()
+    .replace(/^\[(.*)\]$/, '$1')
+    .toLowerCase()
 
 /**
  * What is wrong with a URL as an outbound target before any lookup (its scheme, an address
@@ -42,7 +47,7 @@ export function outboundUrlProblem(raw: string, allowHosts: readonly string[] = 
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'must be an http(s) URL'
   if (url.username || url.password) return 'must not carry credentials'
-  const host = bare(url.hostname)
+  const host = bareHost(url.hostname)
   if (allowHosts.includes(host)) return null
   if (ipaddr.isValid(host)) return isPublicAddress(host) ? null : 'points at a private or local address'
   if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local') || !host.includes('.'))
@@ -60,7 +65,7 @@ export async function resolvedOutboundUrlProblem(
 ): Promise<string | null> {
   const problem = outboundUrlProblem(raw, allowHosts)
   if (problem) return problem
-  const host = bare(new URL(raw).hostname)
+  const host = bareHost(new URL(raw).hostname)
   if (allowHosts.includes(host) || ipaddr.isValid(host)) return null
   try {
     const addresses = await dnsLookup(host, { all: true })
@@ -76,7 +81,8 @@ export const publicOnlyLookup =
   (hostname, options, callback) => {
     lookup(hostname, { ...options, all: true }, (error, addresses) => {
       if (error) return callback(error, '', 4)
-      const refused = !allowHosts.includes(bare(hostname)) && addresses.some(({ address }) => !isPublicAddress(address))
+      const refused =
+        !allowHosts.includes(bareHost(hostname)) && addresses.some(({ address }) => !isPublicAddress(address))
       if (refused) return callback(new OutboundRefused(`${hostname} resolves to a private or local address`), '', 4)
       if (options.all) return (callback as unknown as (e: null, all: typeof addresses) => void)(null, addresses)
       callback(null, addresses[0].address, addresses[0].family)
