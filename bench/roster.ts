@@ -9,6 +9,7 @@ import { createLocalReq } from 'payload'
 import { buildBoard } from '../collections/studyGroups/roster/board'
 import { importRoster } from '../collections/studyGroups/roster/importRoster'
 import { generateSessions } from '../collections/studyGroups/roster/sessions'
+import { submitWork } from '../collections/studyGroups/roster/submit'
 import { POSTING_STUDY_RULES } from '../src/seed/demoContent'
 import { startTestPayload } from '../tests/helpers/payload'
 
@@ -16,6 +17,7 @@ const MEMBERS = 150
 const WEEKS = 26
 const IMPORT_ROWS = 500
 const BOARD_RUNS = 15
+const CONCURRENT_SUBMISSIONS = 100
 const TARGETS = { boardMs: 100, importMs: 5000 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
@@ -130,6 +132,48 @@ async function main() {
     )
     if (dry.errors.length || !applied.applied) throw new Error('the import did not apply')
 
+    // 100 submissions arriving at once, each through the submit endpoint's service with a request
+    // of its own: first 100 people for one week, then one person's 100 resubmissions of that week.
+    await generateSessions(await createLocalReq({ user: admin as never }, payload), importCohort.id)
+    const [firstWeek] = (
+      await payload.find({
+        collection: 'study-sessions',
+        where: { cohort: { equals: importCohort.id } },
+        sort: 'deadline',
+        limit: 1,
+        depth: 0,
+      })
+    ).docs
+    const importedMemberships = (
+      await payload.find({
+        collection: 'memberships',
+        where: { cohort: { equals: importCohort.id } },
+        limit: CONCURRENT_SUBMISSIONS,
+        depth: 0,
+      })
+    ).docs
+    const submitAtOnce = (membershipFor: (i: number) => number | string) =>
+      time(async () =>
+        Promise.allSettled(
+          Array.from({ length: CONCURRENT_SUBMISSIONS }, async (_, i) =>
+            submitWork(await createLocalReq({ user: admin as never }, payload), {
+              session: firstWeek.id,
+              membership: membershipFor(i),
+              url: `https://blog.example.com/concurrent/${i}`,
+            }),
+          ),
+        ),
+      )
+    const failures = (results: PromiseSettledResult<unknown>[]) => results.filter((r) => r.status === 'rejected')
+    const [distinct, distinctMs] = await submitAtOnce((i) => importedMemberships[i].id)
+    const [same, sameMs] = await submitAtOnce(() => importedMemberships[0].id)
+    const { totalDocs: storedForWeek } = await payload.count({
+      collection: 'submissions',
+      where: { session: { equals: firstWeek.id } },
+    })
+    const firstFailure = [...failures(distinct), ...failures(same)][0] as PromiseRejectedResult | undefined
+    if (firstFailure) log(`  first failed submission: ${String(firstFailure.reason)}`)
+
     const boardMedian = median(boardTimes)
     const rows: [string, string, string, string][] = [
       [
@@ -151,6 +195,18 @@ async function main() {
         `${applyMs.toFixed(0)} ms`,
         `target < ${TARGETS.importMs} ms`,
         applyMs < TARGETS.importMs ? 'met' : 'MISSED',
+      ],
+      [
+        `${CONCURRENT_SUBMISSIONS} people submitting at once`,
+        `${distinctMs.toFixed(0)} ms`,
+        `${failures(distinct).length} failed`,
+        failures(distinct).length === 0 ? 'all stored' : 'FAILURES',
+      ],
+      [
+        `one person's ${CONCURRENT_SUBMISSIONS} resubmissions at once`,
+        `${sameMs.toFixed(0)} ms`,
+        `${failures(same).length} failed, ${storedForWeek} rows for the week`,
+        failures(same).length === 0 && storedForWeek === CONCURRENT_SUBMISSIONS ? 'one row each' : 'FAILURES',
       ],
     ]
     log('')

@@ -2,17 +2,11 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { DateTime } from 'luxon'
-import {
-  commitTransaction,
-  createLocalReq,
-  initTransaction,
-  killTransaction,
-  type Payload,
-  type PayloadRequest,
-} from 'payload'
+import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 
 import { GOAL_STATUSES } from '../retrospectives/constants'
 import { markdownToLexical } from '../shared/richtext/markdown'
+import { inTransaction } from '../shared/transactions'
 import { parseLooseDate, parsePeriodKey, periodFromText, RETROSPECTIVE_MARKER } from './periodFromText'
 import type { Period } from '../shared/lib/periods'
 import { MAX_SLUG_LENGTH, slugify, validateSlug } from '../shared/lib/slugify'
@@ -318,44 +312,19 @@ class Writer {
 
   /**
    * Creates or updates the document of a plan with the tags and images it needs: all of it lands,
-   * or none. A database with transactions (a MongoDB replica set) rolls back by itself; Payload's
-   * SQLite adapter runs without them, so what was created for the file is deleted again.
+   * or none. A database with transactions rolls back by itself; on one without them (MongoDB
+   * without a replica set) what was created for the file is deleted again. Uploaded files are
+   * outside any transaction and are removed either way.
    */
   async write(plan: Plan, existing: Known | undefined): Promise<void> {
     const req = await createLocalReq({}, this.payload)
-    const ownsTransaction = await initTransaction(req)
     const created: Created[] = []
+    let transactional = false
     try {
-      const tagIds = []
-      for (const name of plan.tags) {
-        const known =
-          this.catalogue.tags.get(name.toLowerCase()) ??
-          this.catalogue.tags.get(slugify(name)) ??
-          created.find((entry) => entry.collection === 'tags' && entry.doc.name === name)?.doc.id
-        if (known !== undefined) tagIds.push(known)
-        else {
-          const tag = await this.payload.create({ collection: 'tags', data: { name }, req, overrideAccess: true })
-          created.push({ collection: 'tags', doc: tag })
-          tagIds.push(tag.id)
-        }
-      }
-      const media = new Map<string, number | string>()
-      for (const image of [...plan.images.values(), ...(plan.cover ? [plan.cover] : [])]) {
-        if (!media.has(image.source)) media.set(image.source, await this.upload(image, req, created))
-      }
-      const data: Record<string, unknown> = {
-        ...plan.data,
-        tags: tagIds,
-        sourceHash: plan.hash,
-        ...this.content(plan, media),
-      }
-      if (plan.cover) data.coverImage = media.get(plan.cover.source)
-      // `as never`: one data object serves posts and retrospectives, which a host's generated types keep apart.
-      const options = { collection: plan.collection, data: data as never, req, overrideAccess: true, depth: 0 }
-      const doc = existing
-        ? await this.payload.update({ ...options, id: existing.id })
-        : await this.payload.create(options)
-      if (ownsTransaction) await commitTransaction(req)
+      const doc = await inTransaction(req, () => {
+        transactional = Boolean(req.transactionID)
+        return this.writeDocument(plan, existing, req, created)
+      })
       for (const entry of created) {
         if (entry.collection !== 'tags') continue
         this.catalogue.tags.set(String(entry.doc.name).toLowerCase(), entry.doc.id)
@@ -363,10 +332,43 @@ class Writer {
       }
       this.catalogue.remember(plan.collection, doc.id, doc.slug as string, plan.hash)
     } catch (error) {
-      if (ownsTransaction) await killTransaction(req)
-      await this.undo(plan, existing, created)
+      if (!transactional) await this.undo(plan, existing, created)
+      await removeUploadedFiles(
+        this.payload,
+        created.filter((entry) => entry.collection === 'media').map((entry) => entry.doc),
+      )
       throw error
     }
+  }
+
+  private async writeDocument(plan: Plan, existing: Known | undefined, req: PayloadRequest, created: Created[]) {
+    const tagIds = []
+    for (const name of plan.tags) {
+      const known =
+        this.catalogue.tags.get(name.toLowerCase()) ??
+        this.catalogue.tags.get(slugify(name)) ??
+        created.find((entry) => entry.collection === 'tags' && entry.doc.name === name)?.doc.id
+      if (known !== undefined) tagIds.push(known)
+      else {
+        const tag = await this.payload.create({ collection: 'tags', data: { name }, req, overrideAccess: true })
+        created.push({ collection: 'tags', doc: tag })
+        tagIds.push(tag.id)
+      }
+    }
+    const media = new Map<string, number | string>()
+    for (const image of [...plan.images.values(), ...(plan.cover ? [plan.cover] : [])]) {
+      if (!media.has(image.source)) media.set(image.source, await this.upload(image, req, created))
+    }
+    const data: Record<string, unknown> = {
+      ...plan.data,
+      tags: tagIds,
+      sourceHash: plan.hash,
+      ...this.content(plan, media),
+    }
+    if (plan.cover) data.coverImage = media.get(plan.cover.source)
+    // `as never`: one data object serves posts and retrospectives, which a host's generated types keep apart.
+    const options = { collection: plan.collection, data: data as never, req, overrideAccess: true, depth: 0 }
+    return existing ? this.payload.update({ ...options, id: existing.id }) : this.payload.create(options)
   }
 
   private async undo(plan: Plan, existing: Known | undefined, created: Created[]) {
@@ -381,14 +383,9 @@ class Writer {
       })
       if (docs[0]) created.push({ collection: plan.collection, doc: docs[0] })
     }
-    for (const { collection, doc } of created.reverse()) {
+    for (const { collection, doc } of [...created].reverse()) {
       await this.payload.delete({ collection, id: doc.id, overrideAccess: true }).catch(() => undefined)
     }
-    // Deleting a media document removes its files, unless a rollback already removed the document.
-    await removeUploadedFiles(
-      this.payload,
-      created.filter((entry) => entry.collection === 'media').map((entry) => entry.doc),
-    )
   }
 
   /** The Lexical content of a plan, with its local images as uploads (ids from `media`). */

@@ -7,12 +7,18 @@ import type { DatabaseAdapterObj } from 'payload'
 import { projectRoot } from '../lib/projectRoot'
 import { migrations } from '../migrations'
 import { resolveDatabase, sqliteDirectory } from './resolveDatabase'
+import { serialiseSqliteWrites } from './sqliteWrites'
+
+const SQLITE_BUSY_TIMEOUT_MS = 5_000
+const WRITE_QUEUE_TIMEOUT_MS = 30_000
 
 export const migrationDir = path.join(projectRoot(import.meta.url), 'src/migrations')
 
 /**
  * The adapter for `DATABASE_URI`. SQLite applies the committed migrations at startup in
- * production (`prodMigrations`); in development Drizzle pushes the schema directly.
+ * production (`prodMigrations`); in development Drizzle pushes the schema directly. SQLite runs
+ * every write in a transaction (Payload leaves them off by default), so a save whose later step
+ * fails leaves nothing behind; `serialiseSqliteWrites` says how concurrent writes are kept apart.
  */
 export function databaseAdapter(uri: string | undefined = process.env.DATABASE_URI): DatabaseAdapterObj {
   const target = resolveDatabase(uri)
@@ -22,9 +28,16 @@ export function databaseAdapter(uri: string | undefined = process.env.DATABASE_U
   // Development creates the folder; a production server refuses a missing one (`checkSqliteFile`).
   const directory = sqliteDirectory(target.url)
   if (directory && process.env.NODE_ENV !== 'production') fs.mkdirSync(directory, { recursive: true })
-  return sqliteAdapter({
-    client: { url: target.url },
-    migrationDir,
-    prodMigrations: migrations,
-  })
+  return serialiseSqliteWrites(
+    sqliteAdapter({
+      client: { url: target.url },
+      migrationDir,
+      prodMigrations: migrations,
+      // libsql begins every transaction with BEGIN IMMEDIATE, so writers contend for the lock at
+      // the start, where the busy timeout applies, rather than failing while upgrading a read.
+      transactionOptions: {},
+      busyTimeout: SQLITE_BUSY_TIMEOUT_MS,
+    }),
+    { busyTimeoutMs: SQLITE_BUSY_TIMEOUT_MS, queueTimeoutMs: WRITE_QUEUE_TIMEOUT_MS },
+  )
 }

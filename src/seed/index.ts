@@ -1,13 +1,7 @@
-import {
-  commitTransaction,
-  createLocalReq,
-  initTransaction,
-  killTransaction,
-  type Payload,
-  type PayloadRequest,
-} from 'payload'
+import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 
 import { markdownToLexical } from '../../collections/shared/richtext/markdown'
+import { inTransaction } from '../../collections/shared/transactions'
 import { generateSessions } from '../../collections/studyGroups/roster/sessions'
 import { demoPosts, demoRetrospective, demoStudyMembers, demoTags, POSTING_STUDY_RULES } from './demoContent'
 
@@ -25,8 +19,7 @@ export async function seedDemoContent(
   if (totalDocs > 0) return { seeded: false, reason: 'the database already has users' }
 
   const req = await createLocalReq({}, payload)
-  const ownsTransaction = await initTransaction(req)
-  try {
+  await inTransaction(req, async () => {
     const adminUser = await payload.create({
       collection: 'users',
       data: { email: admin.email, password: admin.password, name: 'Devlog Admin', roles: ['admin'] },
@@ -52,11 +45,7 @@ export async function seedDemoContent(
     }
     await seedStudyGroup(payload, req, adminUser.id)
     await seedRetrospective(payload, req)
-    if (ownsTransaction) await commitTransaction(req)
-  } catch (error) {
-    await killTransaction(req)
-    throw error
-  }
+  })
   return { seeded: true, adminEmail: admin.email }
 }
 

@@ -1,7 +1,8 @@
-import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
+import type { PayloadRequest } from 'payload'
 
 import { idsOf } from '../../shared/lib/ids'
 import { httpError } from '../../shared/endpoints'
+import { inTransaction } from '../../shared/transactions'
 
 /**
  * Moves every post (and every draft) from one tag to another, then deletes the old tag, in one
@@ -10,8 +11,7 @@ import { httpError } from '../../shared/endpoints'
 export async function mergeTag(req: PayloadRequest, sourceId: number | string, targetId: number | string) {
   const { payload } = req
   if (String(sourceId) === String(targetId)) throw httpError('A tag cannot be merged into itself.')
-  const ownsTransaction = await initTransaction(req)
-  try {
+  const { targetTagId, movedPosts } = await inTransaction(req, async () => {
     const source = await payload.findByID({ collection: 'tags', id: sourceId, depth: 0, req, disableErrors: true })
     if (!source) throw httpError(`No tag with id ${sourceId}.`, 404)
     const target = await payload.findByID({ collection: 'tags', id: targetId, depth: 0, req, disableErrors: true })
@@ -46,11 +46,8 @@ export async function mergeTag(req: PayloadRequest, sourceId: number | string, t
       req,
       context: { mergingTag: true },
     })
-    if (ownsTransaction) await commitTransaction(req)
-    const merged = await payload.findByID({ collection: 'tags', id: target.id, depth: 0, req })
-    return { tag: merged, movedPosts: posts.length }
-  } catch (error) {
-    await killTransaction(req)
-    throw error
-  }
+    return { targetTagId: target.id, movedPosts: posts.length }
+  })
+  const merged = await payload.findByID({ collection: 'tags', id: targetTagId, depth: 0, req })
+  return { tag: merged, movedPosts }
 }

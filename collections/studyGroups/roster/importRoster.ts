@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync'
-import { commitTransaction, initTransaction, killTransaction, type PayloadRequest, type Where } from 'payload'
+import type { PayloadRequest, Where } from 'payload'
 
 import { hasRole } from '../../shared/access/roles'
 import { MEMBERSHIP_ROLES, type MembershipRole } from '../constants'
@@ -8,6 +8,7 @@ import { reachableMemberIds } from '../access'
 import { loadCohortForRoster } from './board'
 import { httpError } from '../../shared/endpoints'
 import type { Id } from '../../shared/documents'
+import { inTransaction } from '../../shared/transactions'
 
 export type ImportRow = {
   line: number
@@ -202,8 +203,7 @@ export async function importRoster(
   }
   if (dryRun || errors.length) return { dryRun, applied: false, rows: planned, errors, counts }
 
-  const ownsTransaction = await initTransaction(req)
-  try {
+  await inTransaction(req, async () => {
     for (const row of planned) {
       const memberData = {
         displayName: row.name,
@@ -243,10 +243,6 @@ export async function importRoster(
         })
       }
     }
-    if (ownsTransaction) await commitTransaction(req)
-  } catch (error) {
-    await killTransaction(req)
-    throw error
-  }
+  })
   return { dryRun, applied: true, rows: planned, errors, counts }
 }

@@ -1,9 +1,10 @@
-import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
+import type { PayloadRequest } from 'payload'
 
 import { deadlineBefore, sessionDates, type Weekday } from '../deadlines'
 import { loadCohortForRoster } from './board'
 import { httpError } from '../../shared/endpoints'
 import type { Id } from '../../shared/documents'
+import { inTransaction } from '../../shared/transactions'
 
 /**
  * Creates the cohort's sessions from its group's cadence, numbered from 1, each with the
@@ -34,8 +35,7 @@ export async function generateSessions(req: PayloadRequest, cohortId: Id) {
     req,
   })
   const taken = new Set(existing.docs.map((session) => session.number))
-  const ownsTransaction = await initTransaction(req)
-  try {
+  return inTransaction(req, async () => {
     const created: Id[] = []
     for (const [index, date] of dates.entries()) {
       const number = index + 1
@@ -55,10 +55,6 @@ export async function generateSessions(req: PayloadRequest, cohortId: Id) {
       })
       created.push(session.id)
     }
-    if (ownsTransaction) await commitTransaction(req)
     return { created: created.length, kept: taken.size, total: dates.length }
-  } catch (error) {
-    await killTransaction(req)
-    throw error
-  }
+  })
 }

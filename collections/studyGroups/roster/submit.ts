@@ -3,16 +3,23 @@ import { Forbidden, type PayloadRequest } from 'payload'
 import { idOf } from '../../shared/lib/ids'
 import { httpError, parseId } from '../../shared/endpoints'
 import type { Id } from '../../shared/documents'
+import { inTransaction } from '../../shared/transactions'
 
 export type SubmitInput = { session?: unknown; membership?: unknown; url?: unknown; post?: unknown; title?: unknown }
 
 /**
  * Submits (or resubmits) a week's work. A member's own membership is found from their sign-in
  * and the session's cohort; operators name the membership. One submission per membership and
- * session: a second one updates the first, also when both arrive at the same moment.
+ * session: a second one updates the first, also when both arrive at the same moment. The lookup
+ * and the write are one transaction, so on SQLite they cannot interleave with another submission.
  */
-export async function submitWork(req: PayloadRequest, input: SubmitInput) {
-  if (!req.user) throw new Forbidden(req.t)
+export function submitWork(req: PayloadRequest, input: SubmitInput) {
+  const { user } = req
+  if (!user) throw new Forbidden(req.t)
+  return inTransaction(req, () => upsertSubmission(req, user, input))
+}
+
+async function upsertSubmission(req: PayloadRequest, user: NonNullable<PayloadRequest['user']>, input: SubmitInput) {
   if (input.session === undefined || input.session === null || input.session === '')
     throw httpError('session: the session id is required.')
   const sessionId = parseId(req, input.session, 'session')
@@ -32,7 +39,7 @@ export async function submitWork(req: PayloadRequest, input: SubmitInput) {
   if (membershipId === null) {
     const member = await req.payload.find({
       collection: 'members',
-      where: { user: { equals: req.user.id } },
+      where: { user: { equals: user.id } },
       limit: 1,
       depth: 0,
       overrideAccess: true,
@@ -73,7 +80,7 @@ export async function submitWork(req: PayloadRequest, input: SubmitInput) {
     ).docs[0]
   const update = (id: Id) =>
     req.payload
-      .update({ collection: 'submissions', id, data: data as never, overrideAccess: false, user: req.user, req })
+      .update({ collection: 'submissions', id, data: data as never, overrideAccess: false, user, req })
       .then((doc) => ({ created: false, doc }))
 
   const found = await existing()
@@ -83,7 +90,7 @@ export async function submitWork(req: PayloadRequest, input: SubmitInput) {
       collection: 'submissions',
       data: data as never,
       overrideAccess: false,
-      user: req.user,
+      user,
       req,
     })
     return { created: true, doc }

@@ -1,0 +1,19 @@
+import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
+
+/**
+ * Runs `work` as one write: inside the request's transaction when it already has one (its owner
+ * commits), otherwise in a new transaction committed when `work` succeeds. A failure rolls back
+ * everything `work` wrote through `req`. Without transactions in the database (MongoDB without a
+ * replica set) the writes land one by one.
+ */
+export async function inTransaction<T>(req: PayloadRequest, work: () => Promise<T>): Promise<T> {
+  const ownsTransaction = await initTransaction(req)
+  try {
+    const result = await work()
+    if (ownsTransaction) await commitTransaction(req)
+    return result
+  } catch (error) {
+    if (ownsTransaction) await killTransaction(req)
+    throw error
+  }
+}
