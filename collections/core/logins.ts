@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import type { AfterErrorHook, CollectionAfterOperationHook, CollectionBeforeOperationHook } from 'payload'
 
 import { processWide } from './throttle'
@@ -12,9 +13,7 @@ const queues = processWide('payload-devlog.loginQueues', () => new Map<string, P
  */
 export const serialiseLogins: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
   if (operation !== 'login') return args
-  const email = String((args as { data?: { email?: unknown } }).data?.email ?? '')
-    .trim()
-    .toLowerCase()
+  const email = loginEmail(args)
   const previous = queues.get(email) ?? Promise.resolve()
   let release!: () => void
   const current = new Promise<void>((resolve) => (release = resolve))
@@ -28,6 +27,47 @@ export const serialiseLogins: CollectionBeforeOperationHook = async ({ args, ope
     clearTimeout(timer)
     release()
     if (queues.get(email) === tail) queues.delete(email)
+  }
+  return args
+}
+
+/**
+ * Payload's current password hash (`pbkdf2-sha256-v1`: PBKDF2-SHA256, 600,000 iterations, 32
+ * bytes), which every password set since Payload 3.x is stored with. A test checks that the
+ * stored hashes still look like it.
+ */
+const PASSWORD_HASH = { iterations: 600_000, keyLength: 32, digest: 'sha256' } as const
+const DECOY_SALT = crypto.randomBytes(32).toString('hex')
+
+const loginEmail = (args: unknown) => {
+  const email = (args as { data?: { email?: unknown } }).data?.email
+  return typeof email === 'string' ? email.trim().toLowerCase() : ''
+}
+
+/**
+ * An unknown account gets the same password check as a known one. Payload refuses an unknown
+ * email before hashing anything (milliseconds, against a key derivation's ~150 ms for a known
+ * one), which tells anyone which emails have accounts; deriving a key from the given password
+ * against a decoy salt makes both answers cost one derivation, also under load.
+ */
+export const checkPasswordsOfUnknownAccounts: CollectionBeforeOperationHook = async ({
+  args,
+  collection,
+  operation,
+  req,
+}) => {
+  if (operation !== 'login') return args
+  const email = loginEmail(args)
+  const password = (args as { data?: { password?: unknown } }).data?.password
+  if (!email || typeof password !== 'string') return args
+  const account = await req.payload.db.findOne({
+    collection: collection.slug,
+    where: { email: { equals: email } },
+    req,
+  })
+  if (!account) {
+    const { iterations, keyLength, digest } = PASSWORD_HASH
+    await new Promise((resolve) => crypto.pbkdf2(password, DECOY_SALT, iterations, keyLength, digest, resolve))
   }
   return args
 }

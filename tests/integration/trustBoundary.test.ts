@@ -2,6 +2,7 @@
  * The trust boundary an outside probe tested (issue #13): each case here failed before the fix,
  * through the REST handler Payload serves and through GraphQL where the probe used it.
  */
+import crypto from 'node:crypto'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
@@ -643,6 +644,40 @@ describe('accounts', () => {
         request: new Request('http://localhost:3000/api/users/me', { headers: { authorization: `JWT ${token}` } }),
       })
       expect({ index, user: ((await me.json()) as Json).user?.email }).toEqual({ index, user: user.email })
+    }
+  })
+})
+
+describe('unknown and known accounts', () => {
+  it('get the same password check, through REST and GraphQL', async () => {
+    const user = await createUser(payload, ['member'])
+    const stored = (await payload.db.findOne({ collection: 'users', where: { id: { equals: user.id } } })) as Json
+    // The parameters Devlog's decoy check uses (collections/core/logins.ts) are Payload's current ones.
+    expect(stored.hash).toMatch(/^pbkdf2-sha256-v1:[0-9a-f]{64}$/)
+    const derivations: Array<[number, number, string]> = []
+    const derive = crypto.pbkdf2
+    crypto.pbkdf2 = ((...args: Parameters<typeof crypto.pbkdf2>) => {
+      derivations.push([args[2], args[3], args[4]])
+      return derive(...args)
+    }) as typeof crypto.pbkdf2
+    const attempt = async (email: string) => {
+      const response = await rest('/users/login', { method: 'POST', json: { email, password: 'wrong-password-1' } })
+      const graph = await query(
+        `mutation { loginUser(email: ${JSON.stringify(email)}, password: "wrong-password-1") { token } }`,
+      )
+      return { status: response.status, graphError: graph.errors?.[0]?.message, derivations: derivations.splice(0) }
+    }
+    try {
+      const known = await attempt(user.email)
+      const unknown = await attempt('nobody-registered@test.local')
+      expect(known.status).toBe(401)
+      expect(known.derivations).toEqual([
+        [600_000, 32, 'sha256'],
+        [600_000, 32, 'sha256'],
+      ])
+      expect(unknown).toEqual(known)
+    } finally {
+      crypto.pbkdf2 = derive
     }
   })
 })
