@@ -99,6 +99,15 @@ export type DevlogPluginOptions = {
    * @default the first `x-forwarded-for` address, else `x-real-ip`
    */
   clientAddress?: (req: PayloadRequest) => string | undefined
+  codeEditor?: {
+    /**
+     * Where the admin loads the Monaco code editor of code blocks from: the URL of a folder that
+     * serves `monaco-editor/min/vs` (a path on the admin's origin such as `/monaco/vs`, or an
+     * absolute URL). Serving it yourself keeps the editor working offline and under a content
+     * security policy of `script-src 'self'`. @default Payload's choice, a public CDN
+     */
+    monacoURL?: string
+  }
   /** Changes to Devlog's collections (extra fields, access, admin settings, hooks appended). */
   collectionOverrides?: Partial<Record<DevlogCollectionSlug, CollectionOverride>>
   /**
@@ -124,9 +133,22 @@ export type SanitizedDevlogOptions = {
   features: Record<OptionalFeature, boolean>
   search: { memoryLimit: number }
   webhooks: { retryDelayMs: number; allowPrivateHosts: string[] }
+  codeEditor: DevlogAdminSettings
   collectionOverrides: Partial<Record<DevlogCollectionSlug, CollectionOverride>>
   adminComponentsPath: string
   clientAddress?: (req: PayloadRequest) => string | undefined
+}
+
+/** What the admin's client components read from `config.admin.custom.devlog`. */
+export type DevlogAdminSettings = { monacoURL: string | null }
+
+function monacoURL(value: string | undefined): string | null {
+  const url = value?.trim().replace(/\/+$/, '')
+  if (!url) return null
+  if ((url.startsWith('/') && !url.startsWith('//')) || /^https?:\/\/[^/]/i.test(url)) return url
+  throw new Error(
+    `payload-devlog: codeEditor.monacoURL must be a path on the admin's origin (/monaco/vs) or an absolute http(s) URL, got "${value}".`,
+  )
 }
 
 function wholeNumber(name: string, value: number | undefined, fallback: number, min: number): number {
@@ -187,6 +209,7 @@ export function sanitizeOptions(
       retryDelayMs: wholeNumber('webhooks.retryDelayMs', options.webhooks?.retryDelayMs, 5_000, 1),
       allowPrivateHosts: (options.webhooks?.allowPrivateHosts ?? []).map(bareHost).filter(Boolean),
     },
+    codeEditor: { monacoURL: monacoURL(options.codeEditor?.monacoURL) },
     collectionOverrides: options.collectionOverrides ?? {},
     adminComponentsPath: options.adminComponentsPath ?? 'payload-devlog/admin',
     clientAddress: options.clientAddress,

@@ -47,6 +47,7 @@ export const devlogPlugin =
       ...incoming,
       collections: mergeCollections(incoming.collections ?? [], ownCollections, 'users'),
       custom: { ...incoming.custom, devlog: options },
+      admin: { ...incoming.admin, custom: { ...incoming.admin?.custom, devlog: options.codeEditor } },
       i18n: { ...incoming.i18n, translations: mergeTranslations(incoming.i18n?.translations) },
     }
     for (const feature of features) if (feature.plugin) config = feature.plugin(config) as Config

@@ -1,5 +1,6 @@
 import type { DevlogPluginOptions } from '../collections/options'
 import { CLIENT_ADDRESS_HEADER } from './http/clientAddress'
+import { MONACO_URL_PATH } from './lib/monaco'
 
 /**
  * Runtime settings read from the environment, validated once at startup so a misconfigured
@@ -149,6 +150,7 @@ export function pluginOptions(env: Env = process.env, overrides: DevlogPluginOpt
     },
     // Set by Devlog's server from the socket (src/http/clientAddress.ts), never taken from the client.
     clientAddress: (req) => req.headers.get(CLIENT_ADDRESS_HEADER) ?? undefined,
+    codeEditor: { monacoURL: MONACO_URL_PATH },
     // The app's import map points at the package's source rather than the built `payload-devlog/admin`.
     adminComponentsPath: '/collections/exports/admin',
     ...overrides,

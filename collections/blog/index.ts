@@ -1,13 +1,18 @@
 import type { SanitizedDevlogOptions } from '../options'
 import type { DevlogFeature } from '../shared/feature'
 import { blogMutations, blogQueries } from './graphql'
-import { Posts } from './Posts/index'
+import { createDevlogEditor } from '../shared/richtext/editor'
+import { createPostsCollection } from './Posts/index'
 import { Series } from './Series'
 import { createTagsCollection } from './Tags/index'
 
 /** Posts, tags and series: the blog itself, always on. */
 export const blogFeature = (options: SanitizedDevlogOptions): DevlogFeature => ({
-  collections: [createTagsCollection({ componentsPath: options.adminComponentsPath }), Series, Posts],
+  collections: [
+    createTagsCollection({ componentsPath: options.adminComponentsPath }),
+    Series,
+    createPostsCollection({ editor: createDevlogEditor({ componentsPath: options.adminComponentsPath }) }),
+  ],
   queries: blogQueries,
   mutations: blogMutations,
 })

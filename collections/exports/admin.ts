@@ -2,3 +2,5 @@
 
 export { MergeTagField } from '../blog/admin/MergeTagField'
 export { RosterBoardField } from '../studyGroups/admin/RosterBoardField'
+export { CodeBlockEditor } from '../shared/richtext/blocks/CodeBlockEditor'
+export { CodeFenceFeatureClient } from '../shared/richtext/codeFence/client'

@@ -9,7 +9,7 @@ export type AdmissionOptions = {
   bypass?: (req: Request) => boolean
 }
 
-const FROM_DISK = /^\/(_next\/static\/|favicon|api\/media\/file\/)/
+const FROM_DISK = /^\/(_next\/static\/|_devlog\/|favicon|api\/media\/file\/)/
 
 /**
  * Requests whose time goes to the network or the disk rather than the CPU: built assets and

@@ -14,6 +14,8 @@ export function securityHeaders({ dev, https }: { dev: boolean; https: boolean }
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'", 'data:'],
+        // Monaco (code blocks) starts its language workers from blob: URLs it builds itself.
+        workerSrc: ["'self'", 'blob:'],
         connectSrc: ["'self'", ...(dev ? ['ws:', 'wss:'] : [])],
         frameAncestors: ["'self'"],
         upgradeInsecureRequests: https ? [] : null,

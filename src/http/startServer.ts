@@ -16,6 +16,7 @@ import {
   serverURL,
 } from '../env'
 import { seedDemoContent } from '../seed'
+import { MONACO_URL_PATH, monacoDirectory } from '../lib/monaco'
 import { admission, streamsRatherThanWorks } from './admission'
 import { clientAddress } from './clientAddress'
 import { rootDeliveryUrls } from './delivery'
@@ -75,6 +76,7 @@ export async function startServer({ root, dev }: StartOptions): Promise<Server> 
     '/readyz',
     readiness(payload, () => shuttingDown),
   )
+  app.use(MONACO_URL_PATH, express.static(monacoDirectory(), { index: false, fallthrough: false }))
   // After the cache and health checks, which answer without Payload's work and never wait.
   app.use(admission({ ...limits, bypass: streamsRatherThanWorks }))
   app.use(rootDeliveryUrls(payload.config.routes.api))

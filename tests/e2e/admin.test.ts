@@ -72,6 +72,98 @@ describeBrowser('the admin in a real browser', () => {
     expect(JSON.stringify(body.docs[0].content)).toContain('Written in Chromium through the Payload admin.')
   }, 90_000)
 
+  it('writes code in a code block: language, file name, highlighted lines, coloured, served by the app', async () => {
+    const elsewhere: string[] = []
+    const monacoFiles: string[] = []
+    const blocked: string[] = []
+    page.on('request', (request) => {
+      if (
+        !request.url().startsWith(server.url) &&
+        !request.url().startsWith('data:') &&
+        !request.url().startsWith('blob:')
+      )
+        elsewhere.push(request.url())
+      if (request.url().includes('/_devlog/monaco/')) monacoFiles.push(request.url())
+    })
+    page.on('console', (message) => {
+      if (/Content Security Policy/.test(message.text())) blocked.push(message.text())
+    })
+    await page.goto(`${server.url}/admin/collections/posts/create`)
+    await page.fill('#field-title', 'Deploying with a manifest')
+    await page.locator('[data-lexical-editor="true"]').first().click()
+    await page.keyboard.type('/code')
+    await page.locator('#slash-menu-popup__item-block-code').click()
+    const block = page.locator('.LexicalEditorTheme__block-code').first()
+    await block.locator('.monaco-editor .view-lines').waitFor()
+    await block.locator('#field-language .rs__control').click()
+    await page.keyboard.type('yaml')
+    await page.keyboard.press('Enter')
+    await block.locator('input[name="filename"]').fill('deployment.yaml')
+    await block.locator('input[name="highlightLines"]').fill('2')
+    await block.locator('.monaco-editor .view-lines').click()
+    await page.keyboard.type('apiVersion: apps/v1\nkind: Deployment\n')
+    // Monaco colours YAML: keys and values get different token classes.
+    await block.locator('.monaco-editor .view-lines span.mtk5').first().waitFor()
+    const tokenClasses = await block
+      .locator('.monaco-editor .view-lines span span')
+      .evaluateAll((spans) => [...new Set(spans.map((span) => span.className))])
+    expect(tokenClasses.length).toBeGreaterThanOrEqual(2)
+    await screenshot(page, '03-code-block')
+    await page.locator('#action-save').click()
+    await page
+      .getByText(/published successfully|successfully/i)
+      .first()
+      .waitFor()
+
+    const { docs } = await (
+      await fetch(`${server.url}/api/posts?where[title][equals]=${encodeURIComponent('Deploying with a manifest')}`)
+    ).json()
+    expect(docs).toHaveLength(1)
+    expect(docs[0].contentHtml).toContain('data-language="yaml"')
+    expect(docs[0].contentHtml).toContain('data-filename="deployment.yaml"')
+    expect(docs[0].contentHtml).toContain('data-highlight-lines="2"')
+    expect(docs[0].contentHtml).toContain('apiVersion: apps/v1\nkind: Deployment')
+    expect(monacoFiles.some((url) => url.endsWith('/_devlog/monaco/vs/loader.js'))).toBe(true)
+    expect(elsewhere).toEqual([])
+    expect(blocked).toEqual([])
+  }, 90_000)
+
+  it('turns a typed ``` fence into a code block and converts pasted Markdown', async () => {
+    await page.goto(`${server.url}/admin/collections/posts/create`)
+    await page.fill('#field-title', 'Markdown habits')
+    const editor = page.locator('[data-lexical-editor="true"]').first()
+    await editor.click()
+    await page.keyboard.type('# Setting up')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('```ts title="app.ts" {1}')
+    await page.keyboard.press('Enter')
+    const fenced = page.locator('.LexicalEditorTheme__block-code').first()
+    await fenced.locator('.monaco-editor').waitFor()
+    expect(await fenced.locator('#field-language').innerText()).toContain('typescript')
+    expect(await fenced.locator('input[name="filename"]').inputValue()).toBe('app.ts')
+    expect(await fenced.locator('input[name="highlightLines"]').inputValue()).toBe('1')
+    expect(await editor.locator('h1', { hasText: 'Setting up' }).count()).toBe(1)
+
+    await editor.locator('p').last().click()
+    await page.evaluate(() => {
+      const data = new DataTransfer()
+      data.setData(
+        'text/plain',
+        '## Pasted notes\n\nSome **bold** words.\n\n```bash\nkubectl get pods\n```\n\n- one\n- two\n',
+      )
+      document
+        .querySelector('[data-lexical-editor="true"]')!
+        .dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+    })
+    await editor.locator('h2', { hasText: 'Pasted notes' }).waitFor()
+    expect(await editor.locator('strong, b', { hasText: 'bold' }).count()).toBeGreaterThan(0)
+    expect(await editor.locator('li').count()).toBe(2)
+    const pasted = page.locator('.LexicalEditorTheme__block-code').nth(1)
+    await pasted.locator('.monaco-editor .view-lines', { hasText: 'kubectl get pods' }).waitFor()
+    expect(await pasted.locator('#field-language').innerText()).toContain('bash')
+    await screenshot(page, '04-markdown-shortcuts')
+  }, 90_000)
+
   it('merges a tag into another from the tag’s edit view', async () => {
     const api = (path: string, method = 'GET', body?: unknown) =>
       page.evaluate(
@@ -111,7 +203,7 @@ describeBrowser('the admin in a real browser', () => {
     await page.goto(`${server.url}/admin/collections/posts/create`)
     await page.locator('label', { hasText: '발행일' }).first().waitFor()
     await page.locator('label', { hasText: '읽는 시간(분)' }).first().waitFor()
-    await screenshot(page, '03-post-editor-korean')
+    await screenshot(page, '05-post-editor-korean')
     await browser.context.addCookies([{ name: 'payload-lng', value: 'en', url: server.url }])
   }, 60_000)
 
@@ -161,6 +253,6 @@ describeBrowser('the admin in a real browser', () => {
     await page.locator('.devlog-roster-table td', { hasText: '이두리' }).waitFor()
     expect(await page.locator('.devlog-roster-table td', { hasText: '김하나 @hana' }).count()).toBe(1)
     expect(await page.locator('.devlog-roster-table td[data-status="pending"]').count()).toBe(8)
-    await screenshot(page, '04-roster-board')
+    await screenshot(page, '06-roster-board')
   }, 90_000)
 })

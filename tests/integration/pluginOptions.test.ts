@@ -183,6 +183,17 @@ describe('devlogPlugin options', () => {
       expect(build({ search: { memoryLimit: -1 } })).toThrow(/search\.memoryLimit/)
       expect(build({ webhooks: { retryDelayMs: 1.5 } })).toThrow(/webhooks\.retryDelayMs/)
       expect(build({ site: { serverURL: 'cms.example.com' } })).toThrow(/site\.serverURL/)
+      expect(build({ codeEditor: { monacoURL: 'monaco/vs' } })).toThrow(/codeEditor\.monacoURL/)
+      expect(build({ codeEditor: { monacoURL: '//cdn.example.com/vs' } })).toThrow(/codeEditor\.monacoURL/)
+    })
+
+    it("hands the code editor's Monaco location to the admin, where client components read it", () => {
+      const adminOf = (options: DevlogPluginOptions) => devlogPlugin(options)(hostConfig(dir)).admin?.custom?.devlog
+      expect(adminOf({ codeEditor: { monacoURL: '/_assets/monaco/vs/' } })).toEqual({ monacoURL: '/_assets/monaco/vs' })
+      expect(adminOf({ codeEditor: { monacoURL: 'https://assets.example.com/monaco/vs' } })).toEqual({
+        monacoURL: 'https://assets.example.com/monaco/vs',
+      })
+      expect(adminOf({})).toEqual({ monacoURL: null })
     })
   })
 })

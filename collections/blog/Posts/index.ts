@@ -1,7 +1,6 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, RichTextField } from 'payload'
 
 import { isEditor, publishedOrEditor } from '../../shared/access/roles'
-import { devlogEditor } from '../../shared/richtext/editor'
 import { deriveContent, derivedContentFields } from '../../shared/fields/derivedContent'
 import { publishedAtField, publishedNewestFirstIndex, setPublishedAt } from '../../shared/fields/publishedAt'
 import { mustExist } from '../../shared/fields/relationships'
@@ -14,7 +13,8 @@ import { seriesNavigation } from './hooks/seriesNavigation'
 import { trackSlugHistory } from './hooks/trackSlugHistory'
 import { updateTagCountsAfterChange, updateTagCountsAfterDelete } from './hooks/updateTagCounts'
 
-export const Posts: CollectionConfig = {
+/** `editor`: Devlog's rich-text editor (`createDevlogEditor`), built with the host's options. */
+export const createPostsCollection = ({ editor }: { editor: RichTextField['editor'] }): CollectionConfig => ({
   slug: 'posts',
   labels: { singular: label('post'), plural: label('posts') },
   // Versions hold drafts, and drafts saved over published documents: editors only.
@@ -51,7 +51,7 @@ export const Posts: CollectionConfig = {
       maxLength: 500,
       admin: { description: label('leftEmptyTheFirstParagraph') },
     },
-    { name: 'content', type: 'richText', editor: devlogEditor, label: label('content') },
+    { name: 'content', type: 'richText', editor, label: label('content') },
     ...derivedContentFields(),
     {
       name: 'coverImage',
@@ -149,4 +149,4 @@ export const Posts: CollectionConfig = {
       admin: { readOnly: true, position: 'sidebar', condition: (data) => Boolean(data?.previousSlugs?.length) },
     },
   ],
-}
+})

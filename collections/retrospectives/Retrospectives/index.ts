@@ -1,7 +1,6 @@
-import type { CollectionConfig, Field } from 'payload'
+import type { CollectionConfig, Field, RichTextField } from 'payload'
 
 import { isEditor, publishedOrEditor } from '../../shared/access/roles'
-import { devlogEditor } from '../../shared/richtext/editor'
 import { deriveContent, derivedContentFields } from '../../shared/fields/derivedContent'
 import { publishedAtField, publishedNewestFirstIndex, setPublishedAt } from '../../shared/fields/publishedAt'
 import { mustExist } from '../../shared/fields/relationships'
@@ -68,11 +67,16 @@ const studyLinks: Field = {
   ],
 }
 
-/** `linkStudyGroups`: whether the study-groups feature is on, so a retrospective can name groups and cohorts. */
+/**
+ * `linkStudyGroups`: whether the study-groups feature is on, so a retrospective can name groups
+ * and cohorts; `editor`: Devlog's rich-text editor (`createDevlogEditor`).
+ */
 export const createRetrospectivesCollection = ({
   linkStudyGroups,
+  editor,
 }: {
   linkStudyGroups: boolean
+  editor: RichTextField['editor']
 }): CollectionConfig => ({
   slug: 'retrospectives',
   labels: { singular: label('retrospective'), plural: label('retrospectives') },
@@ -210,7 +214,7 @@ export const createRetrospectivesCollection = ({
             },
           ],
         },
-        { name: 'body', type: 'richText', editor: devlogEditor, label: label('textRetrospectives') },
+        { name: 'body', type: 'richText', editor, label: label('textRetrospectives') },
       ],
     },
     ...derivedContentFields(),

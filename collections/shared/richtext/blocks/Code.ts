@@ -5,7 +5,8 @@ import { label } from '../../lib/labels'
 import { CODE_LANGUAGES } from './codeLanguages'
 import { codeMarkdownConverter } from './codeMarkdown'
 
-export const CodeBlock: Block = {
+/** `componentsPath`: where the admin imports Devlog's components from (the code editor). */
+export const createCodeBlock = ({ componentsPath }: { componentsPath: string }): Block => ({
   slug: 'code',
   interfaceName: 'CodeBlock',
   jsx: codeMarkdownConverter as Block['jsx'],
@@ -35,6 +36,13 @@ export const CodeBlock: Block = {
         },
       ],
     },
-    { name: 'code', type: 'code', label: label('code'), required: true },
+    {
+      name: 'code',
+      type: 'code',
+      label: label('code'),
+      required: true,
+      // Devlog's editor loads Monaco from where the host serves it and colours the block's language.
+      admin: { components: { Field: `${componentsPath}#CodeBlockEditor` } },
+    },
   ],
-}
+})
