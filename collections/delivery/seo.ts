@@ -24,17 +24,24 @@ export function seoFromDocument(doc: SeoSource, siteTitle: string) {
   }
 }
 
-/** Fills empty SEO meta fields from the document on save, so every published page has them. */
+/**
+ * Keeps the SEO meta fields derived from the document on every save, whichever API or screen
+ * saved it: an empty field, or one still holding what was derived from the document before this
+ * change (the old title, the old excerpt), follows the document; one an editor wrote stays.
+ */
 export function fillSeoDefaults(
   siteTitle: string,
 ): CollectionBeforeChangeHook<DocumentBase & SeoSource & { meta?: SeoMeta }> {
   return ({ data, originalDoc }) => {
     const merged = { ...originalDoc, ...data }
-    const defaults = seoFromDocument(merged, siteTitle)
+    const derived = seoFromDocument(merged, siteTitle)
+    const derivedBefore = originalDoc ? seoFromDocument(originalDoc, siteTitle) : undefined
+    const follows = (value: unknown, before: unknown) => !value || value === before
     const meta = { ...merged.meta }
-    if (!meta.title) meta.title = defaults.title
-    if (!meta.description && defaults.description) meta.description = defaults.description
-    if (!meta.image && defaults.image) meta.image = defaults.image
+    if (follows(meta.title, derivedBefore?.title) || meta.title === siteTitle) meta.title = derived.title
+    if (follows(meta.description, derivedBefore?.description))
+      meta.description = derived.description || meta.description
+    if (follows(idOf(meta.image), derivedBefore?.image) && derived.image) meta.image = derived.image
     return { ...data, meta }
   }
 }

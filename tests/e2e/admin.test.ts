@@ -164,6 +164,36 @@ describeBrowser('the admin in a real browser', () => {
     await screenshot(page, '04-markdown-shortcuts')
   }, 90_000)
 
+  it('leaves nothing behind when "Create New" is opened and abandoned; a saved draft gets a free slug', async () => {
+    const countPosts = async () =>
+      (
+        await page.evaluate(async () =>
+          (await fetch('/api/posts?draft=true&limit=0', { credentials: 'include' })).json(),
+        )
+      ).totalDocs as number
+    const before = await countPosts()
+    await page.goto(`${server.url}/admin/collections/posts/create`)
+    await page.locator('#field-title').waitFor()
+    // Longer than the autosave interval: nothing may be saved for an untouched form.
+    await page.waitForTimeout(3_000)
+    expect(page.url()).toMatch(/\/posts\/create$/)
+    await page.goto(`${server.url}/admin/collections/posts`)
+    expect(await countPosts()).toBe(before)
+
+    // The same title as the post published above, saved as a draft: the slug stays unique.
+    await page.goto(`${server.url}/admin/collections/posts/create`)
+    await page.fill('#field-title', '브라우저에서 쓴 글')
+    await page.locator('#action-save-draft').click()
+    await page.waitForURL(/\/admin\/collections\/posts\/\d+$/)
+    await page.locator('#field-slug').waitFor()
+    await page.waitForFunction(
+      (expected) => (document.querySelector('#field-slug') as HTMLInputElement | null)?.value === expected,
+      '브라우저에서-쓴-글-2',
+    )
+    expect(await countPosts()).toBe(before + 1)
+    await screenshot(page, '05-draft-with-free-slug')
+  }, 90_000)
+
   it('merges a tag into another from the tag’s edit view', async () => {
     const api = (path: string, method = 'GET', body?: unknown) =>
       page.evaluate(
@@ -203,7 +233,7 @@ describeBrowser('the admin in a real browser', () => {
     await page.goto(`${server.url}/admin/collections/posts/create`)
     await page.locator('label', { hasText: '발행일' }).first().waitFor()
     await page.locator('label', { hasText: '읽는 시간(분)' }).first().waitFor()
-    await screenshot(page, '05-post-editor-korean')
+    await screenshot(page, '06-post-editor-korean')
     await browser.context.addCookies([{ name: 'payload-lng', value: 'en', url: server.url }])
   }, 60_000)
 
@@ -253,6 +283,6 @@ describeBrowser('the admin in a real browser', () => {
     await page.locator('.devlog-roster-table td', { hasText: '이두리' }).waitFor()
     expect(await page.locator('.devlog-roster-table td', { hasText: '김하나 @hana' }).count()).toBe(1)
     expect(await page.locator('.devlog-roster-table td[data-status="pending"]').count()).toBe(8)
-    await screenshot(page, '06-roster-board')
+    await screenshot(page, '07-roster-board')
   }, 90_000)
 })

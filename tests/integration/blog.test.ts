@@ -141,6 +141,87 @@ describe.each(databaseKinds())('the blog on %s', (kind) => {
     })
   })
 
+  describe('SEO meta derived from the post', () => {
+    it('follows the title and excerpt until an editor writes their own', async () => {
+      const created = await post({ title: 'First title', excerpt: 'First summary.' })
+      expect(created.meta).toMatchObject({ title: 'First title · Devlog', description: 'First summary.' })
+      const renamed = await payload.update({
+        collection: 'posts',
+        id: created.id,
+        data: { title: 'Second title', excerpt: 'Second summary.' },
+        user: admin,
+      })
+      expect(renamed.meta).toMatchObject({ title: 'Second title · Devlog', description: 'Second summary.' })
+      const custom = await payload.update({
+        collection: 'posts',
+        id: created.id,
+        data: { meta: { title: 'A title written for search engines', description: 'Written by hand.' } },
+        user: admin,
+      })
+      const renamedAgain = await payload.update({
+        collection: 'posts',
+        id: custom.id,
+        data: { title: 'Third title', excerpt: 'Third summary.' },
+        user: admin,
+      })
+      expect(renamedAgain.meta).toMatchObject({
+        title: 'A title written for search engines',
+        description: 'Written by hand.',
+      })
+    })
+
+    it('replaces the bare site title a draft saved before its title was written got', async () => {
+      const created = await post({ title: 'Titled later', meta: { title: 'Devlog' } })
+      expect(created.meta?.title).toBe('Titled later · Devlog')
+    })
+  })
+
+  describe('slugs across drafts and published posts', () => {
+    const draft = (data: Record<string, unknown>) =>
+      payload.create({ collection: 'posts', data: data as never, draft: true, user: admin })
+    const saveDraft = (id: Id, data: Record<string, unknown>) =>
+      payload.update({ collection: 'posts', id, data: data as never, draft: true, user: admin })
+
+    it('gives a new draft a free slug when a published post and another draft hold the title’s', async () => {
+      const published = await post({ title: '쿠버네티스 운영 회고' })
+      const first = await draft({ title: '쿠버네티스 운영 회고' })
+      const second = await draft({ title: '쿠버네티스 운영 회고' })
+      expect([published.slug, first.slug, second.slug]).toEqual([
+        '쿠버네티스-운영-회고',
+        '쿠버네티스-운영-회고-2',
+        '쿠버네티스-운영-회고-3',
+      ])
+    })
+
+    it('counts a draft saved over a published post, which lives only in its versions', async () => {
+      const original = await post({ title: 'Original title' })
+      // The draft renames the post; its own row keeps the published title and slug.
+      await saveDraft(original.id, { title: 'Renamed in a draft', slug: 'renamed-in-a-draft' })
+      expect((await payload.findByID({ collection: 'posts', id: original.id })).slug).toBe('original-title')
+      const other = await draft({ title: 'Renamed in a draft' })
+      expect(other.slug).toBe('renamed-in-a-draft-2')
+    })
+
+    it('refuses a hand-written slug another draft or post holds, naming the field', async () => {
+      const holder = await draft({ title: 'Holder of a slug', slug: 'taken-slug' })
+      await expect(draft({ title: 'Someone else', slug: 'taken-slug' })).rejects.toMatchObject({
+        status: 400,
+        data: { errors: [expect.objectContaining({ path: 'slug', message: expect.stringContaining('taken-slug') })] },
+      })
+      // The holder keeps saving its own slug.
+      expect((await saveDraft(holder.id, { title: 'Holder, edited', slug: 'taken-slug' })).slug).toBe('taken-slug')
+    })
+
+    it('validates drafts like posts, so no untitled empty draft is stored', async () => {
+      const before = (await payload.count({ collection: 'posts' })).totalDocs
+      await expect(draft({})).rejects.toMatchObject({
+        status: 400,
+        data: { errors: expect.arrayContaining([expect.objectContaining({ path: 'title' })]) },
+      })
+      expect((await payload.count({ collection: 'posts' })).totalDocs).toBe(before)
+    })
+  })
+
   describe('slug history', () => {
     it('remembers the former slug of a published post', async () => {
       const created = await post({ title: '처음 제목' })

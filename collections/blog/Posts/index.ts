@@ -7,6 +7,7 @@ import { mustExist } from '../../shared/fields/relationships'
 import { slugField } from '../../shared/fields/slug'
 import { sourceHashField } from '../../shared/fields/sourceHash'
 import { label } from '../../shared/lib/labels'
+import { EDITORIAL_VERSIONS } from '../../shared/versions'
 import { postEndpoints } from '../endpoints'
 import type { Post } from '../types'
 import { seriesNavigation } from './hooks/seriesNavigation'
@@ -27,10 +28,7 @@ export const createPostsCollection = ({ editor }: { editor: RichTextField['edito
   indexes: [publishedNewestFirstIndex],
   // A related post is shown as a card; its full body would multiply the size of every read.
   defaultPopulate: { title: true, slug: true, excerpt: true, publishedAt: true, coverImage: true, readingTime: true },
-  versions: {
-    drafts: { autosave: { interval: 2000 }, schedulePublish: true },
-    maxPerDoc: 50,
-  },
+  versions: EDITORIAL_VERSIONS,
   hooks: {
     beforeChange: [
       setPublishedAt,

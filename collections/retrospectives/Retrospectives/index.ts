@@ -7,6 +7,7 @@ import { mustExist } from '../../shared/fields/relationships'
 import { slugField } from '../../shared/fields/slug'
 import { sourceHashField } from '../../shared/fields/sourceHash'
 import { label, options, staticLabel } from '../../shared/lib/labels'
+import { EDITORIAL_VERSIONS } from '../../shared/versions'
 import type { EditorState } from '../../shared/richtext/render'
 import type { GoalStatus } from '../constants'
 import { retrospectiveEndpoints } from '../endpoints'
@@ -89,7 +90,7 @@ export const createRetrospectivesCollection = ({
   },
   defaultSort: '-period.startDate',
   indexes: [publishedNewestFirstIndex],
-  versions: { drafts: { autosave: { interval: 2000 }, schedulePublish: true }, maxPerDoc: 50 },
+  versions: EDITORIAL_VERSIONS,
   hooks: {
     beforeChange: [
       setPublishedAt,

@@ -1,4 +1,11 @@
-import type { CollectionSlug, FieldHook, TextField } from 'payload'
+import {
+  ValidationError,
+  type CollectionSlug,
+  type FieldHook,
+  type PayloadRequest,
+  type SanitizedCollectionConfig,
+  type TextField,
+} from 'payload'
 
 import { slugify, uniqueSlug, validateSlug } from '../lib/slugify'
 import { label } from '../lib/labels'
@@ -14,32 +21,62 @@ type SlugFieldOptions = {
 }
 
 /**
- * A unique, URL-safe slug generated from another field. Generation runs in `beforeValidate`
- * (not as a required-field default) so creates without a slug pass validation through every API.
+ * Whether another document has the slug: published, or in its latest draft. A draft lives in the
+ * versions table until it is published (the document's own row keeps the published data, or none
+ * yet), so the unique index alone lets two drafts, or a draft and a published document, share one.
+ */
+async function slugTaken(req: PayloadRequest, collection: SanitizedCollectionConfig, slug: string, ownId: unknown) {
+  const others = ownId != null ? [{ id: { not_equals: ownId } }] : []
+  const { totalDocs } = await req.payload.count({
+    collection: collection.slug as CollectionSlug,
+    where: { and: [{ slug: { equals: slug } }, ...others] },
+    overrideAccess: true,
+    req,
+  })
+  if (totalDocs > 0 || !collection.versions?.drafts) return totalDocs > 0
+  const drafts = await req.payload.countVersions({
+    collection: collection.slug as CollectionSlug,
+    where: {
+      and: [
+        { 'version.slug': { equals: slug } },
+        { latest: { equals: true } },
+        ...(ownId != null ? [{ parent: { not_equals: ownId } }] : []),
+      ],
+    },
+    overrideAccess: true,
+    req,
+  })
+  return drafts.totalDocs > 0
+}
+
+/**
+ * A URL-safe slug, unique among published documents and drafts, generated from another field.
+ * Generation runs in `beforeValidate` (not as a required-field default) so creates without a slug
+ * pass validation through every API; a generated slug gets a numeric suffix on collision, a
+ * hand-written one that is taken is refused.
  */
 export function slugField({ from, fallback }: SlugFieldOptions): TextField {
   const generateSlug: FieldHook = async ({ value, data, siblingData, originalDoc, collection, req, operation }) => {
-    if (typeof value === 'string' && value.trim() !== '') return value.trim()
+    const ownId = operation === 'update' ? originalDoc?.id : undefined
+    if (typeof value === 'string' && value.trim() !== '') {
+      const slug = value.trim()
+      const unchanged = slug === originalDoc?.slug
+      if (collection && !unchanged && (await slugTaken(req, collection, slug, ownId))) {
+        throw new ValidationError({
+          collection: collection.slug,
+          errors: [
+            { path: 'slug', message: `slug: "${slug}" is already used by another document (published or draft).` },
+          ],
+        })
+      }
+      return slug
+    }
     const given = siblingData?.[from] ?? data?.[from] ?? originalDoc?.[from]
     const source = typeof given === 'string' && given.trim() !== '' ? given : fallback?.({ ...data }, originalDoc)
     if (typeof source !== 'string') return value
     const base = slugify(source)
     if (!base || !collection) return base || value
-    const ownId = originalDoc?.id
-    return uniqueSlug(base, async (candidate) => {
-      const { totalDocs } = await req.payload.count({
-        collection: collection.slug as CollectionSlug,
-        where: {
-          and: [
-            { slug: { equals: candidate } },
-            ...(operation === 'update' && ownId != null ? [{ id: { not_equals: ownId } }] : []),
-          ],
-        },
-        overrideAccess: true,
-        req,
-      })
-      return totalDocs > 0
-    })
+    return uniqueSlug(base, (candidate) => slugTaken(req, collection, candidate, ownId))
   }
 
   return {
