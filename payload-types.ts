@@ -607,7 +607,7 @@ export interface WebhookDelivery {
   createdAt: string;
 }
 /**
- * This is a collection of automatically created search results. These results are used by the global site search and will be updated automatically as documents in the CMS are created or updated.
+ * Kept up to date by Devlog from published posts and retrospectives; the site search (GET /api/search) reads it.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "search-index".

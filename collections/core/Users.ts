@@ -28,6 +28,13 @@ const defaultRoles: FieldHook<User, Role[] | null | undefined> = async ({ value,
   return Array.isArray(value) && value.length > 0 ? value : ['member']
 }
 
+/** A name from the email's local part when none is given, so every picker shows a name. */
+const nameFromEmail: FieldHook<User, string | null | undefined> = ({ value, data, originalDoc }) => {
+  if (typeof value === 'string' && value.trim() !== '') return value.trim()
+  const email = data?.email ?? originalDoc?.email
+  return typeof email === 'string' && email.includes('@') ? email.slice(0, email.indexOf('@')).toLowerCase() : value
+}
+
 /**
  * Users are the blog's authors, so their public profile (name, bio, avatar, links) is readable by
  * anyone; email and roles only by the user themself and admins.
@@ -39,8 +46,10 @@ export const Users: CollectionConfig = {
   // are throttled per address and account instead (core/throttle.ts).
   auth: { maxLoginAttempts: 0 },
   admin: {
-    useAsTitle: 'email',
-    defaultColumns: ['email', 'name', 'roles'],
+    // Pickers (authors, operators) show names; emails are private.
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'roles'],
+    listSearchableFields: ['name', 'email'],
   },
   // An author shown on a post: the public profile only.
   defaultPopulate: { name: true, bio: true, avatar: true, links: true },
@@ -53,9 +62,24 @@ export const Users: CollectionConfig = {
     admin: ({ req }) => hasRole(req.user, ...ROLES),
   },
   fields: [
-    // Merged into Payload's own email field: only its read access changes.
-    { name: 'email', type: 'email', required: true, unique: true, access: { read: isAdminOrSelfField } },
-    { name: 'name', type: 'text', label: label('displayName'), maxLength: 100 },
+    // Merged into Payload's own email field: only its read access changes. Left out of the field
+    // list because the admin shows the account's email above it: the first-user form, built
+    // without a user who may read this field, listed it a second time.
+    {
+      name: 'email',
+      type: 'email',
+      required: true,
+      unique: true,
+      access: { read: isAdminOrSelfField },
+      admin: { disabled: true },
+    },
+    {
+      name: 'name',
+      type: 'text',
+      label: label('displayName'),
+      maxLength: 100,
+      hooks: { beforeValidate: [nameFromEmail] },
+    },
     {
       name: 'roles',
       type: 'select',
@@ -66,7 +90,8 @@ export const Users: CollectionConfig = {
       saveToJWT: true,
       access: { create: isAdminField, update: isAdminField, read: isAdminOrSelfField },
       hooks: { beforeChange: [defaultRoles] },
-      admin: { position: 'sidebar' },
+      // Not on the first-user form: the first account is always an admin.
+      admin: { position: 'sidebar', condition: (_data, _siblingData, { user }) => Boolean(user) },
     },
     { name: 'bio', type: 'textarea', label: label('bio'), maxLength: 1000 },
     { name: 'avatar', type: 'upload', relationTo: 'media', label: label('avatar') },
@@ -74,6 +99,7 @@ export const Users: CollectionConfig = {
       name: 'links',
       type: 'array',
       label: label('links'),
+      labels: { singular: label('link'), plural: label('links') },
       maxRows: 10,
       fields: [
         { name: 'label', type: 'text', label: label('label'), required: true, maxLength: 50 },

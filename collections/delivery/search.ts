@@ -31,15 +31,22 @@ export const devlogSearch = (collections: string[]): Plugin =>
     deleteDrafts: true,
     searchOverrides: {
       slug: SEARCH_INDEX,
+      labels: { singular: label('searchResult'), plural: label('searchResults') },
       access: { read: () => true },
-      admin: { group: staticLabel('search') },
+      admin: { group: staticLabel('search'), description: staticLabel('searchIndexDescription') },
       fields: ({ defaultFields }) => [
         ...defaultFields,
-        { name: 'slug', type: 'text', index: true, admin: { readOnly: true } },
-        { name: 'excerpt', type: 'textarea', admin: { readOnly: true } },
+        { name: 'slug', type: 'text', label: label('slug'), index: true, admin: { readOnly: true } },
+        { name: 'excerpt', type: 'textarea', label: label('excerpt'), admin: { readOnly: true } },
         { name: 'body', type: 'textarea', admin: { readOnly: true, hidden: true } },
-        { name: 'tagNames', type: 'text', admin: { readOnly: true } },
-        { name: 'publishedAt', type: 'date', index: true, admin: { readOnly: true } },
+        { name: 'tagNames', type: 'text', label: label('tagNames'), admin: { readOnly: true } },
+        {
+          name: 'publishedAt',
+          type: 'date',
+          label: label('publishedAt'),
+          index: true,
+          admin: { readOnly: true },
+        },
       ],
     },
     beforeSync: async ({ originalDoc, searchDoc, payload, req }) => {

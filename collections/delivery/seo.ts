@@ -6,8 +6,16 @@ import { appendHooks } from '../shared/collections'
 import type { DevlogFeature } from '../shared/feature'
 import type { DocumentBase, Relation, SeoMeta } from '../shared/documents'
 import { idOf } from '../shared/lib/ids'
+import { staticLabel } from '../shared/lib/labels'
 
 export const META_DESCRIPTION_LENGTH = 160
+
+// In both languages rather than functions: the plugin's field components get their label once.
+const SEO_FIELD_LABELS = {
+  title: staticLabel('metaTitle'),
+  description: staticLabel('metaDescription'),
+  image: staticLabel('metaImage'),
+}
 
 type SeoSource = { title?: string | null; excerpt?: string | null; coverImage?: Relation | null }
 
@@ -58,6 +66,13 @@ export const seoFeature = (options: SanitizedDevlogOptions): DevlogFeature => {
       generateDescription: ({ doc }) => seoFromDocument(doc, title).description,
       // An empty value clears the image field in the admin.
       generateImage: ({ doc }) => seoFromDocument(doc, title).image ?? '',
+      // The plugin leaves its fields unlabelled, so the Korean admin showed "Title", "Meta Image".
+      fields: ({ defaultFields }) =>
+        defaultFields.map((field) =>
+          'name' in field && field.name in SEO_FIELD_LABELS
+            ? ({ ...field, label: SEO_FIELD_LABELS[field.name as keyof typeof SEO_FIELD_LABELS] } as typeof field)
+            : field,
+        ),
     }),
     extendCollection: (collection) =>
       collections.includes(collection.slug)

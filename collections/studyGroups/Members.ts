@@ -99,6 +99,7 @@ export const Members: CollectionConfig = {
       name: 'createdBy',
       type: 'relationship',
       relationTo: 'users',
+      label: label('createdBy'),
       admin: { readOnly: true, position: 'sidebar' },
       // Set to the creating user by the hook above; only admins change it (it grants an operator reach).
       access: { read: ({ req }) => hasRole(req.user, 'admin', 'operator'), create: isAdminField, update: isAdminField },

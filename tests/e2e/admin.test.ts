@@ -34,6 +34,11 @@ describeBrowser('the admin in a real browser', () => {
   it('creates the first admin through the UI', async () => {
     await page.goto(`${server.url}/admin`)
     await page.waitForURL(/\/admin\/create-first-user/)
+    await page.locator('#field-email').waitFor()
+    // One email field, and no roles: the first account is always an admin.
+    expect(await page.locator('label', { hasText: /^Email/ }).count()).toBe(1)
+    expect(await page.locator('label', { hasText: 'Roles' }).count()).toBe(0)
+    await screenshot(page, '00-first-user')
     await page.fill('#field-email', 'owner@devlog.test')
     await page.fill('#field-password', 'owner-password-1')
     await page.fill('#field-confirm-password', 'owner-password-1')
@@ -58,6 +63,10 @@ describeBrowser('the admin in a real browser', () => {
       .first()
       .waitFor()
     await screenshot(page, '02-post-published')
+    // The author picker names the author; emails stay private.
+    const authors = await page.locator('#field-authors').innerText()
+    expect(authors).toContain('owner')
+    expect(authors).not.toContain('@')
 
     const response = await fetch(
       `${server.url}/api/posts?where[slug][equals]=${encodeURIComponent('브라우저에서-쓴-글')}`,
@@ -233,7 +242,25 @@ describeBrowser('the admin in a real browser', () => {
     await page.goto(`${server.url}/admin/collections/posts/create`)
     await page.locator('label', { hasText: '발행일' }).first().waitFor()
     await page.locator('label', { hasText: '읽는 시간(분)' }).first().waitFor()
+    await page.locator('label', { hasText: '검색 엔진에 보일 제목' }).first().waitFor()
+    await page.locator('label', { hasText: '본문' }).first().waitFor()
     await screenshot(page, '06-post-editor-korean')
+    const english = /Search Results|Add Link|Link 추가|Meta Image|Created By|automatically created search results/
+    const screens: Array<[string, string]> = [
+      ['/admin/collections/posts/create', '검색 엔진에 보일 설명'],
+      ['/admin/collections/users/1', '링크 추가'],
+      ['/admin/collections/search-index', '검색 결과'],
+      ['/admin/collections/members/create', '만든 사람'],
+    ]
+    for (const [path, korean] of screens) {
+      await page.goto(`${server.url}${path}`)
+      await page.getByText(korean).first().waitFor()
+      expect({ path, english: (await page.locator('body').innerText()).match(english)?.[0] }).toEqual({
+        path,
+        english: undefined,
+      })
+    }
+    await screenshot(page, '06-members-korean')
     await browser.context.addCookies([{ name: 'payload-lng', value: 'en', url: server.url }])
   }, 60_000)
 
@@ -284,5 +311,12 @@ describeBrowser('the admin in a real browser', () => {
     expect(await page.locator('.devlog-roster-table td', { hasText: '김하나 @hana' }).count()).toBe(1)
     expect(await page.locator('.devlog-roster-table td[data-status="pending"]').count()).toBe(8)
     await screenshot(page, '07-roster-board')
+    // Week headers follow the admin's language.
+    await browser.context.addCookies([{ name: 'payload-lng', value: 'ko', url: server.url }])
+    await page.reload()
+    await page.locator('.devlog-roster-table th', { hasText: '4주' }).waitFor()
+    expect(await page.locator('.devlog-roster-table th', { hasText: /^W\d/ }).count()).toBe(0)
+    await screenshot(page, '07-roster-board-korean')
+    await browser.context.addCookies([{ name: 'payload-lng', value: 'en', url: server.url }])
   }, 90_000)
 })

@@ -6,7 +6,7 @@ import { publishedAtField, publishedNewestFirstIndex, setPublishedAt } from '../
 import { mustExist } from '../../shared/fields/relationships'
 import { slugField } from '../../shared/fields/slug'
 import { sourceHashField } from '../../shared/fields/sourceHash'
-import { label } from '../../shared/lib/labels'
+import { label, staticLabel } from '../../shared/lib/labels'
 import { EDITORIAL_VERSIONS } from '../../shared/versions'
 import { postEndpoints } from '../endpoints'
 import type { Post } from '../types'
@@ -49,7 +49,9 @@ export const createPostsCollection = ({ editor }: { editor: RichTextField['edito
       maxLength: 500,
       admin: { description: label('leftEmptyTheFirstParagraph') },
     },
-    { name: 'content', type: 'richText', editor, label: label('content') },
+    // A label in both languages rather than a function: Payload renders the rich-text field's
+    // label once on the server and reuses it, whatever language the next editor uses.
+    { name: 'content', type: 'richText', editor, label: staticLabel('content') },
     ...derivedContentFields(),
     {
       name: 'coverImage',

@@ -215,7 +215,8 @@ export const createRetrospectivesCollection = ({
             },
           ],
         },
-        { name: 'body', type: 'richText', editor, label: label('textRetrospectives') },
+        // In both languages: see the post's `content` label.
+        { name: 'body', type: 'richText', editor, label: staticLabel('textRetrospectives') },
       ],
     },
     ...derivedContentFields(),

@@ -128,7 +128,7 @@ export function RosterBoardField() {
                 <th style={{ textAlign: 'left', padding: 4 }}>{t('devlog:rosterMember')}</th>
                 {board.sessions.map((session) => (
                   <th key={String(session.id)} title={session.topic ?? ''} style={{ padding: 4 }}>
-                    W{session.number}
+                    {t('devlog:rosterWeek', { number: session.number })}
                   </th>
                 ))}
                 <th style={{ padding: 4 }}>{t('devlog:rosterSummary')}</th>

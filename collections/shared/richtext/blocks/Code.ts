@@ -1,7 +1,7 @@
 import type { Block } from 'payload'
 
 import { parseLineRanges } from '../../lib/highlightLines'
-import { label } from '../../lib/labels'
+import { label, staticLabel } from '../../lib/labels'
 import { CODE_LANGUAGES } from './codeLanguages'
 import { codeMarkdownConverter } from './codeMarkdown'
 
@@ -39,7 +39,8 @@ export const createCodeBlock = ({ componentsPath }: { componentsPath: string }):
     {
       name: 'code',
       type: 'code',
-      label: label('code'),
+      // In both languages: a custom field component gets its label once (see the post's `content`).
+      label: staticLabel('code'),
       required: true,
       // Devlog's editor loads Monaco from where the host serves it and colours the block's language.
       admin: { components: { Field: `${componentsPath}#CodeBlockEditor` } },
