@@ -6,6 +6,8 @@ const nextConfig = {
   poweredByHeader: false,
   // Express compresses every response (src/http/startServer.ts); compressing twice wastes CPU.
   compress: false,
+  // Devlog's server logs each request once (src/http/requestLogger.ts); Next's dev log would repeat it.
+  logging: { incomingRequests: false },
 }
 
 export default withPayload(nextConfig, { devBundleServerPackages: false })

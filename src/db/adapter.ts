@@ -21,7 +21,7 @@ export const migrationDir = path.join(projectRoot(import.meta.url), 'src/migrati
  * fails leaves nothing behind; `serialiseSqliteWrites` says how concurrent writes are kept apart.
  */
 export function databaseAdapter(uri: string | undefined = process.env.DATABASE_URI): DatabaseAdapterObj {
-  const target = resolveDatabase(uri)
+  const target = resolveDatabase(uri, { production: process.env.NODE_ENV === 'production' })
   if (target.kind === 'mongodb') {
     return mongooseAdapter({ url: target.url })
   }

@@ -1,6 +1,12 @@
 import fs from 'node:fs'
+import { createClient } from '@libsql/client'
 
 export const DEFAULT_SQLITE_URL = 'file:./data/devlog.db'
+/**
+ * Production's own default file: `npm run dev` pushes its schema into the development file, and
+ * a production server (which applies migrations) cannot take that one over without losing data.
+ */
+export const DEFAULT_PRODUCTION_SQLITE_URL = 'file:./data/devlog-production.db'
 
 export type DatabaseTarget = { kind: 'sqlite'; url: string } | { kind: 'mongodb'; url: string }
 
@@ -15,9 +21,9 @@ export class DatabaseConfigError extends Error {
  * Decides which Payload adapter a `DATABASE_URI` asks for. Pure, so that every branch is unit
  * tested without touching a database.
  */
-export function resolveDatabase(uri: string | undefined): DatabaseTarget {
+export function resolveDatabase(uri: string | undefined, { production = false } = {}): DatabaseTarget {
   const trimmed = uri?.trim()
-  if (!trimmed) return { kind: 'sqlite', url: DEFAULT_SQLITE_URL }
+  if (!trimmed) return { kind: 'sqlite', url: production ? DEFAULT_PRODUCTION_SQLITE_URL : DEFAULT_SQLITE_URL }
   if (trimmed.startsWith('file:')) {
     if (trimmed === 'file:')
       throw new DatabaseConfigError('DATABASE_URI "file:" names no file; use e.g. file:./data/devlog.db')
@@ -75,6 +81,30 @@ export function checkSqliteFile(url: string, { production }: { production: boole
     throw new DatabaseConfigError(
       `DATABASE_URI names ${file}, which is not an SQLite database (corrupt or another kind of file).`,
     )
+}
+
+/**
+ * A production server refuses a database that `npm run dev` built. Development pushes the schema
+ * (and marks the file with a `dev` migration); production applies migrations, which Payload would
+ * only do after asking, at a prompt no server has, to drop what the push made.
+ */
+export async function refuseDevelopmentDatabase(url: string): Promise<void> {
+  const file = sqliteFile(url)
+  if (!file || !fs.existsSync(file) || fs.statSync(file).size === 0) return
+  const client = createClient({ url })
+  try {
+    const { rows: tables } = await client.execute(
+      "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'payload_migrations'",
+    )
+    if (tables.length === 0) return
+    const { rows: pushed } = await client.execute('SELECT 1 FROM payload_migrations WHERE batch = -1 LIMIT 1')
+    if (pushed.length > 0)
+      throw new DatabaseConfigError(
+        `DATABASE_URI names ${file}, which \`npm run dev\` built (schema pushed, not migrated); give production a database of its own (unset DATABASE_URI for ${sqliteFile(DEFAULT_PRODUCTION_SQLITE_URL)}).`,
+      )
+  } finally {
+    client.close()
+  }
 }
 
 /** An SQLite failure that means the file itself is damaged, as one line naming it. */

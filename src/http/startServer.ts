@@ -4,7 +4,7 @@ import express from 'express'
 import next from 'next'
 import { getPayload, type Payload } from 'payload'
 
-import { checkSqliteFile, damagedDatabase, resolveDatabase } from '../db/resolveDatabase'
+import { checkSqliteFile, damagedDatabase, refuseDevelopmentDatabase, resolveDatabase } from '../db/resolveDatabase'
 import {
   admissionLimits,
   ConfigError,
@@ -34,11 +34,14 @@ export async function startServer({ root, dev }: StartOptions): Promise<Server> 
   corsOrigins()
   logFormat()
   searchMemoryLimit()
-  const database = resolveDatabase(process.env.DATABASE_URI)
+  const database = resolveDatabase(process.env.DATABASE_URI, { production: !dev })
   const port = configuredPort()
   const publicURL = serverURL()
   const limits = admissionLimits(database.kind)
-  if (database.kind === 'sqlite') checkSqliteFile(database.url, { production: !dev })
+  if (database.kind === 'sqlite') {
+    checkSqliteFile(database.url, { production: !dev })
+    if (!dev) await refuseDevelopmentDatabase(database.url)
+  }
 
   const { default: config } = await import('../../payload.config')
   const payload = await getPayload({ config, cron: true }).catch((error: unknown) => {
@@ -53,7 +56,7 @@ export async function startServer({ root, dev }: StartOptions): Promise<Server> 
   let shuttingDown = false
   const app = express()
   app.disable('x-powered-by')
-  app.use(requestLogger(payload.logger))
+  app.use(requestLogger(payload.logger, { format: logFormat() }))
   app.use(clientAddress)
   app.use((_req, res, nextMiddleware) => {
     // Keep-alive sockets would hold a closing server open; ask clients to reconnect elsewhere.

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import { createClient } from '@libsql/client'
 
 import { describeWithBuild, freePort, spawnServer, startServer, type RunningServer } from '../helpers/server'
 
@@ -215,6 +216,22 @@ describeWithBuild('startup configuration errors', () => {
     expect(output().trim().split('\n')).toHaveLength(1)
     expect(output()).toMatch(/Devlog cannot start: DATABASE_URI names .*devlog\.db, but the folder .* does not exist/)
     expect(fs.existsSync(missing)).toBe(false)
+  })
+
+  it('refuses, in production, a database `npm run dev` built, saying what to do', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'devlog-dev-db-'))
+    const file = path.join(dir, 'devlog.db')
+    // What Payload's schema push leaves in the file: the `dev` migration of batch -1.
+    const client = createClient({ url: `file:${file}` })
+    await client.execute('CREATE TABLE payload_migrations (id integer PRIMARY KEY, name text, batch numeric)')
+    await client.execute("INSERT INTO payload_migrations (name, batch) VALUES ('dev', -1)")
+    client.close()
+    const { exited, output } = spawnServer({ env: { DATABASE_URI: `file:${file}` } })
+    expect(await exited).toBe(1)
+    expect(output().trim().split('\n')).toHaveLength(1)
+    expect(output()).toContain(`Devlog cannot start: DATABASE_URI names ${file}, which \`npm run dev\` built`)
+    expect(output()).toContain('devlog-production.db')
+    fs.rmSync(dir, { recursive: true, force: true })
   })
 
   it('stops with one line naming a database file that is not an SQLite database', async () => {

@@ -1,9 +1,21 @@
-import { DatabaseConfigError, DEFAULT_SQLITE_URL, resolveDatabase, sqliteDirectory } from '../../src/db/resolveDatabase'
+import {
+  DatabaseConfigError,
+  DEFAULT_PRODUCTION_SQLITE_URL,
+  DEFAULT_SQLITE_URL,
+  resolveDatabase,
+  sqliteDirectory,
+} from '../../src/db/resolveDatabase'
 
 describe('resolveDatabase', () => {
   it('uses the embedded SQLite file when DATABASE_URI is unset or blank', () => {
     expect(resolveDatabase(undefined)).toEqual({ kind: 'sqlite', url: DEFAULT_SQLITE_URL })
     expect(resolveDatabase('   ')).toEqual({ kind: 'sqlite', url: DEFAULT_SQLITE_URL })
+    // Production has a file of its own, so `npm start` after `npm run dev` never meets a pushed schema.
+    expect(resolveDatabase(undefined, { production: true })).toEqual({
+      kind: 'sqlite',
+      url: DEFAULT_PRODUCTION_SQLITE_URL,
+    })
+    expect(DEFAULT_PRODUCTION_SQLITE_URL).not.toBe(DEFAULT_SQLITE_URL)
   })
 
   it('uses SQLite for file: URIs', () => {
