@@ -188,7 +188,8 @@ describe('devlogPlugin options', () => {
     })
 
     it("hands the code editor's Monaco location to the admin, where client components read it", () => {
-      const adminOf = (options: DevlogPluginOptions) => (devlogPlugin(options)(hostConfig(dir)) as Config).admin?.custom?.devlog
+      const adminOf = (options: DevlogPluginOptions) =>
+        (devlogPlugin(options)(hostConfig(dir)) as Config).admin?.custom?.devlog
       expect(adminOf({ codeEditor: { monacoURL: '/_assets/monaco/vs/' } })).toEqual({ monacoURL: '/_assets/monaco/vs' })
       expect(adminOf({ codeEditor: { monacoURL: 'https://assets.example.com/monaco/vs' } })).toEqual({
         monacoURL: 'https://assets.example.com/monaco/vs',
