@@ -51,6 +51,10 @@ async function main(argv: string[]): Promise<number> {
   if (!DateTime.now().setZone(timeZone).isValid)
     throw new UsageError(`--timezone: "${timeZone}" is not an IANA time zone (e.g. Asia/Seoul).`)
 
+  const { checkSchemaSource, resolveDatabase } = await import('../db/resolveDatabase')
+  const production = process.env.NODE_ENV === 'production'
+  const database = resolveDatabase(process.env.DATABASE_URI, { production })
+  if (database.kind === 'sqlite') await checkSchemaSource(database.url, { production })
   const { getPayload } = await import('payload')
   const { default: config } = await import('../../payload.config')
   const payload = await getPayload({ config })

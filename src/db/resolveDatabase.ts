@@ -83,28 +83,40 @@ export function checkSqliteFile(url: string, { production }: { production: boole
     )
 }
 
-/**
- * A production server refuses a database that `npm run dev` built. Development pushes the schema
- * (and marks the file with a `dev` migration); production applies migrations, which Payload would
- * only do after asking, at a prompt no server has, to drop what the push made.
- */
-export async function refuseDevelopmentDatabase(url: string): Promise<void> {
+/** Where an SQLite file's schema came from: pushed by development, applied by migrations, or none yet. */
+async function schemaSource(url: string): Promise<'pushed' | 'migrated' | 'none'> {
   const file = sqliteFile(url)
-  if (!file || !fs.existsSync(file) || fs.statSync(file).size === 0) return
+  if (!file || !fs.existsSync(file) || fs.statSync(file).size === 0) return 'none'
   const client = createClient({ url })
   try {
     const { rows: tables } = await client.execute(
       "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'payload_migrations'",
     )
-    if (tables.length === 0) return
+    if (tables.length === 0) return 'none'
+    // Payload's schema push marks the file with a `dev` migration of batch -1.
     const { rows: pushed } = await client.execute('SELECT 1 FROM payload_migrations WHERE batch = -1 LIMIT 1')
-    if (pushed.length > 0)
-      throw new DatabaseConfigError(
-        `DATABASE_URI names ${file}, which \`npm run dev\` built (schema pushed, not migrated); give production a database of its own (unset DATABASE_URI for ${sqliteFile(DEFAULT_PRODUCTION_SQLITE_URL)}).`,
-      )
+    return pushed.length > 0 ? 'pushed' : 'migrated'
   } finally {
     client.close()
   }
+}
+
+/**
+ * Development pushes its schema into the file; production applies migrations. Neither can take
+ * over the other's database: production would first have to drop what the push made (Payload
+ * asks, at a prompt no server has), and a push into a migrated database fails half-way.
+ */
+export async function checkSchemaSource(url: string, { production }: { production: boolean }): Promise<void> {
+  const source = await schemaSource(url)
+  const file = sqliteFile(url)
+  if (production && source === 'pushed')
+    throw new DatabaseConfigError(
+      `DATABASE_URI names ${file}, which \`npm run dev\` built (schema pushed, not migrated); give production a database of its own (unset DATABASE_URI for ${sqliteFile(DEFAULT_PRODUCTION_SQLITE_URL)}).`,
+    )
+  if (!production && source === 'migrated')
+    throw new DatabaseConfigError(
+      `DATABASE_URI names ${file}, a production database (schema from migrations); development would push its schema into it. Run as production does (NODE_ENV=production with its PAYLOAD_SECRET), or point DATABASE_URI at a development file.`,
+    )
 }
 
 /** An SQLite failure that means the file itself is damaged, as one line naming it. */

@@ -4,7 +4,7 @@ import express from 'express'
 import next from 'next'
 import { getPayload, type Payload } from 'payload'
 
-import { checkSqliteFile, damagedDatabase, refuseDevelopmentDatabase, resolveDatabase } from '../db/resolveDatabase'
+import { checkSchemaSource, checkSqliteFile, damagedDatabase, resolveDatabase } from '../db/resolveDatabase'
 import {
   admissionLimits,
   ConfigError,
@@ -40,7 +40,7 @@ export async function startServer({ root, dev }: StartOptions): Promise<Server> 
   const limits = admissionLimits(database.kind)
   if (database.kind === 'sqlite') {
     checkSqliteFile(database.url, { production: !dev })
-    if (!dev) await refuseDevelopmentDatabase(database.url)
+    await checkSchemaSource(database.url, { production: !dev })
   }
 
   const { default: config } = await import('../../payload.config')

@@ -50,22 +50,24 @@ export const demoPosts: { title: string; tags: string[]; excerpt: string; markdo
     ].join('\n'),
   },
   {
-    title: '2024년 회고',
-    tags: ['회고'],
-    excerpt: '이직, 스터디 운영, 그리고 꾸준히 쓰기에 대한 한 해의 기록.',
+    title: 'Prometheus 알림 규칙을 줄이며 배운 것',
+    tags: ['Observability', 'Kubernetes'],
+    excerpt: '울리기만 하고 아무도 보지 않던 알림 백여 개를 열두 개로 줄인 기록.',
     markdown: [
-      '## 커리어',
+      '## 왜 줄였나',
       '',
-      '인프라 팀으로 옮겨 쿠버네티스 클러스터 운영을 맡았다.',
+      '새벽에 울리는 알림의 절반은 아무 조치도 필요 없었다. 알림은 사람이 움직여야 할 때만 울려야 한다.',
       '',
-      '## 스터디',
+      '## 남긴 규칙',
       '',
-      '월간 CS 스터디를 운영하며 열세 개의 소모임이 열렸다.',
+      '```yaml title="alerts.yaml" {3}',
+      '- alert: PodCrashLooping',
+      '  expr: increase(kube_pod_container_status_restarts_total[15m]) > 3',
+      '  for: 10m',
+      '```',
       '',
-      '## 내년의 원칙',
-      '',
-      '- 매주 한 편 쓰기',
-      '- 운영은 문서로 남기기',
+      '- 증상을 알리고 원인은 대시보드에서 찾는다',
+      '- `for`로 잠깐의 흔들림은 넘긴다',
     ].join('\n'),
   },
 ]
@@ -90,16 +92,33 @@ export const demoStudyMembers = [
   { displayName: '박세나', handle: 'sena', blogUrl: 'https://sena.example.dev' },
 ]
 
-export const demoRetrospective = {
-  period: { kind: 'year', year: 2025 },
-  sections: [
-    { heading: '커리어', area: 'career', markdown: '플랫폼 팀에서 **쿠버네티스 업그레이드**를 두 번 이끌었다.' },
-    { heading: '스터디', area: 'community', markdown: '블로그 포스팅 스터디 3기를 운영하며 매주 글을 썼다.' },
-  ],
-  goals: [
-    { text: '매주 글 한 편', status: 'achieved' },
-    { text: 'CKA 취득', status: 'missed', note: '시험 일정을 내년 1분기로 옮김' },
-    { text: '10km 달리기', status: 'in-progress' },
-  ],
-  principles: ['측정하고 나서 고친다', '운영은 문서로 남긴다'],
-}
+/** Two yearly retrospectives in Korean, each section and goal in one of the default areas. */
+export const demoRetrospectives = [
+  {
+    period: { kind: 'year', year: 2024 },
+    language: 'ko',
+    sections: [
+      { heading: '커리어', area: 'career', markdown: '인프라 팀으로 옮겨 쿠버네티스 클러스터 운영을 맡았다.' },
+      { heading: '스터디', area: 'community', markdown: '월간 CS 스터디를 운영하며 열세 개의 소모임이 열렸다.' },
+    ],
+    goals: [
+      { text: '스터디 운영 문서 남기기', status: 'achieved', area: 'community' },
+      { text: '블로그 글 스무 편', status: 'missed', area: 'learning', note: '열두 편에서 멈춤' },
+    ],
+    principles: ['매주 한 편 쓰기', '운영은 문서로 남기기'],
+  },
+  {
+    period: { kind: 'year', year: 2025 },
+    language: 'ko',
+    sections: [
+      { heading: '커리어', area: 'career', markdown: '플랫폼 팀에서 **쿠버네티스 업그레이드**를 두 번 이끌었다.' },
+      { heading: '스터디', area: 'community', markdown: '블로그 포스팅 스터디 3기를 운영하며 매주 글을 썼다.' },
+    ],
+    goals: [
+      { text: '매주 글 한 편', status: 'achieved', area: 'learning' },
+      { text: 'CKA 취득', status: 'missed', area: 'career', note: '시험 일정을 내년 1분기로 옮김' },
+      { text: '10km 달리기', status: 'in-progress', area: 'health' },
+    ],
+    principles: ['측정하고 나서 고친다', '운영은 문서로 남긴다'],
+  },
+]

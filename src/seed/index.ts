@@ -3,7 +3,7 @@ import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 import { markdownToLexical } from '../../collections/shared/richtext/markdown'
 import { inTransaction } from '../../collections/shared/transactions'
 import { generateSessions } from '../../collections/studyGroups/roster/sessions'
-import { demoPosts, demoRetrospective, demoStudyMembers, demoTags, POSTING_STUDY_RULES } from './demoContent'
+import { demoPosts, demoRetrospectives, demoStudyMembers, demoTags, POSTING_STUDY_RULES } from './demoContent'
 
 export type SeedResult = { seeded: false; reason: string } | { seeded: true; adminEmail: string }
 
@@ -44,7 +44,7 @@ export async function seedDemoContent(
       })
     }
     await seedStudyGroup(payload, req, adminUser.id)
-    await seedRetrospective(payload, req)
+    await seedRetrospectives(payload, req)
   })
   return { seeded: true, adminEmail: admin.email }
 }
@@ -123,22 +123,25 @@ async function seedStudyGroup(payload: Payload, req: PayloadRequest, operatorId:
   }
 }
 
-async function seedRetrospective(payload: Payload, req: PayloadRequest) {
+async function seedRetrospectives(payload: Payload, req: PayloadRequest) {
   const areas = await payload.find({ collection: 'retrospective-areas', pagination: false, depth: 0, req })
   const areaId = (slug: string) => areas.docs.find((area) => area.slug === slug)?.id
-  await payload.create({
-    collection: 'retrospectives',
-    data: {
-      _status: 'published',
-      period: demoRetrospective.period as never,
-      sections: demoRetrospective.sections.map((section) => ({
-        heading: section.heading,
-        area: areaId(section.area),
-        body: markdownToLexical(payload, 'retrospectives', 'sections.body', section.markdown) as never,
-      })),
-      goals: demoRetrospective.goals as never,
-      principles: demoRetrospective.principles.map((text) => ({ text })),
-    },
-    req,
-  })
+  for (const retrospective of demoRetrospectives) {
+    await payload.create({
+      collection: 'retrospectives',
+      data: {
+        _status: 'published',
+        language: retrospective.language as never,
+        period: retrospective.period as never,
+        sections: retrospective.sections.map((section) => ({
+          heading: section.heading,
+          area: areaId(section.area),
+          body: markdownToLexical(payload, 'retrospectives', 'sections.body', section.markdown) as never,
+        })),
+        goals: retrospective.goals.map(({ area, ...goal }) => ({ ...goal, area: areaId(area) })) as never,
+        principles: retrospective.principles.map((text) => ({ text })),
+      },
+      req,
+    })
+  }
 }

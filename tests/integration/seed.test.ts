@@ -26,8 +26,17 @@ describe('demo content', () => {
     expect((await payload.count({ collection: 'memberships' })).totalDocs).toBe(3)
     expect((await payload.count({ collection: 'submissions' })).totalDocs).toBe(32)
     const retro = await payload.find({ collection: 'retrospectives', overrideAccess: false })
-    expect(retro.docs.map((doc) => doc.title)).toEqual(['2025년 회고'])
-    expect(retro.docs[0].toc).toHaveLength(2)
+    // Faithful small examples: yearly retrospectives written in Korean and marked so, every
+    // section and goal in an area; the year's review is a retrospective, not a post.
+    expect(retro.docs.map((doc) => doc.title)).toEqual(['2025년 회고', '2024년 회고'])
+    for (const doc of retro.docs) {
+      expect(doc.language).toBe('ko')
+      expect(doc.toc).toHaveLength(2)
+      expect(doc.sections?.every((section) => section.area)).toBe(true)
+      expect(doc.goals?.length).toBeGreaterThan(0)
+      expect(doc.goals?.every((goal) => goal.area)).toBe(true)
+    }
+    expect(posts.docs.some((post) => /회고/.test(post.title))).toBe(false)
 
     const second = await seedDemoContent(payload, { email: 'demo@devlog.test', password: 'demo-password-1' })
     expect(second).toEqual({ seeded: false, reason: 'the database already has users' })
