@@ -3,6 +3,7 @@ import type { CollectionConfig, Config, Plugin } from 'payload'
 import { blogFeature } from './blog/index'
 import { coreFeature } from './core/index'
 import { changeEventsFeature, feedsFeature, openApiFeature, searchFeature } from './delivery/index'
+import { previewFeature } from './delivery/preview'
 import { seoFeature } from './delivery/seo'
 import { sanitizeOptions, type DevlogCollectionSlug, type DevlogPluginOptions } from './options'
 import { retrospectivesFeature } from './retrospectives/index'
@@ -34,6 +35,7 @@ export const devlogPlugin =
       ...(enabled.feeds ? [feedsFeature()] : []),
       ...(enabled.openapi ? [openApiFeature()] : []),
       seoFeature(options),
+      previewFeature(options),
       changeEventsFeature(),
       guardFeature(),
     ]

@@ -89,6 +89,20 @@ export function admissionLimits(
   }
 }
 
+/** The origins of the front end (its URL template and home page), whose pages live preview frames. */
+export function frontendOrigins(env: Env = process.env): string[] {
+  const origins = [env.FRONTEND_URL_TEMPLATE, env.FRONTEND_URL].flatMap((value) => {
+    try {
+      return value?.trim()
+        ? [new URL(value.trim().replaceAll('{collection}', 'x').replaceAll('{slug}', 'x')).origin]
+        : []
+    } catch {
+      return []
+    }
+  })
+  return [...new Set(origins)]
+}
+
 export function serverURL(env: Env = process.env): string {
   const raw = env.SERVER_URL?.trim()
   if (!raw) return `http://localhost:${port(env)}`

@@ -9,6 +9,7 @@ import {
   admissionLimits,
   ConfigError,
   corsOrigins,
+  frontendOrigins,
   logFormat,
   payloadSecret,
   port as configuredPort,
@@ -66,7 +67,7 @@ export async function startServer({ root, dev }: StartOptions): Promise<Server> 
   const responses = publicResponses(payload.config, { store: process.env.RESPONSE_CACHE !== 'false' })
   // Hits carry the headers the rest of the chain gave the response they were kept from.
   app.use(responses.serveHits)
-  app.use(securityHeaders({ dev, https: publicURL.startsWith('https:') }))
+  app.use(securityHeaders({ dev, https: publicURL.startsWith('https:'), previewOrigins: frontendOrigins() }))
   const compress = compression()
   // Wrapping every response costs even when nothing is compressed; skip clients that cannot decode.
   app.use((req, res, nextMiddleware) =>

@@ -319,4 +319,31 @@ describeBrowser('the admin in a real browser', () => {
     await screenshot(page, '07-roster-board-korean')
     await browser.context.addCookies([{ name: 'payload-lng', value: 'en', url: server.url }])
   }, 90_000)
+  it('previews a draft: the preview link and live preview carry a token the front end reads the draft with', async () => {
+    const { docs } = await (
+      await fetch(`${server.url}/api/posts?where[title][equals]=${encodeURIComponent('Deploying with a manifest')}`)
+    ).json()
+    await page.goto(`${server.url}/admin/collections/posts/${docs[0].id}`)
+    await page.fill('#field-title', 'Deploying with a manifest, revised')
+    await page.locator('#action-save-draft').click()
+    await page
+      .getByText(/successfully/i)
+      .first()
+      .waitFor()
+
+    const href = await page.locator('#preview-button').getAttribute('href')
+    expect(href).toMatch(/\/posts\/deploying-with-a-manifest\?preview=[\w-]+$/)
+    await page.locator('#live-preview-toggler').click()
+    const frame = page.locator('iframe').first()
+    await frame.waitFor()
+    expect(await frame.getAttribute('src')).toContain('preview=')
+    await screenshot(page, '08-live-preview')
+
+    const token = new URL(href!).searchParams.get('preview')!
+    const preview = await (await fetch(`${server.url}/api/preview?token=${token}`)).json()
+    expect(preview.doc.title).toBe('Deploying with a manifest, revised')
+    // Without the token the public still reads the published title.
+    const published = await (await fetch(`${server.url}/api/posts/${docs[0].id}`)).json()
+    expect(published.title).toBe('Deploying with a manifest')
+  }, 90_000)
 })
