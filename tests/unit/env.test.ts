@@ -2,6 +2,7 @@ import {
   admissionLimits,
   ConfigError,
   corsOrigins,
+  frontendOrigins,
   logFormat,
   MIN_SECRET_LENGTH,
   payloadSecret,
@@ -114,5 +115,21 @@ describe('corsOrigins', () => {
   it('refuses entries that are not origins', () => {
     expect(() => corsOrigins({ CORS_ORIGINS: 'blog.example.com' })).toThrow(/CORS_ORIGINS entries must be origins/)
     expect(() => corsOrigins({ CORS_ORIGINS: 'https://blog.example.com/path' })).toThrow(ConfigError)
+  })
+})
+
+describe('frontendOrigins', () => {
+  it("names the front end's origins, which live preview frames", () => {
+    expect(
+      frontendOrigins({
+        FRONTEND_URL_TEMPLATE: 'https://blog.example.com/{collection}/{slug}',
+        FRONTEND_URL: 'https://blog.example.com/',
+      }),
+    ).toEqual(['https://blog.example.com'])
+    expect(frontendOrigins({ FRONTEND_URL_TEMPLATE: 'https://preview.example.dev:8443/p/{slug}' })).toEqual([
+      'https://preview.example.dev:8443',
+    ])
+    expect(frontendOrigins({ FRONTEND_URL_TEMPLATE: 'not a url', FRONTEND_URL: '' })).toEqual([])
+    expect(frontendOrigins({})).toEqual([])
   })
 })
