@@ -307,9 +307,31 @@ describeBrowser('the admin in a real browser', () => {
     await page.getByRole('button', { name: 'Check', exact: true }).click()
     await page.getByText('create 2 · update 0').waitFor()
     await page.getByRole('button', { name: 'Apply', exact: true }).click()
-    await page.locator('.devlog-roster-table td', { hasText: '이두리' }).waitFor()
-    expect(await page.locator('.devlog-roster-table td', { hasText: '김하나 @hana' }).count()).toBe(1)
+    await page.locator('.devlog-roster-table th', { hasText: '이두리' }).waitFor()
+    expect(await page.locator('.devlog-roster-table th', { hasText: '김하나 @hana' }).count()).toBe(1)
     expect(await page.locator('.devlog-roster-table td[data-status="pending"]').count()).toBe(8)
+    // A legend for the marks, full dates in the header, cells a screen reader can name.
+    expect(await page.locator('.devlog-roster-legend li').allInnerTexts()).toEqual([
+      '✓On time',
+      'LLate',
+      '✗Missing',
+      'PPass used',
+      'EExcused',
+      '·Not due yet',
+    ])
+    expect(await page.locator('.devlog-roster-table thead th').nth(1).innerText()).toMatch(/W1\s+Mon, Mar 1, 2027/)
+    expect(await page.getByRole('img', { name: /^김하나, W1 \(Mon, Mar 1, 2027\): Not due yet$/ }).count()).toBe(1)
+    // The header row and the member column stay put while the grid scrolls.
+    expect(
+      await page
+        .locator('.devlog-roster-table thead th')
+        .first()
+        .evaluate((cell) => getComputedStyle(cell).position),
+    ).toBe('sticky')
+    await page.getByLabel('Filter by name or handle').fill('duri')
+    await page.waitForFunction(() => document.querySelectorAll('.devlog-roster-table tbody tr').length === 2)
+    expect(await page.locator('.devlog-roster-table tbody th', { hasText: '김하나' }).count()).toBe(0)
+    await page.getByLabel('Filter by name or handle').fill('')
     await screenshot(page, '07-roster-board')
     // Week headers follow the admin's language.
     await browser.context.addCookies([{ name: 'payload-lng', value: 'ko', url: server.url }])

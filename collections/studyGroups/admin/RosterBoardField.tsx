@@ -7,14 +7,19 @@ import type { Board } from '../roster/board'
 import type { ImportReport } from '../roster/importRoster'
 import type { DevlogTranslationKeys, DevlogTranslations } from '../../translations/index'
 
-const STATUS_STYLE: Record<string, { mark: string; colour: string }> = {
-  'on-time': { mark: '✓', colour: 'var(--theme-success-500)' },
-  late: { mark: 'L', colour: 'var(--theme-warning-500)' },
-  missing: { mark: '✗', colour: 'var(--theme-error-500)' },
-  'pass-used': { mark: 'P', colour: 'var(--theme-elevation-500)' },
-  excused: { mark: 'E', colour: 'var(--theme-elevation-400)' },
-  pending: { mark: '·', colour: 'var(--theme-elevation-300)' },
-}
+const STATUS_STYLE = {
+  'on-time': { mark: '✓', colour: 'var(--theme-success-500)', label: 'devlog:rosterStatus_on_time' },
+  late: { mark: 'L', colour: 'var(--theme-warning-500)', label: 'devlog:rosterStatus_late' },
+  missing: { mark: '✗', colour: 'var(--theme-error-500)', label: 'devlog:rosterStatus_missing' },
+  'pass-used': { mark: 'P', colour: 'var(--theme-elevation-500)', label: 'devlog:rosterStatus_pass_used' },
+  excused: { mark: 'E', colour: 'var(--theme-elevation-400)', label: 'devlog:rosterStatus_excused' },
+  pending: { mark: '·', colour: 'var(--theme-elevation-300)', label: 'devlog:rosterStatus_pending' },
+} as const satisfies Record<string, { mark: string; colour: string; label: DevlogTranslationKeys }>
+type CellStatus = keyof typeof STATUS_STYLE
+
+// The header row and the member column stay in view while 150 members × 26 weeks scroll.
+const stickyHeader = { position: 'sticky', top: 0, zIndex: 2, background: 'var(--theme-elevation-50)' } as const
+const stickyColumn = { position: 'sticky', left: 0, zIndex: 1, background: 'var(--theme-bg)' } as const
 
 /**
  * The operators' roster board on a cohort's edit view: members × sessions with each cell's
@@ -24,7 +29,12 @@ const STATUS_STYLE: Record<string, { mark: string; colour: string }> = {
 export function RosterBoardField() {
   const { id } = useDocumentInfo()
   const { config } = useConfig()
-  const { t } = useTranslation<DevlogTranslations, DevlogTranslationKeys>()
+  const { t, i18n } = useTranslation<DevlogTranslations, DevlogTranslationKeys>()
+  const fullDate = useMemo(
+    () => new Intl.DateTimeFormat(i18n.language, { year: 'numeric', month: 'short', day: 'numeric', weekday: 'short' }),
+    [i18n.language],
+  )
+  const statusLabel = (key: string) => t(STATUS_STYLE[key as CellStatus].label)
   const api = `${config.serverURL}${config.routes.api}/cohorts/${id}`
   const [board, setBoard] = useState<Board | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -98,7 +108,7 @@ export function RosterBoardField() {
           <option value="at-risk">{t('devlog:rosterAtRiskOnly')}</option>
           {Object.keys(STATUS_STYLE).map((key) => (
             <option key={key} value={key}>
-              {key}
+              {statusLabel(key)}
             </option>
           ))}
         </select>
@@ -120,18 +130,38 @@ export function RosterBoardField() {
           {error}
         </p>
       )}
+      <ul
+        className="devlog-roster-legend"
+        aria-label={t('devlog:rosterLegend')}
+        style={{ display: 'flex', gap: 16, listStyle: 'none', padding: 0, margin: '0 0 8px', flexWrap: 'wrap' }}
+      >
+        {Object.entries(STATUS_STYLE).map(([key, style]) => (
+          <li key={key}>
+            <span aria-hidden style={{ color: style.colour, fontWeight: 700, marginRight: 4 }}>
+              {style.mark}
+            </span>
+            {t(style.label)}
+          </li>
+        ))}
+      </ul>
       {board && (
-        <div style={{ overflowX: 'auto' }}>
-          <table className="devlog-roster-table" style={{ borderCollapse: 'collapse', fontSize: 13 }}>
+        <div style={{ overflow: 'auto', maxHeight: '70vh', border: '1px solid var(--theme-elevation-150)' }}>
+          <table className="devlog-roster-table" style={{ borderCollapse: 'separate', borderSpacing: 0, fontSize: 13 }}>
             <thead>
               <tr>
-                <th style={{ textAlign: 'left', padding: 4 }}>{t('devlog:rosterMember')}</th>
+                <th style={{ ...stickyHeader, ...stickyColumn, zIndex: 3, textAlign: 'left', padding: 4 }}>
+                  {t('devlog:rosterMember')}
+                </th>
                 {board.sessions.map((session) => (
-                  <th key={String(session.id)} title={session.topic ?? ''} style={{ padding: 4 }}>
+                  <th key={String(session.id)} title={session.topic ?? ''} style={{ ...stickyHeader, padding: 4 }}>
                     {t('devlog:rosterWeek', { number: session.number })}
+                    <br />
+                    <small style={{ fontWeight: 400, whiteSpace: 'nowrap' }}>
+                      {fullDate.format(new Date(session.date))}
+                    </small>
                   </th>
                 ))}
-                <th style={{ padding: 4 }}>{t('devlog:rosterSummary')}</th>
+                <th style={{ ...stickyHeader, padding: 4 }}>{t('devlog:rosterSummary')}</th>
               </tr>
             </thead>
             <tbody>
@@ -142,25 +172,52 @@ export function RosterBoardField() {
               )}
               {rows.map((row) => (
                 <tr key={String(row.membershipId)} data-at-risk={row.summary.atRisk || undefined}>
-                  <td style={{ padding: 4, whiteSpace: 'nowrap', fontWeight: row.summary.atRisk ? 700 : 400 }}>
+                  <th
+                    scope="row"
+                    style={{
+                      ...stickyColumn,
+                      padding: 4,
+                      whiteSpace: 'nowrap',
+                      textAlign: 'left',
+                      fontWeight: row.summary.atRisk ? 700 : 400,
+                    }}
+                  >
                     {row.member.displayName}
                     {row.member.handle ? ` @${row.member.handle}` : ''}
-                  </td>
+                  </th>
                   {row.summary.cells.map((cell) => {
-                    const style = STATUS_STYLE[cell.submission]
+                    const style = STATUS_STYLE[cell.submission as CellStatus]
                     const submission = row.submissions[String(cell.sessionId)]
-                    const mark = <span style={{ color: style.colour }}>{style.mark}</span>
+                    const session = board.sessions.find((each) => String(each.id) === String(cell.sessionId))
+                    const label = t('devlog:rosterCell', {
+                      member: row.member.displayName,
+                      week: session ? t('devlog:rosterWeek', { number: session.number }) : '',
+                      date: session ? fullDate.format(new Date(session.date)) : '',
+                      status: t(style.label),
+                    })
+                    const mark = (
+                      <span aria-hidden style={{ color: style.colour }}>
+                        {style.mark}
+                      </span>
+                    )
                     return (
                       <td
                         key={String(cell.sessionId)}
                         data-status={cell.submission}
-                        title={cell.submission}
+                        title={label}
                         style={{ padding: 4, textAlign: 'center' }}
                       >
                         {submission ? (
-                          <a href={`${config.routes.admin}/collections/submissions/${submission.id}`}>{mark}</a>
+                          <a
+                            aria-label={label}
+                            href={`${config.routes.admin}/collections/submissions/${submission.id}`}
+                          >
+                            {mark}
+                          </a>
                         ) : (
-                          mark
+                          <span role="img" aria-label={label} tabIndex={0}>
+                            {mark}
+                          </span>
                         )}
                       </td>
                     )
@@ -171,7 +228,9 @@ export function RosterBoardField() {
                 </tr>
               ))}
               <tr>
-                <td style={{ padding: 4 }}>{t('devlog:rosterSubmitted')}</td>
+                <th scope="row" style={{ ...stickyColumn, padding: 4, textAlign: 'left' }}>
+                  {t('devlog:rosterSubmitted')}
+                </th>
                 {board.weeks.map((week) => (
                   <td key={String(week.sessionId)} style={{ padding: 4, textAlign: 'center' }}>
                     {week.submissionRate === null ? '–' : `${Math.round(week.submissionRate * 100)}%`}
