@@ -320,7 +320,7 @@ describeBrowser('the admin in a real browser', () => {
       '·Not due yet',
     ])
     expect(await page.locator('.devlog-roster-table thead th').nth(1).innerText()).toMatch(/W1\s+Mon, Mar 1, 2027/)
-    expect(await page.getByRole('img', { name: /^김하나, W1 \(Mon, Mar 1, 2027\): Not due yet$/ }).count()).toBe(1)
+    expect(await page.getByRole('button', { name: /^김하나, W1 \(Mon, Mar 1, 2027\): Not due yet$/ }).count()).toBe(1)
     // The header row and the member column stay put while the grid scrolls.
     expect(
       await page
@@ -332,6 +332,13 @@ describeBrowser('the admin in a real browser', () => {
     await page.waitForFunction(() => document.querySelectorAll('.devlog-roster-table tbody tr').length === 2)
     expect(await page.locator('.devlog-roster-table tbody th', { hasText: '김하나' }).count()).toBe(0)
     await page.getByLabel('Filter by name or handle').fill('')
+
+    // An operator records a member's post from the cell; it becomes a link to the submission.
+    await page.getByRole('button', { name: /^김하나, W1 / }).click()
+    await page.getByLabel('Post URL').fill('https://hana.example.dev/first-week')
+    await page.getByRole('button', { name: 'Record', exact: true }).click()
+    await page.getByRole('link', { name: /^김하나, W1 \(Mon, Mar 1, 2027\): On time$/ }).waitFor()
+    expect(await page.locator('.devlog-roster-table td[data-status="pending"]').count()).toBe(7)
     await screenshot(page, '07-roster-board')
     // Week headers follow the admin's language.
     await browser.context.addCookies([{ name: 'payload-lng', value: 'ko', url: server.url }])

@@ -43,6 +43,8 @@ export function RosterBoardField() {
   const [csv, setCsv] = useState('')
   const [report, setReport] = useState<ImportReport | null>(null)
   const [busy, setBusy] = useState(false)
+  const [recording, setRecording] = useState<{ membership: string; session: string; title: string } | null>(null)
+  const [recordUrl, setRecordUrl] = useState('')
 
   const load = useCallback(async () => {
     if (!id) return
@@ -77,6 +79,30 @@ export function RosterBoardField() {
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : String(caught))
       return null
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  /** Records a submission for a cell through the submit endpoint members use, on their behalf. */
+  const record = async () => {
+    if (!recording) return
+    setBusy(true)
+    setError(null)
+    try {
+      const response = await fetch(`${config.serverURL}${config.routes.api}/submissions/submit`, {
+        method: 'POST',
+        credentials: 'include',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ membership: recording.membership, session: recording.session, url: recordUrl }),
+      })
+      const body = await response.json()
+      if (!response.ok) throw new Error(body?.errors?.[0]?.message ?? response.statusText)
+      setRecording(null)
+      setRecordUrl('')
+      await load()
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : String(caught))
     } finally {
       setBusy(false)
     }
@@ -215,9 +241,23 @@ export function RosterBoardField() {
                             {mark}
                           </a>
                         ) : (
-                          <span role="img" aria-label={label} tabIndex={0}>
+                          <button
+                            type="button"
+                            aria-label={label}
+                            style={{ all: 'unset', cursor: 'pointer', padding: '0 4px' }}
+                            onClick={() =>
+                              setRecording({
+                                membership: String(row.membershipId),
+                                session: String(cell.sessionId),
+                                title: t('devlog:rosterRecordTitle', {
+                                  member: row.member.displayName,
+                                  week: session ? t('devlog:rosterWeek', { number: session.number }) : '',
+                                }),
+                              })
+                            }
+                          >
                             {mark}
-                          </span>
+                          </button>
                         )}
                       </td>
                     )
@@ -240,6 +280,35 @@ export function RosterBoardField() {
               </tr>
             </tbody>
           </table>
+        </div>
+      )}
+      {recording && (
+        // Not a <form>: the board sits inside the cohort's edit form, which a nested form would submit.
+        <div
+          role="group"
+          className="devlog-roster-record"
+          aria-label={recording.title}
+          style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap', marginTop: 8 }}
+        >
+          <strong>{recording.title}</strong>
+          <input
+            aria-label={t('devlog:rosterRecordUrl')}
+            placeholder={t('devlog:rosterRecordUrl')}
+            type="url"
+            value={recordUrl}
+            onChange={(event) => setRecordUrl(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key !== 'Enter') return
+              event.preventDefault()
+              void record()
+            }}
+          />
+          <Button size="small" margin={false} disabled={busy || !recordUrl} onClick={() => void record()}>
+            {t('devlog:rosterRecord')}
+          </Button>
+          <Button buttonStyle="secondary" size="small" margin={false} onClick={() => setRecording(null)}>
+            {t('devlog:rosterRecordCancel')}
+          </Button>
         </div>
       )}
       <details style={{ marginTop: 'var(--base)' }}>
