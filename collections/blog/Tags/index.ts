@@ -1,6 +1,6 @@
-import { addDataAndFileToRequest, type CollectionBeforeDeleteHook, type CollectionConfig } from 'payload'
+import type { CollectionBeforeDeleteHook, CollectionConfig } from 'payload'
 
-import { anyone, hasRole, isEditor } from '../../shared/access/roles'
+import { anyone, isEditor } from '../../shared/access/roles'
 import { slugField } from '../../shared/fields/slug'
 import { label } from '../../shared/lib/labels'
 import { tagEndpoints } from '../endpoints'
