@@ -1,3 +1,5 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
+
 import { E_TIMEOUT, Mutex, withTimeout, type MutexInterface } from 'async-mutex'
 import { APIError, type BaseDatabaseAdapter, type DatabaseAdapterObj, type PayloadRequest } from 'payload'
 
@@ -51,6 +53,9 @@ export function serialiseSqliteWrites(adapterObj: DatabaseAdapterObj, options: S
     init: (args) => {
       const adapter = adapterObj.init(args) as SqliteAdapter
       const writes = withTimeout(new Mutex(), options.queueTimeoutMs)
+      // The adapter's own methods call each other (`upsert` is `updateOne`): a write already
+      // holding the lock must not queue behind itself.
+      const holdingWriteLock = new AsyncLocalStorage<true>()
       const releases = new Map<number | string, MutexInterface.Releaser>()
       const acquire = async () => {
         try {
@@ -113,10 +118,10 @@ export function serialiseSqliteWrites(adapterObj: DatabaseAdapterObj, options: S
           (write) =>
             async function (this: SqliteAdapter, ...args) {
               const req = (args[0] as { req?: Partial<PayloadRequest> } | undefined)?.req
-              if (req?.transactionID) return write.apply(this, args)
+              if (req?.transactionID || holdingWriteLock.getStore()) return write.apply(this, args)
               const release = await acquire()
               try {
-                return await write.apply(this, args)
+                return await holdingWriteLock.run(true, () => write.apply(this, args))
               } finally {
                 release()
               }

@@ -21,6 +21,11 @@ function standInAdapter(log: string[]) {
     rollbackTransaction: async (id: string) => void log.push(`rollback ${id}`),
     create: async ({ data }: { data: { name: string } }) => void log.push(`create ${data.name}`),
     find: async () => void log.push('find'),
+    updateOne: async ({ data }: { data: { name: string } }) => void log.push(`update ${data.name}`),
+    // As Payload's SQLite adapter does: an upsert is an updateOne.
+    upsert(this: Adapter, args: { data: { name: string } }) {
+      return this.updateOne(args)
+    },
   }
   const adapterObj = { name: 'sqlite', defaultIDType: 'number', init: () => adapter } as unknown as DatabaseAdapterObj
   return serialiseSqliteWrites(adapterObj, { busyTimeoutMs: 5_000, queueTimeoutMs: 200 }).init({
@@ -55,6 +60,16 @@ describe('serialiseSqliteWrites', () => {
     await adapter.rollbackTransaction(id)
     await outside
     expect(log).toEqual(['begin 1', 'create inside', 'find', 'rollback tx1', 'create outside'])
+  })
+
+  it('lets a write outside a transaction call another write method without queueing behind itself', async () => {
+    const log: string[] = []
+    const adapter = standInAdapter(log)
+    // Before: the inner updateOne waited for the lock its own upsert held, and failed with 503.
+    await adapter.upsert({ data: { name: 'preferences' }, req: {} })
+    const id = await adapter.beginTransaction()
+    await adapter.rollbackTransaction(id)
+    expect(log).toEqual(['update preferences', 'begin 1', 'rollback tx1'])
   })
 
   it('answers 503 when the write in front does not finish in time, and keeps working after', async () => {
