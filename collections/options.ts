@@ -115,6 +115,11 @@ export type DevlogPluginOptions = {
    * @default 'payload-devlog/admin'
    */
   adminComponentsPath?: string
+  /**
+   * The module the admin imports Devlog's server components (the dashboard widgets) from.
+   * @default 'payload-devlog/rsc'
+   */
+  adminServerComponentsPath?: string
 }
 
 export type SanitizedDevlogOptions = {
@@ -136,6 +141,7 @@ export type SanitizedDevlogOptions = {
   codeEditor: DevlogAdminSettings
   collectionOverrides: Partial<Record<DevlogCollectionSlug, CollectionOverride>>
   adminComponentsPath: string
+  adminServerComponentsPath: string
   clientAddress?: (req: PayloadRequest) => string | undefined
 }
 
@@ -212,6 +218,7 @@ export function sanitizeOptions(
     codeEditor: { monacoURL: monacoURL(options.codeEditor?.monacoURL) },
     collectionOverrides: options.collectionOverrides ?? {},
     adminComponentsPath: options.adminComponentsPath ?? 'payload-devlog/admin',
+    adminServerComponentsPath: options.adminServerComponentsPath ?? 'payload-devlog/rsc',
     clientAddress: options.clientAddress,
   }
 }

@@ -8,6 +8,7 @@ import { seoFeature } from './delivery/seo'
 import { sanitizeOptions, type DevlogCollectionSlug, type DevlogPluginOptions } from './options'
 import { retrospectivesFeature } from './retrospectives/index'
 import { applyOverride, mergeCollections } from './shared/collections'
+import { withDashboardWidgets } from './shared/dashboard'
 import type { DevlogFeature } from './shared/feature'
 import { guardFeature } from './guard/index'
 import { mergeGraphQLExtensions } from './shared/graphql'
@@ -73,6 +74,10 @@ export const devlogPlugin =
 
     return {
       ...config,
+      admin: withDashboardWidgets(
+        config.admin,
+        active.flatMap((feature) => feature.widgets ?? []),
+      ),
       endpoints: [...(config.endpoints ?? []), ...active.flatMap((feature) => feature.endpoints ?? [])],
       jobs: {
         ...config.jobs,

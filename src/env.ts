@@ -167,6 +167,7 @@ export function pluginOptions(env: Env = process.env, overrides: DevlogPluginOpt
     codeEditor: { monacoURL: MONACO_URL_PATH },
     // The app's import map points at the package's source rather than the built `payload-devlog/admin`.
     adminComponentsPath: '/collections/exports/admin',
+    adminServerComponentsPath: '/collections/exports/rsc',
     ...overrides,
   }
 }

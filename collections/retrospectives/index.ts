@@ -1,5 +1,7 @@
 import type { SanitizedDevlogOptions } from '../options'
+import { isEditorRequest } from '../shared/access/roles'
 import type { DevlogFeature } from '../shared/feature'
+import { label } from '../shared/lib/labels'
 import { createDevlogEditor } from '../shared/richtext/editor'
 import { retrospectiveQueries } from './graphql'
 import { ensureDefaultAreas, RetrospectiveAreas } from './RetrospectiveAreas'
@@ -16,4 +18,15 @@ export const retrospectivesFeature = (options: SanitizedDevlogOptions): DevlogFe
   ],
   queries: retrospectiveQueries,
   onInit: ensureDefaultAreas,
+  widgets: [
+    {
+      slug: 'devlog-retrospective-goals',
+      label: label('dashboardGoals'),
+      Component: `${options.adminServerComponentsPath}#GoalsWidget`,
+      minWidth: 'small',
+      // Beside the writing widget (large) on one row.
+      width: 'small',
+      shownTo: (req) => isEditorRequest({ req }),
+    },
+  ],
 })

@@ -1,5 +1,7 @@
 import type { AfterErrorHook, CollectionConfig, Endpoint, GraphQLExtension, Payload, Plugin, TaskConfig } from 'payload'
 
+import type { DevlogWidget } from './dashboard'
+
 /**
  * What one Devlog feature contributes to the config. The plugin entry collects the enabled
  * features' parts and composes them; a feature never edits the config itself.
@@ -18,6 +20,8 @@ export type DevlogFeature = {
   extendCollection?: (collection: CollectionConfig) => CollectionConfig
   /** Turns errors of any route into the answer they deserve (config-level `afterError`). */
   afterError?: AfterErrorHook
+  /** Widgets for the admin's dashboard. */
+  widgets?: DevlogWidget[]
   /** An official plugin the feature builds on (SEO, search), applied after the collections exist. */
   plugin?: Plugin
 }

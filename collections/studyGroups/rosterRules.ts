@@ -162,3 +162,14 @@ export function weeklyReport(
     }
   })
 }
+
+/**
+ * The session a cohort is in at `now`: the first whose deadline (else its day) has not passed,
+ * or null once all have. The board's filters and the dashboard agree on it through this.
+ */
+export function currentSession<Session extends { date: string; deadline: string | null }>(
+  sessions: Session[],
+  now: Date,
+): Session | null {
+  return sessions.find((session) => new Date(session.deadline ?? session.date).getTime() >= now.getTime()) ?? null
+}

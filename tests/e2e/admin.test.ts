@@ -293,20 +293,37 @@ describeBrowser('the admin in a real browser', () => {
     await page.getByRole('button', { name: 'Generate sessions' }).click()
     await page.locator('.devlog-roster-table th', { hasText: 'W4' }).waitFor()
 
-    await page.locator('summary', { hasText: 'Import roster from CSV' }).click()
-    await page
-      .locator('.devlog-roster-board textarea')
-      .fill('name,handle,email,blogUrl,role\n김하나,hana,hana@e2e.test,,member\n이두리,duri,not-an-email,,member\n')
+    // The import is a two-step dialog: check shows the dry run's table, apply needs a clean check.
+    await page.getByRole('button', { name: 'Import CSV…' }).click()
+    const csv = page.getByLabel('Roster CSV')
+    await csv.fill(
+      'name,handle,email,blogUrl,role\n김하나,hana,hana@e2e.test,,member\n이두리,duri,not-an-email,,member\n',
+    )
     await page.getByRole('button', { name: 'Check', exact: true }).click()
-    await page.getByText('line 3: email "not-an-email" is not an email address').waitFor()
-    expect(await page.getByRole('button', { name: 'Apply', exact: true }).isDisabled()).toBe(true)
-
     await page
-      .locator('.devlog-roster-board textarea')
-      .fill('name,handle,email,blogUrl,role\n김하나,hana,hana@e2e.test,,member\n이두리,duri,duri@e2e.test,,leader\n')
+      .locator('.devlog-roster-import__table tr[data-error]', {
+        hasText: 'email "not-an-email" is not an email address',
+      })
+      .waitFor()
+    expect(await page.locator('.devlog-roster-import__table tr[data-member="create"]').count()).toBe(1)
+    expect(await page.getByRole('button', { name: 'Apply', exact: true }).isDisabled()).toBe(true)
+    await screenshot(page, '07-roster-import-check')
+    await page.getByRole('button', { name: 'Edit the CSV' }).click()
+    await csv.fill(
+      'name,handle,email,blogUrl,role\n김하나,hana,hana@e2e.test,,member\n이두리,duri,duri@e2e.test,,leader\n',
+    )
     await page.getByRole('button', { name: 'Check', exact: true }).click()
     await page.getByText('create 2 · update 0').waitFor()
+    expect(
+      await page
+        .locator('.devlog-roster-import__table tbody tr')
+        .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent))),
+    ).toEqual([
+      ['2', '김하나', 'hana', 'hana@e2e.test', 'member', 'new', 'new'],
+      ['3', '이두리', 'duri', 'duri@e2e.test', 'leader', 'new', 'new'],
+    ])
     await page.getByRole('button', { name: 'Apply', exact: true }).click()
+    await page.getByText('Roster imported: 2 added, 0 updated.').waitFor()
     await page.locator('.devlog-roster-table th', { hasText: '이두리' }).waitFor()
     expect(await page.locator('.devlog-roster-table th', { hasText: '김하나 @hana' }).count()).toBe(1)
     expect(await page.locator('.devlog-roster-table td[data-status="pending"]').count()).toBe(8)
@@ -332,6 +349,14 @@ describeBrowser('the admin in a real browser', () => {
     await page.waitForFunction(() => document.querySelectorAll('.devlog-roster-table tbody tr').length === 2)
     expect(await page.locator('.devlog-roster-table tbody th', { hasText: '김하나' }).count()).toBe(0)
     await page.getByLabel('Filter by name or handle').fill('')
+    await page.waitForFunction(() => document.querySelectorAll('.devlog-roster-table tbody tr').length === 3)
+    // The status filter is Payload's select: nobody has a late week yet.
+    await page.locator('.devlog-roster-status .rs__control').click()
+    await page.locator('.rs__option', { hasText: 'Late' }).click()
+    await page.getByText('No member matches the filter.').waitFor()
+    await page.locator('.devlog-roster-status .rs__control').click()
+    await page.locator('.rs__option', { hasText: 'All statuses' }).click()
+    await page.waitForFunction(() => document.querySelectorAll('.devlog-roster-table tbody tr').length === 3)
 
     // An operator records a member's post from the cell; it becomes a link to the submission.
     await page.getByRole('button', { name: /^김하나, W1 / }).click()
@@ -345,6 +370,13 @@ describeBrowser('the admin in a real browser', () => {
     await page.reload()
     await page.locator('.devlog-roster-table th', { hasText: '4주' }).waitFor()
     expect(await page.locator('.devlog-roster-table th', { hasText: /^W\d/ }).count()).toBe(0)
+    const boardText = await page.locator('.devlog-roster-board').innerText()
+    expect(
+      boardText.match(/Filter by|All statuses|Generate sessions|Import CSV|Legend|On time|Not due|Member\b/)?.[0],
+    ).toBeUndefined()
+    await page.getByRole('button', { name: 'CSV 가져오기…' }).click()
+    await page.getByLabel('명단 CSV').waitFor()
+    await screenshot(page, '07-roster-import-korean')
     await screenshot(page, '07-roster-board-korean')
     await browser.context.addCookies([{ name: 'payload-lng', value: 'en', url: server.url }])
   }, 90_000)
@@ -375,4 +407,151 @@ describeBrowser('the admin in a real browser', () => {
     const published = await (await fetch(`${server.url}/api/posts/${docs[0].id}`)).json()
     expect(published.title).toBe('Deploying with a manifest')
   }, 90_000)
+  it('shows editors what they are writing and operators their cohorts this week, in English and Korean', async () => {
+    const api = async (path: string, body?: unknown) =>
+      page.evaluate(
+        async ({ path, body }) => {
+          const response = await fetch(path, {
+            method: body === undefined ? 'GET' : 'POST',
+            credentials: 'include',
+            headers: body === undefined ? {} : { 'content-type': 'application/json' },
+            body: body === undefined ? undefined : JSON.stringify(body),
+          })
+          return response.json()
+        },
+        { path, body },
+      )
+    const signInAs = (email: string, password: string) => api('/api/users/login', { email, password })
+
+    // An editor's week: a post scheduled for later, a retrospective with goals.
+    const scheduled = (await api('/api/posts?draft=true', { title: '나중에 나갈 글', _status: 'draft' })).doc
+    const at = new Date(Date.now() + 3 * 86_400_000).toISOString()
+    await api(`/api/posts/${scheduled.id}/schedule`, { at })
+    await api('/api/retrospectives', {
+      period: { kind: 'quarter', year: 2026, index: 4 },
+      _status: 'published',
+      goals: [
+        { text: 'Pass the CKA', status: 'achieved' },
+        { text: 'Write every week', status: 'in-progress' },
+      ],
+    })
+
+    // An operator's cohort in its second week, three members, one has submitted this week's post.
+    const operator = (
+      await api('/api/users', {
+        email: 'operator@devlog.test',
+        password: 'operator-password-1',
+        name: 'Operator Kim',
+        roles: ['operator'],
+      })
+    ).doc
+    const group = (
+      await api('/api/study-groups', {
+        name: '주간 글쓰기',
+        kind: 'posting-study',
+        operators: [operator.id],
+        rules: { cadence: 'weekly', sessionWeekday: 'monday', deadlineWeekday: 'sunday', timeZone: 'Asia/Seoul' },
+      })
+    ).doc
+    const today = new Date()
+    const lastMonday = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()))
+    lastMonday.setUTCDate(lastMonday.getUTCDate() - ((lastMonday.getUTCDay() + 6) % 7) - 7)
+    const day = (offset: number) => new Date(lastMonday.getTime() + offset * 86_400_000).toISOString().slice(0, 10)
+    const cohort = (
+      await api('/api/cohorts', {
+        group: group.id,
+        label: '1기',
+        status: 'active',
+        startDate: day(0),
+        endDate: day(28),
+      })
+    ).doc
+    await api(`/api/cohorts/${cohort.id}/generate-sessions`, {})
+    await page.evaluate(
+      async ({ id }) =>
+        fetch(`/api/cohorts/${id}/import?dryRun=false`, {
+          method: 'POST',
+          credentials: 'include',
+          headers: { 'content-type': 'text/csv' },
+          body: 'name,handle\n가람,garam\n나래,narae\n다온,daon\n',
+        }),
+      { id: cohort.id },
+    )
+    const board = await api(`/api/cohorts/${cohort.id}/board`)
+    const current = board.sessions.find((session: { deadline: string }) => new Date(session.deadline) > new Date())
+    const garam = board.rows.find((row: { member: { handle: string } }) => row.member.handle === 'garam')
+    await api('/api/submissions/submit', {
+      membership: garam.membershipId,
+      session: current.id,
+      url: 'https://garam.example.dev/this-week',
+    })
+
+    // The admin writes and runs groups: every widget, before the collection cards.
+    await page.goto(`${server.url}/admin`)
+    const writing = page.locator('.devlog-widget-writing')
+    await writing.waitFor()
+    expect(await writing.innerText()).toMatch(/Drafts in progress[\s\S]*브라우저에서 쓴 글/)
+    expect(await writing.innerText()).toMatch(/Scheduled\s+나중에 나갈 글 · Post · publishes /)
+    expect(await writing.innerText()).toMatch(/Latest published[\s\S]*2026년 4분기 회고 · Retrospective/)
+    const goals = page.locator('.devlog-widget-goals')
+    expect(await goals.innerText()).toMatch(
+      /2026년 4분기 회고\s+In progress \(1\)\s+Write every week\s+Achieved \(1\)\s+Pass the CKA/,
+    )
+    const cohorts = page.locator('.devlog-widget-cohorts')
+    expect(await cohorts.innerText()).toContain('주간 글쓰기 · 1기')
+    expect(await cohorts.locator('.devlog-week-submitted').innerText()).toMatch(/^Submitted 1\s+가람$/)
+    expect(await cohorts.locator('.devlog-week-not-submitted').innerText()).toMatch(/^Not yet 2\s+나래, 다온$/)
+    await screenshot(page, '09-dashboard')
+    // The widget's link opens the board filtered to those who have not submitted.
+    await cohorts.getByRole('link', { name: 'Not yet 2' }).click()
+    await page.waitForURL(/\/admin\/collections\/cohorts\/\d+\?roster=not-submitted/)
+    await page.locator('.devlog-roster-table th', { hasText: '나래' }).waitFor()
+    await page.waitForFunction(() => document.querySelectorAll('.devlog-roster-table tbody tr').length === 3)
+    expect(await page.locator('.devlog-roster-table tbody th', { hasText: '가람' }).count()).toBe(0)
+    expect(await page.locator('.devlog-roster-status').innerText()).toContain('Not submitted this week')
+
+    // The same dashboard in Korean, with no English left on it.
+    await browser.context.addCookies([{ name: 'payload-lng', value: 'ko', url: server.url }])
+    await page.goto(`${server.url}/admin`)
+    await page.locator('.devlog-widget-writing').waitFor()
+    const korean = await page
+      .locator('.devlog-widget-writing, .devlog-widget-goals, .devlog-widget-cohorts')
+      .allInnerTexts()
+    expect(korean.join('\n')).toMatch(
+      /작성 중인 초안[\s\S]*예약[\s\S]*최근 발행[\s\S]*최근 회고의 목표[\s\S]*이번 주 기수[\s\S]*미제출 2/,
+    )
+    expect(
+      korean
+        .join('\n')
+        .match(
+          /Drafts|Scheduled|publishes|Latest|Goals|In progress|Achieved|Cohorts|Submitted|Not yet|At risk|due /,
+        )?.[0],
+    ).toBeUndefined()
+    await screenshot(page, '09-dashboard-korean')
+    await browser.context.addCookies([{ name: 'payload-lng', value: 'en', url: server.url }])
+
+    // An operator who does not write sees their cohorts and no writing widgets.
+    await signInAs('operator@devlog.test', 'operator-password-1')
+    await page.goto(`${server.url}/admin`)
+    await page.locator('.devlog-widget-cohorts').waitFor()
+    expect(await page.locator('.devlog-widget-writing, .devlog-widget-goals').count()).toBe(0)
+    expect(await page.locator('.devlog-widget-cohorts .devlog-week').count()).toBe(1)
+    await screenshot(page, '10-dashboard-operator')
+
+    // An editor who runs no group sees the writing widgets and no cohorts.
+    await signInAs('owner@devlog.test', 'owner-password-1')
+    await api('/api/users', {
+      email: 'editor@devlog.test',
+      password: 'editor-password-1',
+      name: 'Editor Lee',
+      roles: ['editor'],
+    })
+    await signInAs('editor@devlog.test', 'editor-password-1')
+    await page.goto(`${server.url}/admin`)
+    await page.locator('.devlog-widget-writing').waitFor()
+    expect(await page.locator('.devlog-widget-cohorts').count()).toBe(0)
+    expect(await page.locator('.devlog-widget-goals').count()).toBe(1)
+    await screenshot(page, '10-dashboard-editor')
+    await signInAs('owner@devlog.test', 'owner-password-1')
+  }, 120_000)
 })

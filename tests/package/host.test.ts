@@ -97,10 +97,16 @@ function runHost(env: Record<string, string> = {}): HostRun {
 
 describe('payload-devlog packed and installed in another Payload app', () => {
   it('ships the compiled package only: JavaScript, type declarations and the README', () => {
-    expect(tarballFiles).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.d.ts', 'dist/exports/admin.js']))
+    expect(tarballFiles).toEqual(
+      expect.arrayContaining(['dist/index.js', 'dist/index.d.ts', 'dist/exports/admin.js', 'dist/exports/rsc.js']),
+    )
     expect(tarballFiles.filter((file) => !/^(dist\/.+\.(js|d\.ts)|README\.md|package\.json)$/.test(file))).toEqual([])
     expect(fs.readFileSync(path.join(host, 'node_modules/payload-devlog/dist/exports/admin.js'), 'utf8')).toMatch(
       /^'use client'/,
+    )
+    // The dashboard widgets are server components: they read the database with the user's access.
+    expect(fs.readFileSync(path.join(host, 'node_modules/payload-devlog/dist/exports/rsc.js'), 'utf8')).not.toMatch(
+      /use client/,
     )
   })
 

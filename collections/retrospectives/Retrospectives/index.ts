@@ -1,4 +1,4 @@
-import type { CollectionConfig, Field, RichTextField } from 'payload'
+import type { CollectionConfig, Field, LabelFunction, RichTextField } from 'payload'
 
 import { isEditor, publishedOrEditor } from '../../shared/access/roles'
 import { deriveContent, derivedContentFields } from '../../shared/fields/derivedContent'
@@ -9,7 +9,7 @@ import { sourceHashField } from '../../shared/fields/sourceHash'
 import { label, options, staticLabel } from '../../shared/lib/labels'
 import { EDITORIAL_VERSIONS } from '../../shared/versions'
 import type { EditorState } from '../../shared/richtext/render'
-import type { GoalStatus } from '../constants'
+import { GOAL_STATUS_LABELS, GOAL_STATUSES, type GoalStatus } from '../constants'
 import { retrospectiveEndpoints } from '../endpoints'
 import type { Retrospective } from '../types'
 import { carryOverGoals } from './hooks/carryOverGoals'
@@ -29,13 +29,9 @@ const sectionsAsRichText = (doc: Partial<Retrospective>): EditorState[] =>
     },
   }))
 
-const goalStatusLabels: Record<GoalStatus, ReturnType<typeof label>> = {
-  planned: label('plannedRetrospectives'),
-  'in-progress': label('inProgress'),
-  achieved: label('achieved'),
-  missed: label('missed'),
-  dropped: label('droppedRetrospectives'),
-}
+const goalStatusLabels = Object.fromEntries(
+  GOAL_STATUSES.map((status) => [status, label(GOAL_STATUS_LABELS[status])]),
+) as Record<GoalStatus, LabelFunction>
 
 const periodKindLabels = {
   year: label('yearRetrospectives'),

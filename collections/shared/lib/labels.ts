@@ -23,3 +23,9 @@ export const staticLabel = (key: DevlogLabelKey) => ({ en: en.devlog[key], ko: k
 /** Select options from a map of values to their labels, in the map's order. */
 export const options = <Value extends string>(labels: Record<Value, LabelFunction>) =>
   (Object.entries(labels) as [Value, LabelFunction][]).map(([value, text]) => ({ value, label: text }))
+
+/** Devlog's text for a key in the request's language, for server-rendered admin components. */
+export const devlogText =
+  (req: { t: unknown }) =>
+  (key: DevlogLabelKey, variables?: Record<string, unknown>): string =>
+    (req.t as TFunction<string>)(`devlog:${key}`, variables)

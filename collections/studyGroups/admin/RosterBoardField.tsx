@@ -1,11 +1,22 @@
 'use client'
 
-import { Button, useConfig, useDocumentInfo, useTranslation } from '@payloadcms/ui'
+import {
+  Button,
+  ReactSelect,
+  SearchFilter,
+  TextInput,
+  useConfig,
+  useDocumentInfo,
+  useModal,
+  useTranslation,
+  type ReactSelectOption,
+} from '@payloadcms/ui'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 
 import type { Board } from '../roster/board'
-import type { ImportReport } from '../roster/importRoster'
+import { currentSession } from '../rosterRules'
 import type { DevlogTranslationKeys, DevlogTranslations } from '../../translations/index'
+import { RosterImportDrawer } from './RosterImportDrawer'
 
 const STATUS_STYLE = {
   'on-time': { mark: '✓', colour: 'var(--theme-success-500)', label: 'devlog:rosterStatus_on_time' },
@@ -17,14 +28,23 @@ const STATUS_STYLE = {
 } as const satisfies Record<string, { mark: string; colour: string; label: DevlogTranslationKeys }>
 type CellStatus = keyof typeof STATUS_STYLE
 
+/** Filters besides a cell status; the dashboard links to the board with `?roster=<filter>`. */
+const WEEK_FILTERS = {
+  'at-risk': 'devlog:rosterAtRiskOnly',
+  'not-submitted': 'devlog:rosterNotSubmittedThisWeek',
+  submitted: 'devlog:dashboardSubmitted',
+} as const satisfies Record<string, DevlogTranslationKeys>
+const IMPORT_DRAWER = 'devlog-roster-import'
+
 // The header row and the member column stay in view while 150 members × 26 weeks scroll.
 const stickyHeader = { position: 'sticky', top: 0, zIndex: 2, background: 'var(--theme-elevation-50)' } as const
 const stickyColumn = { position: 'sticky', left: 0, zIndex: 1, background: 'var(--theme-bg)' } as const
 
 /**
  * The operators' roster board on a cohort's edit view: members × sessions with each cell's
- * status and a link to the submission, filters, the CSV import (check, then apply), the exports
- * and session generation. Everything goes through the cohort's REST endpoints.
+ * status and a link to the submission (or a form to record one), filters, the CSV import (check,
+ * then apply), the exports and session generation, in Payload's own components. Everything goes
+ * through the cohort's REST endpoints.
  */
 export function RosterBoardField() {
   const { id } = useDocumentInfo()
@@ -38,10 +58,9 @@ export function RosterBoardField() {
   const api = `${config.serverURL}${config.routes.api}/cohorts/${id}`
   const [board, setBoard] = useState<Board | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const { openModal } = useModal()
   const [filter, setFilter] = useState('')
   const [status, setStatus] = useState('')
-  const [csv, setCsv] = useState('')
-  const [report, setReport] = useState<ImportReport | null>(null)
   const [busy, setBusy] = useState(false)
   const [recording, setRecording] = useState<{ membership: string; session: string; title: string } | null>(null)
   const [recordUrl, setRecordUrl] = useState('')
@@ -58,15 +77,33 @@ export function RosterBoardField() {
     void load()
   }, [load])
 
+  // A link from the dashboard opens the board filtered (`?roster=at-risk`).
+  useEffect(() => {
+    const requested = new URLSearchParams(window.location.search).get('roster')
+    if (requested && (requested in WEEK_FILTERS || requested in STATUS_STYLE)) setStatus(requested)
+  }, [])
+
   const rows = useMemo(() => {
     const needle = filter.trim().toLowerCase()
+    const thisWeek = board ? currentSession(board.sessions, new Date()) : null
+    const submittedThisWeek = (row: Board['rows'][number]) =>
+      thisWeek !== null && row.submissions[String(thisWeek.id)] !== undefined
+    const takesPart = (row: Board['rows'][number]) => row.status !== 'applied' && row.status !== 'dropped'
     return (board?.rows ?? []).filter((row) => {
       if (needle && !`${row.member.displayName} ${row.member.handle ?? ''}`.toLowerCase().includes(needle)) return false
       if (status === 'at-risk') return row.summary.atRisk
+      if (status === 'submitted') return takesPart(row) && submittedThisWeek(row)
+      if (status === 'not-submitted') return takesPart(row) && thisWeek !== null && !submittedThisWeek(row)
       if (status) return row.summary.cells.some((cell) => cell.submission === status)
       return true
     })
   }, [board, filter, status])
+
+  const statusOptions: ReactSelectOption<string>[] = [
+    { value: '', label: t('devlog:rosterAllStatuses') },
+    ...Object.entries(WEEK_FILTERS).map(([value, key]) => ({ value, label: t(key) })),
+    ...Object.keys(STATUS_STYLE).map((value) => ({ value, label: statusLabel(value) })),
+  ]
 
   const post = async (path: string, init: RequestInit = {}) => {
     setBusy(true)
@@ -108,36 +145,29 @@ export function RosterBoardField() {
     }
   }
 
-  const runImport = async (dryRun: boolean) => {
-    const body = await post(`/import?dryRun=${dryRun}`, { headers: { 'content-type': 'text/csv' }, body: csv })
-    if (body) setReport(body)
-    if (body?.applied) await load()
-  }
-
   if (!id) return null
   return (
     <div className="devlog-roster-board" style={{ marginBlock: 'var(--base)' }}>
       <h3>{t('devlog:rosterTitle')}</h3>
-      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'center', marginBottom: 8 }}>
-        <input
-          aria-label={t('devlog:rosterFilter')}
-          placeholder={t('devlog:rosterFilter')}
-          value={filter}
-          onChange={(event) => setFilter(event.target.value)}
-        />
-        <select
-          aria-label={t('devlog:rosterAllStatuses')}
-          value={status}
-          onChange={(event) => setStatus(event.target.value)}
-        >
-          <option value="">{t('devlog:rosterAllStatuses')}</option>
-          <option value="at-risk">{t('devlog:rosterAtRiskOnly')}</option>
-          {Object.keys(STATUS_STYLE).map((key) => (
-            <option key={key} value={key}>
-              {statusLabel(key)}
-            </option>
-          ))}
-        </select>
+      <div
+        className="devlog-roster-toolbar"
+        style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'center', marginBottom: 8 }}
+      >
+        <div style={{ flex: '1 1 16rem' }}>
+          <SearchFilter label={t('devlog:rosterFilter')} handleChange={(search) => setFilter(search ?? '')} />
+        </div>
+        <label htmlFor="devlog-roster-status" className="field-label" style={{ margin: 0 }}>
+          {t('devlog:rosterStatusFilter')}
+        </label>
+        <div style={{ flex: '0 1 14rem' }} className="devlog-roster-status">
+          <ReactSelect
+            inputId="devlog-roster-status"
+            isClearable={false}
+            options={statusOptions}
+            value={statusOptions.find((option) => option.value === status)}
+            onChange={(option) => setStatus(String((option as ReactSelectOption<string>).value))}
+          />
+        </div>
         <Button
           buttonStyle="secondary"
           size="small"
@@ -147,9 +177,18 @@ export function RosterBoardField() {
         >
           {t('devlog:rosterGenerateSessions')}
         </Button>
-        <a href={`${api}/roster.csv`}>{t('devlog:rosterExportRoster')}</a>
-        <a href={`${api}/status.csv`}>{t('devlog:rosterExportStatus')}</a>
-        <a href={`${api}/sessions.ics`}>{t('devlog:rosterCalendar')}</a>
+        <Button buttonStyle="secondary" size="small" margin={false} onClick={() => openModal(IMPORT_DRAWER)}>
+          {t('devlog:rosterImportOpen')}
+        </Button>
+        <Button buttonStyle="pill" size="small" margin={false} el="anchor" url={`${api}/roster.csv`}>
+          {t('devlog:rosterExportRoster')}
+        </Button>
+        <Button buttonStyle="pill" size="small" margin={false} el="anchor" url={`${api}/status.csv`}>
+          {t('devlog:rosterExportStatus')}
+        </Button>
+        <Button buttonStyle="pill" size="small" margin={false} el="anchor" url={`${api}/sessions.ics`}>
+          {t('devlog:rosterCalendar')}
+        </Button>
       </div>
       {error && (
         <p role="alert" style={{ color: 'var(--theme-error-500)' }}>
@@ -193,7 +232,9 @@ export function RosterBoardField() {
             <tbody>
               {rows.length === 0 && (
                 <tr>
-                  <td colSpan={board.sessions.length + 2}>{t('devlog:rosterEmpty')}</td>
+                  <td colSpan={board.sessions.length + 2}>
+                    {t(board.rows.length ? 'devlog:rosterNoMatch' : 'devlog:rosterEmpty')}
+                  </td>
                 </tr>
               )}
               {rows.map((row) => (
@@ -291,12 +332,12 @@ export function RosterBoardField() {
           style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap', marginTop: 8 }}
         >
           <strong>{recording.title}</strong>
-          <input
-            aria-label={t('devlog:rosterRecordUrl')}
-            placeholder={t('devlog:rosterRecordUrl')}
-            type="url"
+          <TextInput
+            path="devlogRosterRecordUrl"
+            label={t('devlog:rosterRecordUrl')}
+            placeholder="https://"
             value={recordUrl}
-            onChange={(event) => setRecordUrl(event.target.value)}
+            onChange={(event: React.ChangeEvent<HTMLInputElement>) => setRecordUrl(event.target.value)}
             onKeyDown={(event) => {
               if (event.key !== 'Enter') return
               event.preventDefault()
@@ -311,52 +352,7 @@ export function RosterBoardField() {
           </Button>
         </div>
       )}
-      <details style={{ marginTop: 'var(--base)' }}>
-        <summary>{t('devlog:rosterImportTitle')}</summary>
-        <textarea
-          aria-label={t('devlog:rosterImportTitle')}
-          rows={6}
-          style={{ width: '100%' }}
-          value={csv}
-          onChange={(event) => setCsv(event.target.value)}
-        />
-        <div style={{ display: 'flex', gap: 8 }}>
-          <Button
-            buttonStyle="secondary"
-            size="small"
-            margin={false}
-            disabled={busy || !csv}
-            onClick={() => runImport(true)}
-          >
-            {t('devlog:rosterImportCheck')}
-          </Button>
-          <Button
-            size="small"
-            margin={false}
-            disabled={busy || !report || report.errors.length > 0 || report.applied}
-            onClick={() => runImport(false)}
-          >
-            {t('devlog:rosterImportApply')}
-          </Button>
-        </div>
-        {report && (
-          <div role="status">
-            <p>
-              {t('devlog:rosterImportCounts', report.counts)}
-              {report.applied ? ` · ${t('devlog:rosterImportApplied')}` : ''}
-            </p>
-            {report.errors.length > 0 && (
-              <ul style={{ color: 'var(--theme-error-500)' }}>
-                {report.errors.map((rowError) => (
-                  <li key={rowError.line}>
-                    {t('devlog:rosterImportLine', { line: rowError.line })}: {rowError.reason}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
-        )}
-      </details>
+      <RosterImportDrawer slug={IMPORT_DRAWER} endpoint={`${api}/import`} onApplied={load} />
     </div>
   )
 }

@@ -1,0 +1,3 @@
+export { WritingWidget } from '../blog/admin/WritingWidget'
+export { GoalsWidget } from '../retrospectives/admin/GoalsWidget'
+export { CohortsWidget } from '../studyGroups/admin/CohortsWidget'
