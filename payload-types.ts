@@ -128,6 +128,9 @@ export interface Config {
   globalsSelect: {};
   locale: null;
   widgets: {
+    'devlog-writing': DevlogWritingWidget;
+    'devlog-retrospective-goals': DevlogRetrospectiveGoalsWidget;
+    'devlog-cohorts-this-week': DevlogCohortsThisWeekWidget;
     collections: CollectionsWidget;
   };
   user: User;
@@ -1309,6 +1312,36 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   batch?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "devlog-writing_widget".
+ */
+export interface DevlogWritingWidget {
+  data?: {
+    [k: string]: unknown;
+  };
+  width: 'medium' | 'large' | 'x-large' | 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "devlog-retrospective-goals_widget".
+ */
+export interface DevlogRetrospectiveGoalsWidget {
+  data?: {
+    [k: string]: unknown;
+  };
+  width: 'small' | 'medium' | 'large' | 'x-large' | 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "devlog-cohorts-this-week_widget".
+ */
+export interface DevlogCohortsThisWeekWidget {
+  data?: {
+    [k: string]: unknown;
+  };
+  width: 'medium' | 'large' | 'x-large' | 'full';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

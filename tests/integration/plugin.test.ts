@@ -65,8 +65,18 @@ describe('devlogPlugin in another Payload app', () => {
     ])
     expect(result.collections![0]).toBe(Books)
     expect(result.globals).toEqual(host.globals)
-    // Plus what Devlog's admin components read (where the code editor loads from).
-    expect(result.admin).toEqual({ ...host.admin, custom: { devlog: { monacoURL: null } } })
+    // Plus what Devlog's admin components read (where the code editor loads from) and its
+    // dashboard widgets, before Payload's collection cards since the host has no layout of its own.
+    expect(result.admin).toEqual({
+      ...host.admin,
+      custom: { devlog: { monacoURL: null } },
+      dashboard: { widgets: expect.any(Array), defaultLayout: expect.any(Function) },
+    })
+    expect(result.admin?.dashboard?.widgets.map((widget) => widget.Component)).toEqual([
+      'payload-devlog/rsc#WritingWidget',
+      'payload-devlog/rsc#GoalsWidget',
+      'payload-devlog/rsc#CohortsWidget',
+    ])
     expect(result.secret).toBe(host.secret)
     expect(result.onInit).toEqual(expect.any(Function))
 
