@@ -7,6 +7,7 @@ import { importRoster } from './roster/importRoster'
 import { groupPage, membershipStatus, publicRoster, weeklySubmissions } from './roster/public'
 import { generateSessions } from './roster/sessions'
 import { submitWork, type SubmitInput } from './roster/submit'
+import { cohortsThisWeek } from './roster/thisWeek'
 
 /** CSV comes as the body (text/csv), as an uploaded file, or as `{ "csv": "..." }`. */
 async function csvFrom(req: PayloadRequest): Promise<string> {
@@ -23,6 +24,11 @@ export const studyGroupEndpoints: Endpoint[] = [
 ]
 
 export const cohortEndpoints: Endpoint[] = [
+  {
+    path: '/this-week',
+    method: 'get',
+    handler: json(async (req) => ({ cohorts: await cohortsThisWeek(req) })),
+  },
   { path: '/:id/board', method: 'get', handler: json((req) => buildBoard(req, idParam(req))) },
   { path: '/:id/generate-sessions', method: 'post', handler: json((req) => generateSessions(req, idParam(req)), 201) },
   {

@@ -4,6 +4,7 @@ import type { GraphQLExtension } from 'payload'
 import { parseId } from '../shared/endpoints'
 import type { ResolverContext } from '../shared/graphql'
 import { buildBoard } from './roster/board'
+import { cohortsThisWeek } from './roster/thisWeek'
 import { importRoster } from './roster/importRoster'
 import { groupPage, membershipStatus, publicRoster, weeklySubmissions } from './roster/public'
 import { generateSessions } from './roster/sessions'
@@ -25,6 +26,12 @@ export const studyGroupQueries: GraphQLExtension = (GraphQL) => {
       args: { id },
       resolve: async (_: unknown, args: { id: string }, { req }: ResolverContext) =>
         buildBoard(req, parseId(req, args.id, 'id')),
+    },
+    CohortsThisWeek: {
+      type: GraphQLJSON,
+      description:
+        "The active cohorts the signed-in operator runs (every one for an admin), each with this week's session and who has submitted, who has not and who is at risk (GET /api/cohorts/this-week).",
+      resolve: async (_: unknown, _args: unknown, { req }: ResolverContext) => cohortsThisWeek(req),
     },
     CohortPublicRoster: {
       type: GraphQLJSON,

@@ -3,7 +3,11 @@
  * out last, the latest retrospective's goals, and each operator's cohorts this week; each read
  * with the user's own access, and the default layout by role.
  */
-import { createLocalReq, type Payload } from 'payload'
+import path from 'node:path'
+
+import { configToSchema } from '@payloadcms/graphql'
+import { graphql } from 'graphql'
+import { createLocalReq, handleEndpoints, type Payload } from 'payload'
 
 import { editorialOverview } from '../../collections/blog/editorial'
 import { latestRetrospectiveGoals } from '../../collections/retrospectives/latestGoals'
@@ -18,6 +22,25 @@ let payload: Payload
 let editor: Awaited<ReturnType<typeof createUser>>
 let member: Awaited<ReturnType<typeof createUser>>
 const reqAs = (user: unknown) => createLocalReq({ user: user as never }, payload)
+
+async function restAs(email: string | null, url: string) {
+  const headers: Record<string, string> = {}
+  if (email) {
+    const { token } = await payload.login({ collection: 'users', data: { email, password: 'test-password-1' } })
+    headers.authorization = `JWT ${token}`
+  }
+  const response = await handleEndpoints({
+    config: payload.config,
+    payloadInstanceCacheKey: `file:${path.join(context.dir, 'test.db')}`,
+    request: new Request(`http://localhost:3000/api${url}`, { headers }),
+  })
+  return { status: response.status, body: await response.json() }
+}
+
+async function graphqlAs(user: unknown, source: string) {
+  const req = await createLocalReq({ user: user as never }, payload)
+  return graphql({ schema: configToSchema(payload.config).schema, source, contextValue: { req, headers: {} } })
+}
 
 beforeAll(async () => {
   context = await startTestPayload()
@@ -210,10 +233,37 @@ describe('the cohorts widget', () => {
       '다른 스터디',
       '대시보드 스터디',
     ])
-    expect(await cohortsThisWeek(await reqAs(member), now)).toEqual([])
+    await expect(cohortsThisWeek(await reqAs(member), now)).rejects.toMatchObject({ status: 403 })
     // After the last deadline there is no week to report, only who is at risk.
     const after = (await cohortsThisWeek(await reqAs(study.operator), new Date('2027-05-01T00:00:00Z')))[0]
     expect(after).toMatchObject({ session: null, submitted: [], notSubmitted: [] })
+  })
+
+  it('serves the same over REST and GraphQL to operators, and refuses everyone else', async () => {
+    const study = await createPostingStudy(payload, { name: 'API 스터디', members: 2, weeks: 2, start: '2027-03-01' })
+    await generateSessions(await reqAs(study.operator), study.cohort.id)
+    const rest = await restAs(study.operator.email, '/cohorts/this-week')
+    expect(rest.status).toBe(200)
+    // Today is before the cohort starts: its first session is this week's.
+    expect(rest.body.cohorts).toEqual([
+      expect.objectContaining({
+        cohort: { id: study.cohort.id, label: '3기', groupName: 'API 스터디' },
+        session: expect.objectContaining({ number: 1 }),
+        submitted: [],
+        notSubmitted: [
+          expect.objectContaining({ displayName: '참여자1' }),
+          expect.objectContaining({ displayName: '참여자2' }),
+        ],
+      }),
+    ])
+    expect((await restAs(member.email, '/cohorts/this-week')).status).toBe(403)
+    expect((await restAs(null, '/cohorts/this-week')).status).toBe(401)
+
+    const viaGraphQL = await graphqlAs(study.operator, '{ CohortsThisWeek }')
+    expect(viaGraphQL.errors).toBeUndefined()
+    expect(viaGraphQL.data?.CohortsThisWeek).toEqual(rest.body.cohorts)
+    const refused = await graphqlAs(member, '{ CohortsThisWeek }')
+    expect(refused.errors?.[0].message).toBe('Only operators and admins run cohorts.')
   })
 })
 

@@ -1,5 +1,6 @@
 import type { WidgetServerProps } from 'payload'
 
+import { hasRole } from '../../shared/access/roles'
 import { devlogText } from '../../shared/lib/labels'
 import { editURL, formatDateTime, WidgetCard } from '../../shared/widgets'
 import { cohortsThisWeek, type WeekPerson } from '../roster/thisWeek'
@@ -14,7 +15,8 @@ const NAMES_SHOWN = 12
  */
 export async function CohortsWidget({ req }: WidgetServerProps) {
   const text = devlogText(req)
-  const cohorts = await cohortsThisWeek(req)
+  // Anyone may add the widget to their dashboard; those who run no cohort see it empty.
+  const cohorts = hasRole(req.user, 'admin', 'operator') ? await cohortsThisWeek(req) : []
   return (
     <WidgetCard title={text('dashboardCohorts')} className="devlog-widget-cohorts">
       {cohorts.length === 0 && <p>{text('dashboardNoCohorts')}</p>}

@@ -1,6 +1,7 @@
 import type { PayloadRequest, Where } from 'payload'
 
 import { hasRole } from '../../shared/access/roles'
+import { httpError } from '../../shared/endpoints'
 import type { Id } from '../../shared/documents'
 import { operatedGroupIds } from '../access'
 import { currentSession } from '../rosterRules'
@@ -46,7 +47,8 @@ export function weekOfBoard(board: Board, now: Date): CohortWeek {
  * standing. Operators of a program see its sub-studies' cohorts too.
  */
 export async function cohortsThisWeek(req: PayloadRequest, now = new Date()): Promise<CohortWeek[]> {
-  if (!hasRole(req.user, 'admin', 'operator')) return []
+  if (!req.user) throw httpError('Sign in as an operator to see your cohorts this week.', 401)
+  if (!hasRole(req.user, 'admin', 'operator')) throw httpError('Only operators and admins run cohorts.', 403)
   const groups = hasRole(req.user, 'admin') ? null : await operatedGroupIds(req)
   if (groups && groups.length === 0) return []
   const where: Where = {
