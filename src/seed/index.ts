@@ -49,7 +49,11 @@ export async function seedDemoContent(
   return { seeded: true, adminEmail: admin.email }
 }
 
-/** A posting study with a running cohort (this year's spring), its members and sessions. */
+/**
+ * A posting study with a cohort running when the demo is loaded (13 weekly sessions, the eighth due
+ * this Sunday), its members, sessions and the submissions of the weeks gone by, so the roster board
+ * and the dashboard's cohorts widget show a week in progress.
+ */
 async function seedStudyGroup(payload: Payload, req: PayloadRequest, operatorId: number) {
   const group = await payload.create({
     collection: 'study-groups',
@@ -62,7 +66,10 @@ async function seedStudyGroup(payload: Payload, req: PayloadRequest, operatorId:
     },
     req,
   })
-  const year = new Date().getUTCFullYear()
+  const now = new Date()
+  const thisMonday = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - ((now.getUTCDay() + 6) % 7))
+  const monday = (weeksFromNow: number) =>
+    new Date(thisMonday + weeksFromNow * 7 * 86_400_000).toISOString().slice(0, 10)
   const cohort = await payload.create({
     collection: 'cohorts',
     data: {
@@ -70,8 +77,8 @@ async function seedStudyGroup(payload: Payload, req: PayloadRequest, operatorId:
       label: '3기',
       number: 3,
       status: 'active',
-      startDate: `${year}-03-02`,
-      endDate: `${year}-05-25`,
+      startDate: monday(-6),
+      endDate: monday(6),
     },
     req,
   })
@@ -93,7 +100,8 @@ async function seedStudyGroup(payload: Payload, req: PayloadRequest, operatorId:
     }),
     cohort.id,
   )
-  // A board worth looking at: most weeks posted on time, one late, a few missed.
+  // A board worth looking at: most weeks posted on time, one late, a few missed; this week's post
+  // from some members already, and nothing from the weeks ahead.
   const sessions = await payload.find({
     collection: 'study-sessions',
     where: { cohort: { equals: cohort.id } },
@@ -104,10 +112,11 @@ async function seedStudyGroup(payload: Payload, req: PayloadRequest, operatorId:
   for (const [m, membership] of memberships.entries()) {
     for (const session of sessions.docs) {
       if ((session.number + m) % 5 === 0 || !session.deadline) continue
+      const deadline = new Date(session.deadline).getTime()
       const late = session.number === 2 && m === 1
-      const submittedAt = new Date(
-        new Date(session.deadline).getTime() + (late ? 3_600_000 : -86_400_000),
-      ).toISOString()
+      const submittedAt = Math.min(deadline + (late ? 3_600_000 : -86_400_000), now.getTime() - 60_000)
+      // Early in a week, or later on for some: the weeks ahead are still to be written.
+      if (deadline > now.getTime() && (deadline - now.getTime() > 7 * 86_400_000 || m === 2)) continue
       await payload.create({
         collection: 'submissions',
         data: {
@@ -115,7 +124,7 @@ async function seedStudyGroup(payload: Payload, req: PayloadRequest, operatorId:
           session: session.id,
           url: `${demoStudyMembers[m].blogUrl}/week-${session.number}`,
           title: `${session.number}주차 회고`,
-          submittedAt,
+          submittedAt: new Date(submittedAt).toISOString(),
         },
         req,
       })

@@ -1,3 +1,6 @@
+import { createLocalReq } from 'payload'
+
+import { cohortsThisWeek } from '../../collections/studyGroups/roster/thisWeek'
 import { seedDemoContent } from '../../src/seed'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 
@@ -24,7 +27,21 @@ describe('demo content', () => {
     )
     expect((await payload.count({ collection: 'study-sessions' })).totalDocs).toBe(13)
     expect((await payload.count({ collection: 'memberships' })).totalDocs).toBe(3)
-    expect((await payload.count({ collection: 'submissions' })).totalDocs).toBe(32)
+    // The cohort runs when the demo is loaded: the session due this Sunday is the eighth, some of this
+    // week's posts are in, and none for the weeks ahead.
+    const admin0 = { ...admin.docs[0], collection: 'users' }
+    const [week] = await cohortsThisWeek(await createLocalReq({ user: admin0 as never }, payload))
+    expect(week.session?.number).toBe(8)
+    expect(week.submitted.length).toBeGreaterThan(0)
+    expect(week.notSubmitted.length).toBeGreaterThan(0)
+    const submissions = await payload.find({ collection: 'submissions', pagination: false, depth: 1 })
+    expect(
+      submissions.docs.every(
+        (submission) =>
+          typeof submission.session === 'object' && (submission.session as { number: number }).number <= 8,
+      ),
+    ).toBe(true)
+    expect(submissions.docs.every((submission) => Date.parse(submission.submittedAt!) < Date.now())).toBe(true)
     const retro = await payload.find({ collection: 'retrospectives', overrideAccess: false })
     // Faithful small examples: yearly retrospectives written in Korean and marked so, every
     // section and goal in an area; the year's review is a retrospective, not a post.

@@ -159,7 +159,7 @@ export function RosterBoardField() {
         <label htmlFor="devlog-roster-status" className="field-label" style={{ margin: 0 }}>
           {t('devlog:rosterStatusFilter')}
         </label>
-        <div style={{ flex: '0 1 14rem' }} className="devlog-roster-status">
+        <div style={{ flex: '0 0 17rem' }} className="devlog-roster-status">
           <ReactSelect
             inputId="devlog-roster-status"
             isClearable={false}
