@@ -377,6 +377,24 @@ describeBrowser('the admin in a real browser', () => {
     await page.getByRole('button', { name: 'CSV 가져오기…' }).click()
     await page.getByLabel('명단 CSV').waitFor()
     await screenshot(page, '07-roster-import-korean')
+    // Payload's dark theme: the board takes its colours from the theme's variables.
+    await browser.context.addCookies([{ name: 'payload-theme', value: 'dark', url: server.url }])
+    await page.reload()
+    await page.locator('.devlog-roster-table').waitFor()
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark')
+    const memberCell = await page
+      .locator('.devlog-roster-table tbody th')
+      .first()
+      .evaluate((cell) => [getComputedStyle(cell).backgroundColor, getComputedStyle(cell).color])
+    const brightness = (rgb: string) =>
+      rgb
+        .match(/\d+/g)!
+        .slice(0, 3)
+        .reduce((sum, part) => sum + Number(part), 0) / 3
+    expect(brightness(memberCell[0])).toBeLessThan(80)
+    expect(brightness(memberCell[1])).toBeGreaterThan(160)
+    await screenshot(page, '07-roster-board-dark')
+    await browser.context.addCookies([{ name: 'payload-theme', value: 'light', url: server.url }])
     await screenshot(page, '07-roster-board-korean')
     await browser.context.addCookies([{ name: 'payload-lng', value: 'en', url: server.url }])
   }, 90_000)
