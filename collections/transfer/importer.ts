@@ -7,8 +7,8 @@ import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 import { GOAL_STATUSES } from '../retrospectives/constants'
 import { markdownToLexical } from '../shared/richtext/markdown'
 import { inTransaction } from '../shared/transactions'
-import { parseLooseDate, parsePeriodKey, periodFromText, RETROSPECTIVE_MARKER } from './periodFromText'
-import type { Period } from '../shared/lib/periods'
+import { parseLooseDate, parsePeriodKey, periodFromText, periodKey, RETROSPECTIVE_MARKER } from './periodFromText'
+import { periodTitle, type ContentLanguage, type Period } from '../shared/lib/periods'
 import { MAX_SLUG_LENGTH, slugify, validateSlug } from '../shared/lib/slugify'
 import { allDocuments } from './allDocuments'
 import { findImages, isRemote, rewriteImages, splitSections } from './markdownText'
@@ -17,12 +17,25 @@ import { ImportError, parseSource, tagNames, titleFromFileName, type SourceFile 
 export type TransferCollection = 'posts' | 'retrospectives'
 export type ImportAction = 'created' | 'updated' | 'skipped' | 'failed'
 
+/** What the importer read a file as, for a person to check in a dry run before writing. */
+export type Detected = {
+  collection: TransferCollection
+  title: string
+  /** The period's key (`2024`, `2024-Q3`), retrospectives only. */
+  period: string | null
+  /** The day it was written, in the import's time zone. */
+  date: string | null
+  tags: string[]
+  sections: number
+}
+
 export type ImportOutcome = {
   file: string
   action: ImportAction
   collection?: TransferCollection
   slug?: string
   reason?: string
+  detected?: Detected
   warnings: string[]
 }
 
@@ -32,6 +45,10 @@ export type ImportOptions = {
   dryRun?: boolean
   /** The zone of dates written without one (default Asia/Seoul). */
   timeZone?: string
+  /** Every file is a retrospective of this period (`2024`, `2024-H1`, `2024-Q3`, `2024-03`). */
+  period?: string
+  /** Every file is imported as this, whatever it reads like. */
+  as?: TransferCollection
   onFile?: (outcome: ImportOutcome, done: number, total: number) => void
 }
 
@@ -39,6 +56,7 @@ type LocalImage = { source: string; alt: string; bytes: Buffer; fileName: string
 
 /** Everything a file says, checked, before anything is written. */
 type Plan = {
+  detected: Detected
   collection: TransferCollection
   slug: string
   hash: string
@@ -73,14 +91,14 @@ const TRANSFER_COLLECTIONS: Record<string, TransferCollection> = {
 }
 const hasHangul = (text: string) => /[\uac00-\ud7a3]/.test(text)
 
-/** Markdown files under a folder (or the one file given), in a stable order. */
+/** Markdown and plain-text files under a folder (or the one file given), in a stable order. */
 export async function listMarkdownFiles(target: string): Promise<string[]> {
   const stat = await fs.stat(target).catch(() => null)
   if (!stat) throw new ImportError(`${target} does not exist.`)
   if (stat.isFile()) return [path.resolve(target)]
   const entries = await fs.readdir(target, { recursive: true })
   return entries
-    .filter((entry) => /\.(md|markdown)$/i.test(entry))
+    .filter((entry) => /\.(md|markdown|txt)$/i.test(entry))
     .filter((entry) => !entry.split(path.sep).some((part) => part.startsWith('.') || part === 'node_modules'))
     .map((entry) => path.resolve(target, entry))
     .sort()
@@ -155,29 +173,72 @@ function goalsOf(value: unknown): Plan['goals'] {
   })
 }
 
-/** Reads and checks one file; throws ImportError naming the first problem. */
-async function planFile(file: string, zone: string): Promise<Plan> {
-  const raw = await fs.readFile(file)
-  let decoded: string
+/**
+ * The file's text: UTF-8, else EUC-KR (CP949, which older Korean exports use; the WHATWG
+ * decoder reads both), with a warning; anything else is refused.
+ */
+function decodeText(raw: Buffer, warnings: string[]): string {
   try {
-    decoded = new TextDecoder('utf-8', { fatal: true }).decode(raw)
+    return new TextDecoder('utf-8', { fatal: true }).decode(raw)
   } catch {
-    throw new ImportError('not UTF-8 text.')
+    try {
+      const decoded = new TextDecoder('euc-kr', { fatal: true }).decode(raw)
+      warnings.push('not UTF-8: read as EUC-KR (CP949)')
+      return decoded
+    } catch {
+      throw new ImportError('not UTF-8 text (nor EUC-KR): save it as UTF-8.')
+    }
   }
-  const source = parseSource(decoded)
-  const { properties } = source
-  const warnings = source.ignored.length ? [`ignored properties: ${source.ignored.join(', ')}`] : []
+}
 
-  const title = text(source.title, 'title', 200) ?? titleFromFileName(path.basename(file))
+/** Phrases a yearly retrospective is written in, when nothing else says what a file is. */
+const RETROSPECTIVE_WORDING =
+  /한\s*해(?:였|를|가|는|동안)|올해(?:는|의|도)|내년(?:에는|엔|에도|의)|돌아보(?:며|면|니|는|고)|지난\s*1년|이번\s*해|this year|next year|looking back|the past year/gi
+
+/** Whether an untitled text reads like a retrospective: at least two different such phrases. */
+function readsLikeRetrospective(body: string): boolean {
+  const phrases = new Set((body.match(RETROSPECTIVE_WORDING) ?? []).map((phrase) => phrase.toLowerCase()))
+  return phrases.size >= 2 || RETROSPECTIVE_MARKER.test(body.split('\n').slice(0, 5).join('\n'))
+}
+
+/** The only year a text names (`2023년을 보내며`), or null when it names none or several. */
+function onlyYearIn(body: string): number | null {
+  const years = new Set((body.match(/(?<![\d.])(?:19|20)\d{2}(?=\s*년|\b)/g) ?? []).map(Number))
+  return years.size === 1 ? [...years][0] : null
+}
+
+/** A title that says nothing but its period (`2022 2/4분기 회고`): the period's own title is used. */
+function namesOnlyItsPeriod(title: string): boolean {
+  const rest = title
+    .toLowerCase()
+    .replace(/(?:19|20)\d{2}\s*년?/g, '')
+    .replace(
+      /[1-4]\s*\/\s*4\s*분기|[1-4]\s*분기|(?<![a-z])q[1-4]|[1-4](?:st|nd|rd|th)\s+quarter|상반기|하반기|h[12]\b|(?:1[0-2]|0?[1-9])\s*월/g,
+      '',
+    )
+    .replace(/회고|retrospective|retro|review|연간|yearly|annual|의|을|를/g, '')
+    .replace(/[\s\p{P}]+/gu, '')
+  return rest === ''
+}
+
+type PlanOverrides = { period: Period | null; as: TransferCollection | null }
+
+/** Reads and checks one file; throws ImportError naming the first problem. */
+async function planFile(file: string, zone: string, overrides: PlanOverrides): Promise<Plan> {
+  const raw = await fs.readFile(file)
+  const warnings: string[] = []
+  const source = parseSource(decodeText(raw, warnings), { plainText: /\.txt$/i.test(file) })
+  const { properties } = source
+  if (source.ignored.length) warnings.push(`ignored properties: ${source.ignored.join(', ')}`)
+
+  const titled = text(source.title, 'title', 200)
+  const written = titled ?? titleFromFileName(path.basename(file))
+  let title = written
   if (!title) throw new ImportError('title: none in the front matter, the first heading or the file name.')
 
   const dateText = text(properties.date, 'date')
   const publishedAt = dateText ? parseLooseDate(dateText, zone) : null
   if (dateText && !publishedAt) throw new ImportError(`date: "${dateText}" is not a date (e.g. 2021-04-01).`)
-
-  const slug = text(properties.slug, 'slug') ?? slugify(title).slice(0, MAX_SLUG_LENGTH).replace(/-+$/, '')
-  const slugProblem = validateSlug(slug)
-  if (slugProblem !== true) throw new ImportError(`slug: ${slugProblem}`)
 
   const tags = tagNames(properties.tags)
   const tooLong = tags.find((tag) => tag.length > 60)
@@ -187,14 +248,28 @@ async function planFile(file: string, zone: string): Promise<Plan> {
   if (canonicalUrl && !/^https?:\/\/\S+$/i.test(canonicalUrl))
     throw new ImportError(`canonicalUrl: "${canonicalUrl}" is not an http(s) URL.`)
 
-  const named = text(properties.collection, 'collection')
-  if (named && !TRANSFER_COLLECTIONS[named.toLowerCase()])
-    throw new ImportError(`collection: "${named}" is neither post nor retrospective.`)
-  const looksRetrospective = RETROSPECTIVE_MARKER.test(title) || tags.some((tag) => RETROSPECTIVE_MARKER.test(tag))
-  const wanted = named ? TRANSFER_COLLECTIONS[named.toLowerCase()] : looksRetrospective ? 'retrospectives' : 'posts'
-  const period = wanted === 'retrospectives' ? periodOf(source, title, publishedAt, zone) : null
+  const namedText = text(properties.collection, 'collection')
+  if (namedText && !TRANSFER_COLLECTIONS[namedText.toLowerCase()])
+    throw new ImportError(`collection: "${namedText}" is neither post nor retrospective.`)
+  const named = overrides.as ?? (namedText ? TRANSFER_COLLECTIONS[namedText.toLowerCase()] : null)
+  // Without a title of its own, a text is a retrospective by its wording ("…한 해였습니다", "내년에는").
+  const untitledRetrospective = !titled && readsLikeRetrospective(source.body)
+  const looksRetrospective =
+    untitledRetrospective || RETROSPECTIVE_MARKER.test(title) || tags.some((tag) => RETROSPECTIVE_MARKER.test(tag))
+  const wanted = named ?? (overrides.period || looksRetrospective ? 'retrospectives' : 'posts')
+  let period: Period | null = null
+  if (wanted === 'retrospectives') {
+    const year = untitledRetrospective && !publishedAt ? onlyYearIn(source.body) : null
+    period =
+      overrides.period ??
+      (titled ? periodOf(source, title, publishedAt, zone) : null) ??
+      (year ? periodFromText(String(year)) : periodOf(source, '', publishedAt, zone))
+  }
   if (wanted === 'retrospectives' && !period) {
-    if (named) throw new ImportError('period: a retrospective needs one (e.g. period: 2024-Q1) or a title naming it.')
+    if (named || untitledRetrospective)
+      throw new ImportError(
+        `period: ${untitledRetrospective ? 'reads like a yearly retrospective, but no title, date or single year in the text says which' : 'a retrospective needs one (e.g. period: 2024-Q1) or a title naming it'}; give it with --period 2024 (or 2024-H1, 2024-Q3, 2024-03).`,
+      )
     warnings.push('reads like a retrospective, but no period is in its title, date or front matter: imported as a post')
   }
   const collection: TransferCollection = period ? 'retrospectives' : 'posts'
@@ -216,9 +291,19 @@ async function planFile(file: string, zone: string): Promise<Plan> {
 
   const hash = createHash('sha256').update(raw)
   for (const image of [...images.values(), ...(cover ? [cover] : [])]) hash.update(image.bytes)
+  // The options change what a file becomes, so a run with them is not "unchanged".
+  if (overrides.period || overrides.as) hash.update(JSON.stringify(overrides))
 
   const language = text(properties.language, 'language') ?? (hasHangul(`${title}\n${source.body}`) ? 'ko' : 'en')
   if (!['ko', 'en'].includes(language)) throw new ImportError(`language: ko or en, got "${language}".`)
+  // An untitled retrospective, or one whose title only names its period, is titled by its period.
+  // The slug of a titled file still comes from the title it was written with, as it always has,
+  // so a file imported before keeps updating the same document.
+  if (period && (!titled || namesOnlyItsPeriod(title))) title = periodTitle(period, language as ContentLanguage)
+  const slugSource = period && !titled ? title : written
+  const slug = text(properties.slug, 'slug') ?? slugify(slugSource).slice(0, MAX_SLUG_LENGTH).replace(/-+$/, '')
+  const slugProblem = validateSlug(slug)
+  if (slugProblem !== true) throw new ImportError(`slug: ${slugProblem}`)
   if (collection === 'retrospectives' && canonicalUrl) warnings.push('canonicalUrl: retrospectives have none; ignored')
 
   const data: Record<string, unknown> = {
@@ -241,6 +326,17 @@ async function planFile(file: string, zone: string): Promise<Plan> {
     }))
   }
   return {
+    detected: {
+      collection,
+      title,
+      period: period ? periodKey(period) : null,
+      date: publishedAt ? DateTime.fromISO(publishedAt).setZone(zone).toISODate() : null,
+      tags,
+      sections:
+        collection === 'retrospectives'
+          ? splitSections(source.body, language).length
+          : (source.body.match(/^##[ \t]+\S/gm) ?? []).length,
+    },
     collection,
     slug,
     hash: hash.digest('hex'),
@@ -461,6 +557,9 @@ export async function importMarkdown(
   options: ImportOptions = {},
 ): Promise<ImportReport> {
   const { dryRun = false, timeZone = 'Asia/Seoul', onFile } = options
+  const period = options.period ? parsePeriodKey(options.period) : null
+  if (period && 'error' in period) throw new ImportError(`--period: ${period.error}`)
+  const overrides: PlanOverrides = { period, as: options.as ?? null }
   const files = await listMarkdownFiles(target)
   const root = (await fs.stat(target)).isFile() ? path.dirname(path.resolve(target)) : path.resolve(target)
   const catalogue = new Catalogue(payload)
@@ -473,7 +572,7 @@ export async function importMarkdown(
     const name = path.relative(root, file) || path.basename(file)
     let outcome: ImportOutcome
     try {
-      const plan = await planFile(file, timeZone)
+      const plan = await planFile(file, timeZone, overrides)
       const key = `${plan.collection}/${plan.slug}`
       const earlier = slugsThisRun.get(key)
       if (earlier)
@@ -483,7 +582,13 @@ export async function importMarkdown(
         if (goal.area && !catalogue.areas.has(goal.area.toLowerCase()))
           plan.warnings.push(`goals[${position + 1}].area: no retrospective area "${goal.area}"; left empty`)
       }
-      const base = { file: name, collection: plan.collection, slug: plan.slug, warnings: plan.warnings }
+      const base = {
+        file: name,
+        collection: plan.collection,
+        slug: plan.slug,
+        detected: plan.detected,
+        warnings: plan.warnings,
+      }
       const unchanged = catalogue.byHash.get(plan.hash)
       if (unchanged) {
         outcome = { ...base, action: 'skipped', slug: unchanged.slug, reason: 'unchanged since it was last imported' }

@@ -1,5 +1,7 @@
 import { parseDocument } from 'yaml'
 
+import { looksLikeMarkdown, nestNumberedHeadings, readPlainTextPage } from './plainText'
+
 /** A file that cannot be imported; the message says why and where. */
 export class ImportError extends Error {
   constructor(message: string) {
@@ -8,7 +10,7 @@ export class ImportError extends Error {
   }
 }
 
-export type SourceShape = 'front-matter' | 'notion' | 'markdown'
+export type SourceShape = 'front-matter' | 'notion' | 'plain-text' | 'markdown'
 
 /** What a source file says about its document, before any of it is checked against the CMS. */
 export type SourceFile = {
@@ -68,6 +70,8 @@ const canonicalName = (raw: string) =>
       .toLowerCase()
       .replace(/[\s_-]+/g, ''),
   )
+
+const isPropertyName = (name: string) => name.length <= 40 && canonicalName(name) !== undefined
 
 function collectProperties(entries: Array<[string, unknown]>) {
   const properties: Record<string, unknown> = {}
@@ -156,10 +160,26 @@ function parseNotion(text: string): SourceFile | null {
   return { shape: 'notion', title, properties, ignored, body: lines.slice(at).join('\n') }
 }
 
-/** Reads a Markdown file in any of the shapes the importer accepts. */
-export function parseSource(raw: string): SourceFile {
+/**
+ * Reads a file in any of the shapes the importer accepts. `plainText` says the file is text by
+ * its name (`.txt`); a `.md` file without any Markdown in it that starts like a copied Notion page
+ * (a title, then properties as name and value lines) is read as plain text too.
+ */
+export function parseSource(raw: string, { plainText = false }: { plainText?: boolean } = {}): SourceFile {
   const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
+  const parsed = parseShape(text, plainText)
+  return parsed.shape === 'plain-text' ? parsed : { ...parsed, body: nestNumberedHeadings(parsed.body) }
+}
+
+function parseShape(text: string, plainText: boolean): SourceFile {
   if (/^---[ \t]*\n/.test(text)) return parseFrontMatter(text)
+  if (plainText || !looksLikeMarkdown(text)) {
+    const page = readPlainTextPage(text, isPropertyName)
+    if (plainText || page.properties.length) {
+      const { properties, ignored } = collectProperties(page.properties)
+      return { shape: 'plain-text', title: page.title, properties, ignored, body: page.body }
+    }
+  }
   const notion = parseNotion(text)
   if (notion) return notion
   const { title, body } = takeFirstHeading(text)
@@ -175,7 +195,7 @@ export function tagNames(value: unknown): string[] {
 /** Notion appends a 32-digit id to exported file names: `2021 1분기 회고 0a1b….md`. */
 export function titleFromFileName(fileName: string): string {
   return fileName
-    .replace(/\.(md|markdown)$/i, '')
+    .replace(/\.(md|markdown|txt)$/i, '')
     .replace(/\s+[0-9a-f]{32}$/i, '')
     .trim()
 }

@@ -31,11 +31,43 @@ export function importSummary(report: ImportReport, target: string, elapsed: num
     `  skipped: ${counts.skipped}`,
     `  failed:  ${counts.failed}`,
   ]
+  // What each file was read as, for a person to check before writing.
+  const detected = outcomes.filter((outcome) => outcome.detected)
+  if (dryRun && detected.length) lines.push('Detected:', ...detectionTable(detected))
   const failed = outcomes.filter((outcome) => outcome.action === 'failed')
   if (failed.length) lines.push('Failed:', ...failed.map((outcome) => `  ${outcome.file}: ${outcome.reason}`))
   const warned = outcomes.flatMap((outcome) => outcome.warnings.map((warning) => `  ${outcome.file}: ${warning}`))
   if (warned.length) lines.push('Warnings:', ...warned)
   return lines.join('\n')
+}
+
+const DETECTION_COLUMNS = ['file', 'kind', 'title', 'period', 'date', 'tags', 'sections'] as const
+
+/** One row per file, columns padded to their widest cell (Hangul counts double on a terminal). */
+function detectionTable(outcomes: ImportReport['outcomes']): string[] {
+  const rows = outcomes.map(({ file, detected }) => [
+    file,
+    detected!.collection === 'posts' ? 'post' : 'retrospective',
+    detected!.title,
+    detected!.period ?? '–',
+    detected!.date ?? '–',
+    detected!.tags.join(', ') || '–',
+    String(detected!.sections),
+  ])
+  const width = (cell: string) =>
+    [...cell].reduce(
+      (sum, char) => sum + (/[\u1100-\u11ff\u3000-\u9fff\uac00-\ud7a3\uff00-\uffef]/.test(char) ? 2 : 1),
+      0,
+    )
+  const all = [[...DETECTION_COLUMNS], ...rows]
+  const widths = DETECTION_COLUMNS.map((_, column) => Math.max(...all.map((row) => width(row[column]))))
+  return all.map(
+    (row) =>
+      `  ${row
+        .map((cell, column) => cell + ' '.repeat(widths[column] - width(cell)))
+        .join('  ')
+        .trimEnd()}`,
+  )
 }
 
 export function exportSummary(report: ExportReport, target: string, elapsed: number): string {

@@ -1,5 +1,6 @@
 /**
- * `npm run import -- <file-or-folder> [--dry-run] [--timezone Asia/Seoul]` and
+ * `npm run import -- <file-or-folder> [--dry-run] [--timezone Asia/Seoul] [--period 2024]
+ * [--as post|retrospective]` and
  * `npm run export -- <folder>`: bundled into `build/transfer.js` and run with
  * `--conditions=production` for the same reason as the server (see src/server.ts).
  */
@@ -14,6 +15,7 @@ nextEnv.loadEnvConfig(root, process.env.NODE_ENV !== 'production', { info: () =>
 
 const USAGE = `Usage:
   npm run import -- <file-or-folder> [--dry-run] [--timezone <IANA zone>]
+                    [--period 2024|2024-H1|2024-Q3|2024-03] [--as post|retrospective]
   npm run export -- <folder>`
 
 class UsageError extends Error {}
@@ -30,6 +32,8 @@ async function main(argv: string[]): Promise<number> {
       options: {
         'dry-run': { type: 'boolean', default: false },
         timezone: { type: 'string' },
+        period: { type: 'string' },
+        as: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     })
@@ -43,8 +47,16 @@ async function main(argv: string[]): Promise<number> {
   if (command !== 'import' && command !== 'export') throw new UsageError(`unknown command "${command ?? ''}".`)
   if (parsed.positionals.length !== 1)
     throw new UsageError(`${command} takes exactly one ${command === 'import' ? 'file or folder' : 'folder'}.`)
-  if (command === 'export' && (parsed.values['dry-run'] || parsed.values.timezone !== undefined))
+  const { period, as } = parsed.values
+  if (
+    command === 'export' &&
+    (parsed.values['dry-run'] || parsed.values.timezone !== undefined || period !== undefined || as !== undefined)
+  )
     throw new UsageError('export takes no options.')
+  if (as !== undefined && as !== 'post' && as !== 'retrospective')
+    throw new UsageError(`--as: post or retrospective, got "${as}".`)
+  if (period !== undefined && as === 'post')
+    throw new UsageError("--period names a retrospective's period: not with --as post.")
   const target = path.resolve(parsed.positionals[0])
   const timeZone = parsed.values.timezone ?? 'Asia/Seoul'
   const { DateTime } = await import('luxon')
@@ -71,6 +83,8 @@ async function main(argv: string[]): Promise<number> {
       const report = await importMarkdown(payload, target, {
         dryRun: parsed.values['dry-run'],
         timeZone,
+        period,
+        as: as === undefined ? undefined : as === 'post' ? 'posts' : 'retrospectives',
         onFile: (outcome, done, total) => progress(done, total, `${outcome.action} ${outcome.file}`),
       })
       console.log(importSummary(report, target, (performance.now() - started) / 1000))

@@ -73,6 +73,22 @@ describeWithBuild('npm run import / npm run export', () => {
     ])
   })
 
+  it('imports an untitled retrospective with --period, after a dry run that shows what it detected', async () => {
+    const file = path.join(root, 'tests/fixtures/shapes/untitled-yearly.txt')
+    const without = await cli(dir, ['import', file, '--dry-run'])
+    expect(without.code).toBe(1)
+    expect(without.stdout).toContain('give it with --period 2024')
+    // 2024 has a retrospective from the fixtures already: a year of its own.
+    const check = await cli(dir, ['import', file, '--dry-run', '--period', '2019'])
+    expect(check.code).toBe(0)
+    expect(check.stdout).toMatch(
+      /Detected:\n\s+file\s+kind\s+title\s+period\s+date\s+tags\s+sections\n\s+untitled-yearly\.txt\s+retrospective\s+2019년 회고\s+2019\s+–\s+–\s+1\n/,
+    )
+    const run = await cli(dir, ['import', file, '--period', '2019'])
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain('  created: 1')
+  })
+
   it('exits 1 with a message for a missing path, a wrong option or no command', async () => {
     const missing = await cli(dir, ['import', path.join(dir, 'nowhere')])
     expect(missing.code).toBe(1)
@@ -84,6 +100,12 @@ describeWithBuild('npm run import / npm run export', () => {
     const zone = await cli(dir, ['import', FIXTURES, '--timezone', 'Mars/Olympus'])
     expect(zone.code).toBe(1)
     expect(zone.stderr).toContain('--timezone: "Mars/Olympus" is not an IANA time zone')
+    const as = await cli(dir, ['import', FIXTURES, '--as', 'page'])
+    expect(as.code).toBe(1)
+    expect(as.stderr).toContain('--as: post or retrospective, got "page".')
+    const period = await cli(dir, ['import', FIXTURES, '--period', '2024-Q5', '--dry-run'])
+    expect(period.code).toBe(1)
+    expect(period.stderr).toContain('Error: --period: "2024-Q5"')
     const none = await cli(dir, [])
     expect(none.code).toBe(1)
     expect(none.stderr).toContain('unknown command ""')

@@ -264,10 +264,11 @@ describe('import safety', () => {
     fs.writeFileSync(path.join(folder, 'binary.md'), Buffer.from([0xff, 0xfe, 0x00, 0xc3]))
     const report = await importMarkdown(test.payload, folder)
     expect(Object.fromEntries(report.outcomes.map((entry) => [entry.file, entry.reason]))).toEqual({
-      'binary.md': 'not UTF-8 text.',
+      'binary.md': 'not UTF-8 text (nor EUC-KR): save it as UTF-8.',
       'collection.md': 'collection: "page" is neither post nor retrospective.',
       'date.md': 'date: "someday" is not a date (e.g. 2021-04-01).',
-      'period.md': 'period: a retrospective needs one (e.g. period: 2024-Q1) or a title naming it.',
+      'period.md':
+        'period: a retrospective needs one (e.g. period: 2024-Q1) or a title naming it; give it with --period 2024 (or 2024-H1, 2024-Q3, 2024-03).',
       'slug.md': expect.stringMatching(/^slug: A slug may contain only/),
       'status.md': 'status: expected draft or published, got "maybe".',
     })

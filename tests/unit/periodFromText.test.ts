@@ -1,4 +1,10 @@
-import { parseLooseDate, parsePeriodKey, periodFromText, periodKey } from '../../collections/transfer/periodFromText'
+import {
+  parseLooseDate,
+  parsePeriodKey,
+  periodFromText,
+  periodKey,
+  RETROSPECTIVE_MARKER,
+} from '../../collections/transfer/periodFromText'
 
 const short = (period: ReturnType<typeof periodFromText>) =>
   period && `${period.kind} ${period.year}${period.index ? ` ${period.index}` : ''}`
@@ -23,6 +29,23 @@ describe('periodFromText', () => {
     ['Year in review 2018', 'year 2018'],
   ])('%s → %s', (title, expected) => {
     expect(short(periodFromText(title))).toBe(expected)
+  })
+
+  it.each([
+    // Titles as people write them, with the day they were written where the title has no year.
+    ['2021 1/4분기 회고', null, 'quarter 2021 1'],
+    ['상반기를 돌아보며', '2023-07-03', 'half 2023 1'],
+    ['2023년을 보내며', null, 'year 2023'],
+    ['Q3 retrospective', '2024-09-30', 'quarter 2024 3'],
+    ['Looking back on 2022', null, 'year 2022'],
+  ])('marks "%s" as a retrospective of its period', (title, written, expected) => {
+    expect(RETROSPECTIVE_MARKER.test(title)).toBe(true)
+    expect(short(periodFromText(title, written))).toBe(expected)
+  })
+
+  it('does not mark ordinary post titles as retrospectives', () => {
+    for (const title of ['Reading Terraform plans without fear', '쿠버네티스 파드 재시작 이유', 'Q&A 정리'])
+      expect(RETROSPECTIVE_MARKER.test(title)).toBe(false)
   })
 
   it('derives the first and last day of what it finds', () => {
