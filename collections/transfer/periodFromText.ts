@@ -3,7 +3,8 @@ import { DateTime } from 'luxon'
 import { derivePeriod, type Period, type PeriodKind } from '../shared/lib/periods'
 
 /** Words that mark a retrospective in a title or a tag (`상반기를 돌아보며`, `2023년을 보내며`). */
-export const RETROSPECTIVE_MARKER = /회고|retrospective|\bretro\b|year in review|looking back|돌아보(?:며|기|다|는)|보내며/i
+export const RETROSPECTIVE_MARKER =
+  /회고|retrospective|\bretro\b|year in review|looking back|돌아보(?:며|기|다|는)|보내며/i
 
 const YEAR = /(?<![\d.])((?:19|20)\d{2})(?:\s*년)?(?![\d])/
 const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
