@@ -12,7 +12,8 @@ import { periodTitle, type ContentLanguage, type Period } from '../shared/lib/pe
 import { MAX_SLUG_LENGTH, slugify, validateSlug } from '../shared/lib/slugify'
 import { allDocuments } from './allDocuments'
 import { findImages, isRemote, rewriteImages, splitSections } from './markdownText'
-import { ImportError, parseSource, tagNames, titleFromFileName, type SourceFile } from './source'
+import { htmlToLexical, imagesInHtml, splitHtmlSections } from './html'
+import { ImportError, parseHtmlSource, parseSource, tagNames, titleFromFileName, type SourceFile } from './source'
 
 export type TransferCollection = 'posts' | 'retrospectives'
 export type ImportAction = 'created' | 'updated' | 'skipped' | 'failed'
@@ -58,6 +59,7 @@ type LocalImage = { source: string; alt: string; bytes: Buffer; fileName: string
 type Plan = {
   detected: Detected
   collection: TransferCollection
+  format: SourceFile['format']
   slug: string
   hash: string
   title: string
@@ -91,14 +93,14 @@ const TRANSFER_COLLECTIONS: Record<string, TransferCollection> = {
 }
 const hasHangul = (text: string) => /[\uac00-\ud7a3]/.test(text)
 
-/** Markdown and plain-text files under a folder (or the one file given), in a stable order. */
+/** Markdown, plain-text and HTML files under a folder (or the one file given), in a stable order. */
 export async function listMarkdownFiles(target: string): Promise<string[]> {
   const stat = await fs.stat(target).catch(() => null)
   if (!stat) throw new ImportError(`${target} does not exist.`)
   if (stat.isFile()) return [path.resolve(target)]
   const entries = await fs.readdir(target, { recursive: true })
   return entries
-    .filter((entry) => /\.(md|markdown|txt)$/i.test(entry))
+    .filter((entry) => /\.(md|markdown|txt|html?)$/i.test(entry))
     .filter((entry) => !entry.split(path.sep).some((part) => part.startsWith('.') || part === 'node_modules'))
     .map((entry) => path.resolve(target, entry))
     .sort()
@@ -227,7 +229,10 @@ type PlanOverrides = { period: Period | null; as: TransferCollection | null }
 async function planFile(file: string, zone: string, overrides: PlanOverrides): Promise<Plan> {
   const raw = await fs.readFile(file)
   const warnings: string[] = []
-  const source = parseSource(decodeText(raw, warnings), { plainText: /\.txt$/i.test(file) })
+  const decoded = decodeText(raw, warnings)
+  const source = /\.html?$/i.test(file)
+    ? parseHtmlSource(decoded, path.basename(file))
+    : parseSource(decoded, { plainText: /\.txt$/i.test(file) })
   const { properties } = source
   if (source.ignored.length) warnings.push(`ignored properties: ${source.ignored.join(', ')}`)
 
@@ -276,7 +281,7 @@ async function planFile(file: string, zone: string, overrides: PlanOverrides): P
 
   const dir = path.dirname(file)
   const images = new Map<string, LocalImage>()
-  for (const image of findImages(source.body)) {
+  for (const image of source.format === 'html' ? imagesInHtml(source.body) : findImages(source.body)) {
     if (isRemote(image.url) || images.has(image.url) || /^data:/i.test(image.url)) continue
     const found = await readImage(path.resolve(dir, decodePath(image.url)), image.url, image.alt)
     if (found) images.set(image.url, found)
@@ -334,10 +339,11 @@ async function planFile(file: string, zone: string, overrides: PlanOverrides): P
       tags,
       sections:
         collection === 'retrospectives'
-          ? splitSections(source.body, language).length
-          : (source.body.match(/^##[ \t]+\S/gm) ?? []).length,
+          ? (source.format === 'html' ? splitHtmlSections : splitSections)(source.body, language).length
+          : (source.body.match(source.format === 'html' ? /<h2[\s>]/gi : /^##[ \t]+\S/gm) ?? []).length,
     },
     collection,
+    format: source.format,
     slug,
     hash: hash.digest('hex'),
     title,
@@ -486,6 +492,18 @@ class Writer {
 
   /** The Lexical content of a plan, with its local images as uploads (ids from `media`). */
   content(plan: Plan, media: Map<string, number | string>) {
+    if (plan.format === 'html') {
+      const convert = (fieldPath: string, html: string) =>
+        htmlToLexical(this.payload, plan.collection, fieldPath, html, media)
+      if (plan.collection === 'posts') return { content: convert('content', plan.body) }
+      return {
+        sections: splitHtmlSections(plan.body, String(plan.data.language)).map(({ heading, body }) => ({
+          heading,
+          body: convert('sections.body', body),
+        })),
+        goals: this.goals(plan),
+      }
+    }
     const body = rewriteImages(plan.body, (image) => {
       const id = media.get(image.url)
       if (id !== undefined) return `\n\n![media:${id}]()\n\n`
@@ -497,13 +515,17 @@ class Writer {
         heading,
         body: markdownToLexical(this.payload, 'retrospectives', 'sections.body', markdown),
       })),
-      goals: plan.goals.map((goal) => ({
-        text: goal.text,
-        status: goal.status,
-        note: goal.note,
-        area: goal.area ? (this.catalogue.areas.get(goal.area.toLowerCase()) ?? null) : null,
-      })),
+      goals: this.goals(plan),
     }
+  }
+
+  private goals(plan: Plan) {
+    return plan.goals.map((goal) => ({
+      text: goal.text,
+      status: goal.status,
+      note: goal.note,
+      area: goal.area ? (this.catalogue.areas.get(goal.area.toLowerCase()) ?? null) : null,
+    }))
   }
 
   /** An image already uploaded (same bytes, same name) is linked again rather than copied. */

@@ -111,6 +111,9 @@ const DATE_FORMATS = [
   'MMMM d, yyyy h:mm a',
   'MMM d, yyyy h:mm a',
   'yyyy/M/d H:mm',
+  'yyyy-MM-dd HH:mm:ss',
+  'yyyy-MM-dd HH:mm',
+  'yyyy.MM.dd HH:mm',
   'yyyy년 M월 d일 a h:mm',
 ]
 

@@ -1,5 +1,6 @@
 import { parseDocument } from 'yaml'
 
+import { readHtmlPage, type HtmlShape } from './html'
 import { looksLikeMarkdown, nestNumberedHeadings, readPlainTextPage } from './plainText'
 
 /** A file that cannot be imported; the message says why and where. */
@@ -10,11 +11,13 @@ export class ImportError extends Error {
   }
 }
 
-export type SourceShape = 'front-matter' | 'notion' | 'plain-text' | 'markdown'
+export type SourceShape = 'front-matter' | 'notion' | 'plain-text' | 'markdown' | HtmlShape
 
 /** What a source file says about its document, before any of it is checked against the CMS. */
 export type SourceFile = {
   shape: SourceShape
+  /** What the body is written in. */
+  format: 'markdown' | 'html'
   title: string | null
   properties: Record<string, unknown>
   /** Property names the importer does not use, reported so nothing is dropped silently. */
@@ -106,7 +109,7 @@ function parseFrontMatter(text: string): SourceFile {
   let body = text.slice(match[0].length)
   let title = typeof properties.title === 'string' ? properties.title : null
   if (!title) ({ title, body } = takeFirstHeading(body))
-  return { shape: 'front-matter', title, properties, ignored, body }
+  return { shape: 'front-matter', format: 'markdown', title, properties, ignored, body }
 }
 
 function takeFirstHeading(text: string): { title: string | null; body: string } {
@@ -157,7 +160,7 @@ function parseNotion(text: string): SourceFile | null {
   }
   if (!entries.some(([name]) => canonicalName(name))) return null
   const { properties, ignored } = collectProperties(entries)
-  return { shape: 'notion', title, properties, ignored, body: lines.slice(at).join('\n') }
+  return { shape: 'notion', format: 'markdown', title, properties, ignored, body: lines.slice(at).join('\n') }
 }
 
 /**
@@ -177,13 +180,20 @@ function parseShape(text: string, plainText: boolean): SourceFile {
     const page = readPlainTextPage(text, isPropertyName)
     if (plainText || page.properties.length) {
       const { properties, ignored } = collectProperties(page.properties)
-      return { shape: 'plain-text', title: page.title, properties, ignored, body: page.body }
+      return { shape: 'plain-text', format: 'markdown', title: page.title, properties, ignored, body: page.body }
     }
   }
   const notion = parseNotion(text)
   if (notion) return notion
   const { title, body } = takeFirstHeading(text)
-  return { shape: 'markdown', title, properties: {}, ignored: [], body }
+  return { shape: 'markdown', format: 'markdown', title, properties: {}, ignored: [], body }
+}
+
+/** Reads an HTML page (Notion's or Medium's export, a Tistory post page, any other page). */
+export function parseHtmlSource(raw: string, fileName: string): SourceFile {
+  const page = readHtmlPage(raw.replace(/^\uFEFF/, ''), fileName)
+  const { properties, ignored } = collectProperties(Object.entries(page.properties))
+  return { shape: page.shape, format: 'html', title: page.title, properties, ignored, body: page.body }
 }
 
 /** Tags as a YAML list or a comma-separated line (Notion writes `a, b`). */
@@ -195,7 +205,7 @@ export function tagNames(value: unknown): string[] {
 /** Notion appends a 32-digit id to exported file names: `2021 1분기 회고 0a1b….md`. */
 export function titleFromFileName(fileName: string): string {
   return fileName
-    .replace(/\.(md|markdown|txt)$/i, '')
+    .replace(/\.(md|markdown|txt|html?)$/i, '')
     .replace(/\s+[0-9a-f]{32}$/i, '')
     .trim()
 }

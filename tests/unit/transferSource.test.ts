@@ -8,6 +8,7 @@ describe('parseSource', () => {
     )
     expect(source).toEqual({
       shape: 'front-matter',
+      format: 'markdown',
       title: '쿠버네티스: probe',
       properties: { title: '쿠버네티스: probe', canonicalUrl: 'https://velog.io/@a/b', excerpt: '요약' },
       ignored: ['layout'],
