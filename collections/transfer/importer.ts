@@ -12,6 +12,7 @@ import { periodTitle, type ContentLanguage, type Period } from '../shared/lib/pe
 import { MAX_SLUG_LENGTH, slugify, validateSlug } from '../shared/lib/slugify'
 import { allDocuments } from './allDocuments'
 import { findImages, isRemote, rewriteImages, splitSections } from './markdownText'
+import { readGhostExport, type GhostExport } from './ghost'
 import { htmlToLexical, imagesInHtml, splitHtmlSections } from './html'
 import { ImportError, parseHtmlSource, parseSource, tagNames, titleFromFileName, type SourceFile } from './source'
 
@@ -93,14 +94,14 @@ const TRANSFER_COLLECTIONS: Record<string, TransferCollection> = {
 }
 const hasHangul = (text: string) => /[\uac00-\ud7a3]/.test(text)
 
-/** Markdown, plain-text and HTML files under a folder (or the one file given), in a stable order. */
+/** Markdown, plain-text, HTML and Ghost JSON files under a folder (or the one file given), in a stable order. */
 export async function listMarkdownFiles(target: string): Promise<string[]> {
   const stat = await fs.stat(target).catch(() => null)
   if (!stat) throw new ImportError(`${target} does not exist.`)
   if (stat.isFile()) return [path.resolve(target)]
   const entries = await fs.readdir(target, { recursive: true })
   return entries
-    .filter((entry) => /\.(md|markdown|txt|html?)$/i.test(entry))
+    .filter((entry) => /\.(md|markdown|txt|html?|json)$/i.test(entry))
     .filter((entry) => !entry.split(path.sep).some((part) => part.startsWith('.') || part === 'node_modules'))
     .map((entry) => path.resolve(target, entry))
     .sort()
@@ -233,6 +234,23 @@ async function planFile(file: string, zone: string, overrides: PlanOverrides): P
   const source = /\.html?$/i.test(file)
     ? parseHtmlSource(decoded, path.basename(file))
     : parseSource(decoded, { plainText: /\.txt$/i.test(file) })
+  return planSource(source, { file, raw, zone, overrides, warnings })
+}
+
+/**
+ * Checks what a source says and plans its document. `file` names where it came from (its folder
+ * holds its images, its name is the title of last resort) and `raw` is what its hash is made of.
+ */
+async function planSource(
+  source: SourceFile,
+  {
+    file,
+    raw,
+    zone,
+    overrides,
+    warnings,
+  }: { file: string; raw: Buffer; zone: string; overrides: PlanOverrides; warnings: string[] },
+): Promise<Plan> {
   const { properties } = source
   if (source.ignored.length) warnings.push(`ignored properties: ${source.ignored.join(', ')}`)
 
@@ -360,6 +378,7 @@ async function planFile(file: string, zone: string, overrides: PlanOverrides): P
 /** Tags, areas, uploaded images and documents the run already knows, kept across files. */
 class Catalogue {
   tags = new Map<string, number | string>()
+  usersByEmail = new Map<string, number | string>()
   areas = new Map<string, number | string>()
   bySlug = new Map<string, Known>()
   byHash = new Map<string, Known & { slug: string }>()
@@ -372,6 +391,10 @@ class Catalogue {
       this.tags.set(tag.name.toLowerCase(), tag.id)
       this.tags.set(tag.slug.toLowerCase(), tag.id)
     }
+    type Account = { id: number; email?: string | null }
+    for (const user of await allDocuments<Account>(this.payload, 'users', { email: true })) {
+      if (user.email) this.usersByEmail.set(user.email.toLowerCase(), user.id)
+    }
     const areaFields = { name: true, nameEn: true, slug: true } as const
     for (const area of await allDocuments<Named>(this.payload, 'retrospective-areas', areaFields)) {
       for (const key of [area.name, area.nameEn, area.slug]) if (key) this.areas.set(key.toLowerCase(), area.id)
@@ -382,6 +405,10 @@ class Catalogue {
         this.remember(collection, doc.id, doc.slug, doc.sourceHash ?? null)
       }
     }
+  }
+
+  userOf(email: string | null) {
+    return email ? this.usersByEmail.get(email) : undefined
   }
 
   remember(collection: TransferCollection, id: number | string, slug: string, sourceHash: string | null) {
@@ -560,6 +587,15 @@ class Writer {
   }
 }
 
+/** A JSON file read as a Ghost export, or why it cannot be, or that it is other JSON. */
+async function readGhostFile(file: string): Promise<GhostExport | { error: string } | { other: true }> {
+  try {
+    return readGhostExport(decodeText(await fs.readFile(file), [])) ?? { other: true }
+  } catch (error) {
+    return { error: reasonOf(error) }
+  }
+}
+
 const reasonOf = (error: unknown): string => {
   if (error instanceof ImportError) return error.message
   const data = (error as { data?: { errors?: Array<{ path?: string; message?: string }> } }).data
@@ -590,11 +626,10 @@ export async function importMarkdown(
   const slugsThisRun = new Map<string, string>()
   const outcomes: ImportOutcome[] = []
 
-  for (const [index, file] of files.entries()) {
-    const name = path.relative(root, file) || path.basename(file)
-    let outcome: ImportOutcome
+  /** Plans, checks and (unless a dry run) writes one document; what happened to it. */
+  const importOne = async (name: string, planned: () => Promise<Plan>): Promise<ImportOutcome> => {
     try {
-      const plan = await planFile(file, timeZone, overrides)
+      const plan = await planned()
       const key = `${plan.collection}/${plan.slug}`
       const earlier = slugsThisRun.get(key)
       if (earlier)
@@ -612,19 +647,69 @@ export async function importMarkdown(
         warnings: plan.warnings,
       }
       const unchanged = catalogue.byHash.get(plan.hash)
-      if (unchanged) {
-        outcome = { ...base, action: 'skipped', slug: unchanged.slug, reason: 'unchanged since it was last imported' }
-      } else {
-        const existing = catalogue.bySlug.get(key)
-        if (dryRun) writer.content(plan, new Map([...plan.images.keys()].map((url) => [url, 0])))
-        else await writer.write(plan, existing)
-        outcome = { ...base, action: existing ? 'updated' : 'created' }
-      }
+      if (unchanged)
+        return { ...base, action: 'skipped', slug: unchanged.slug, reason: 'unchanged since it was last imported' }
+      const existing = catalogue.bySlug.get(key)
+      if (dryRun) writer.content(plan, new Map([...plan.images.keys()].map((url) => [url, 0])))
+      else await writer.write(plan, existing)
+      return { ...base, action: existing ? 'updated' : 'created' }
     } catch (error) {
-      outcome = { file: name, action: 'failed', reason: reasonOf(error), warnings: [] }
+      return { file: name, action: 'failed', reason: reasonOf(error), warnings: [] }
     }
-    outcomes.push(outcome)
-    onFile?.(outcome, index + 1, files.length)
+  }
+
+  for (const [index, file] of files.entries()) {
+    const name = path.relative(root, file) || path.basename(file)
+    const report = (outcome: ImportOutcome) => {
+      outcomes.push(outcome)
+      onFile?.(outcome, index + 1, files.length)
+    }
+    if (!/\.json$/i.test(file)) {
+      report(await importOne(name, () => planFile(file, timeZone, overrides)))
+      continue
+    }
+    // A JSON file holds a whole blog: one outcome per post.
+    const ghost = await readGhostFile(file)
+    if ('error' in ghost) {
+      report({ file: name, action: 'failed', reason: ghost.error, warnings: [] })
+      continue
+    }
+    if ('other' in ghost) {
+      // Other JSON in a folder of writing (a theme's package.json) is none of the import's business.
+      report({ file: name, action: 'skipped', reason: 'not a Ghost export', warnings: [] })
+      continue
+    }
+    if (ghost.skippedPages.length)
+      report({
+        file: name,
+        action: 'skipped',
+        reason: `Ghost pages, which Devlog has no place for: ${ghost.skippedPages.join(', ')}`,
+        warnings: [],
+      })
+    for (const post of ghost.posts) {
+      report(
+        await importOne(`${name} › ${post.key}`, async () => {
+          const plan = await planSource(post.source, {
+            file,
+            raw: post.raw,
+            zone: timeZone,
+            overrides,
+            warnings: post.warnings,
+          })
+          if (plan.collection === 'posts') {
+            const authors = post.authors.map((author) => ({ ...author, id: catalogue.userOf(author.email) }))
+            for (const author of authors.filter((each) => each.id === undefined))
+              plan.warnings.push(
+                `author ${author.name}${author.email ? ` <${author.email}>` : ''}: no Devlog account with that email; left out`,
+              )
+            const ids = authors.flatMap((author) => (author.id === undefined ? [] : [author.id]))
+            if (ids.length) plan.data.authors = ids
+            if (post.featured) plan.data.featured = true
+          }
+          return plan
+        }),
+      )
+    }
   }
 
   const counts = { created: 0, updated: 0, skipped: 0, failed: 0 }
