@@ -80,3 +80,27 @@ export const upload = (id: number | string, caption?: string): Node => ({
 })
 
 export const doc = (...children: Node[]) => ({ root: element('root', children) }) as { root: Node & { type: string } }
+
+/** A stored Lexical node as the tests read it back. */
+export type StoredNode = {
+  type: string
+  tag?: string
+  text?: string
+  children?: StoredNode[]
+  fields?: Record<string, unknown>
+  value?: unknown
+}
+
+/** Every node of a stored editor state, depth first. */
+export function nodesOf(state: unknown): StoredNode[] {
+  const found: StoredNode[] = []
+  const walk = (node: StoredNode) => {
+    found.push(node)
+    for (const child of node.children ?? []) walk(child)
+  }
+  walk((state as { root: StoredNode }).root)
+  return found
+}
+
+/** The text of a node and everything under it. */
+export const textOf = (node: StoredNode): string => node.text ?? (node.children ?? []).map(textOf).join('')

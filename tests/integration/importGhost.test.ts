@@ -8,22 +8,12 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { importMarkdown, type ImportReport } from '../../collections/transfer/importer'
+import { nodesOf } from '../helpers/lexical'
 import { root } from '../helpers/server'
 import { createUser, startTestPayload, type TestPayload } from '../helpers/payload'
 
 const GHOST = path.join(root, 'tests/fixtures/ghost')
 const EXPORT = 'devlog.ghost.2024-12-01.json'
-
-type Node = { type: string; text?: string; children?: Node[]; fields?: Record<string, unknown>; value?: unknown }
-const all = (state: unknown): Node[] => {
-  const found: Node[] = []
-  const walk = (node: Node) => {
-    found.push(node)
-    for (const child of node.children ?? []) walk(child)
-  }
-  walk((state as { root: Node }).root)
-  return found
-}
 
 describe('importing a Ghost export', () => {
   let test: TestPayload
@@ -87,7 +77,7 @@ describe('importing a Ghost export', () => {
     })
     expect((probes.tags as Array<{ name: string }>).map((tag) => tag.name)).toEqual(['Kubernetes'])
     expect((probes.authors as Array<{ id: unknown }>).map((author) => author.id)).toEqual([owner.id])
-    const nodes = all(probes.content)
+    const nodes = nodesOf(probes.content)
     expect(nodes.find((node) => node.type === 'block')?.fields).toMatchObject({ blockType: 'code', language: 'yaml' })
     // The image from the export's content folder is uploaded; Ghost's own address is made relative.
     expect((nodes.find((node) => node.type === 'upload')?.value as { filename: string }).filename).toMatch(

@@ -8,22 +8,11 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { importMarkdown, type ImportReport } from '../../collections/transfer/importer'
+import { nodesOf, textOf, type StoredNode } from '../helpers/lexical'
 import { root } from '../helpers/server'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 
 const HTML = path.join(root, 'tests/fixtures/html')
-
-type Node = { type: string; tag?: string; text?: string; children?: Node[]; fields?: Record<string, unknown> }
-const all = (state: unknown): Node[] => {
-  const found: Node[] = []
-  const walk = (node: Node) => {
-    found.push(node)
-    for (const child of node.children ?? []) walk(child)
-  }
-  walk((state as { root: Node }).root)
-  return found
-}
-const textOf = (node: Node): string => node.text ?? (node.children ?? []).map(textOf).join('')
 
 describe('importing HTML pages', () => {
   let test: TestPayload
@@ -73,11 +62,11 @@ describe('importing HTML pages', () => {
     })
     expect((retrospective.tags as Array<{ name: string }>).map((tag) => tag.name)).toEqual(['회고', '스터디'])
     expect(retrospective.sections!.map((section) => section.heading)).toEqual(['개요', '잘한 것', '배운 것'])
-    const done = all(retrospective.sections![1].body)
+    const done = nodesOf(retrospective.sections![1].body)
     expect(done.filter((node) => node.type === 'listitem').map(textOf)).toEqual(['매주 글을 썼다', '스터디를 열었다'])
-    const image = done.find((node) => node.type === 'upload') as Node & { value: { filename: string } }
+    const image = done.find((node) => node.type === 'upload') as StoredNode & { value: { filename: string } }
     expect(image.value.filename).toMatch(/board\.png$/)
-    const learned = all(retrospective.sections![2].body)
+    const learned = nodesOf(retrospective.sections![2].body)
     expect(learned.find((node) => node.type === 'block')?.fields).toMatchObject({
       blockType: 'code',
       language: 'yaml',
@@ -94,7 +83,7 @@ describe('importing HTML pages', () => {
       publishedAt: '2019-05-01T12:00:00.000Z',
       canonicalUrl: 'https://medium.com/@devlog/running-postgres-on-kubernetes-abc123',
     })
-    const nodes = all(doc.content)
+    const nodes = nodesOf(doc.content)
     expect(nodes.filter((node) => node.type === 'heading').map(textOf)).toEqual(['Backups first'])
     expect(nodes.find((node) => node.type === 'block')?.fields).toMatchObject({
       blockType: 'code',
@@ -115,7 +104,7 @@ describe('importing HTML pages', () => {
     const doc = await post('테라폼 상태 파일 나누기')
     expect(doc.publishedAt).toBe('2021-04-01T03:00:00.000Z')
     expect((doc.tags as Array<{ name: string }>).map((tag) => tag.name)).toEqual(['terraform', 'IaC'])
-    const nodes = all(doc.content)
+    const nodes = nodesOf(doc.content)
     expect(nodes.filter((node) => node.type === 'tablecell').map(textOf)).toEqual([
       '환경',
       '리소스 수',
@@ -136,7 +125,7 @@ describe('importing HTML pages', () => {
       canonicalUrl: 'https://notes.example.com/ebpf',
     })
     expect((doc.tags as Array<{ name: string }>).map((tag) => tag.name)).toEqual(['ebpf', 'linux'])
-    const nodes = all(doc.content)
+    const nodes = nodesOf(doc.content)
     expect(nodes.filter((node) => node.type === 'heading').map(textOf)).toEqual(['Tracing'])
     expect(nodes.find((node) => node.type === 'block')?.fields).toMatchObject({ blockType: 'code', language: 'bash' })
     expect(JSON.stringify(doc.content)).not.toContain('Home')

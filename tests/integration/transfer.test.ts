@@ -5,22 +5,11 @@ import type { Payload } from 'payload'
 
 import { exportMarkdown } from '../../collections/transfer/exporter'
 import { importMarkdown, type ImportReport } from '../../collections/transfer/importer'
-import { callout, doc, paragraph, text } from '../helpers/lexical'
+import { callout, doc, nodesOf, paragraph, text } from '../helpers/lexical'
 import { root } from '../helpers/server'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 
 const FIXTURES = path.join(root, 'tests/fixtures/import')
-
-type Node = { type: string; children?: Node[]; [key: string]: unknown }
-const nodesOf = (state: unknown): Node[] => {
-  const all: Node[] = []
-  const walk = (node: Node) => {
-    all.push(node)
-    for (const child of node.children ?? []) walk(child)
-  }
-  walk((state as { root: Node }).root)
-  return all
-}
 
 /** A copy of the fixtures the test may change. */
 function copyFixtures(): string {
