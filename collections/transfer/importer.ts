@@ -12,6 +12,9 @@ import { periodTitle, type ContentLanguage, type Period } from '../shared/lib/pe
 import { MAX_SLUG_LENGTH, slugify, validateSlug } from '../shared/lib/slugify'
 import { allDocuments } from './allDocuments'
 import { findImages, isRemote, rewriteImages, splitSections } from './markdownText'
+import { normaliseLink } from '../shared/lib/links'
+import { getOutbound } from '../shared/lib/outbound'
+import { readFeed } from './feed'
 import { readGhostExport, type GhostExport } from './ghost'
 import { htmlToLexical, imagesInHtml, splitHtmlSections } from './html'
 import { ImportError, parseHtmlSource, parseSource, tagNames, titleFromFileName, type SourceFile } from './source'
@@ -51,6 +54,8 @@ export type ImportOptions = {
   period?: string
   /** Every file is imported as this, whatever it reads like. */
   as?: TransferCollection
+  /** Hosts a feed URL may be on although private or local (tests, development). */
+  allowHosts?: readonly string[]
   onFile?: (outcome: ImportOutcome, done: number, total: number) => void
 }
 
@@ -59,6 +64,8 @@ type LocalImage = { source: string; alt: string; bytes: Buffer; fileName: string
 /** Everything a file says, checked, before anything is written. */
 type Plan = {
   detected: Detected
+  /** A feed item's normalised link: the document it updates, whatever its slug. */
+  identity?: string
   collection: TransferCollection
   format: SourceFile['format']
   slug: string
@@ -73,7 +80,7 @@ type Plan = {
   warnings: string[]
 }
 
-type Known = { collection: TransferCollection; id: number | string; sourceHash: string | null }
+type Known = { collection: TransferCollection; id: number | string; sourceHash: string | null; slug: string }
 
 const IMAGE_TYPES: Record<string, string> = {
   '.png': 'image/png',
@@ -94,14 +101,14 @@ const TRANSFER_COLLECTIONS: Record<string, TransferCollection> = {
 }
 const hasHangul = (text: string) => /[\uac00-\ud7a3]/.test(text)
 
-/** Markdown, plain-text, HTML and Ghost JSON files under a folder (or the one file given), in a stable order. */
+/** Markdown, plain-text, HTML, Ghost JSON and feed files under a folder (or the one file given), in a stable order. */
 export async function listMarkdownFiles(target: string): Promise<string[]> {
   const stat = await fs.stat(target).catch(() => null)
   if (!stat) throw new ImportError(`${target} does not exist.`)
   if (stat.isFile()) return [path.resolve(target)]
   const entries = await fs.readdir(target, { recursive: true })
   return entries
-    .filter((entry) => /\.(md|markdown|txt|html?|json)$/i.test(entry))
+    .filter((entry) => /\.(md|markdown|txt|html?|json|xml|rss|atom)$/i.test(entry))
     .filter((entry) => !entry.split(path.sep).some((part) => part.startsWith('.') || part === 'node_modules'))
     .map((entry) => path.resolve(target, entry))
     .sort()
@@ -249,7 +256,16 @@ async function planSource(
     zone,
     overrides,
     warnings,
-  }: { file: string; raw: Buffer; zone: string; overrides: PlanOverrides; warnings: string[] },
+    localImages = true,
+  }: {
+    file: string
+    raw: Buffer
+    zone: string
+    overrides: PlanOverrides
+    warnings: string[]
+    /** Whether images may be read from beside `file` (not for content fetched from elsewhere). */
+    localImages?: boolean
+  },
 ): Promise<Plan> {
   const { properties } = source
   if (source.ignored.length) warnings.push(`ignored properties: ${source.ignored.join(', ')}`)
@@ -300,7 +316,7 @@ async function planSource(
   const dir = path.dirname(file)
   const images = new Map<string, LocalImage>()
   for (const image of source.format === 'html' ? imagesInHtml(source.body) : findImages(source.body)) {
-    if (isRemote(image.url) || images.has(image.url) || /^data:/i.test(image.url)) continue
+    if (!localImages || isRemote(image.url) || images.has(image.url) || /^data:/i.test(image.url)) continue
     const found = await readImage(path.resolve(dir, decodePath(image.url)), image.url, image.alt)
     if (found) images.set(image.url, found)
     else warnings.push(`image ${image.url}: not found or not an image next to the file; kept as a link`)
@@ -381,7 +397,9 @@ class Catalogue {
   usersByEmail = new Map<string, number | string>()
   areas = new Map<string, number | string>()
   bySlug = new Map<string, Known>()
-  byHash = new Map<string, Known & { slug: string }>()
+  byHash = new Map<string, Known>()
+  /** Posts by their canonical link: a feed's item is the same post however its title changes. */
+  byLink = new Map<string, Known>()
 
   constructor(private payload: Payload) {}
 
@@ -399,10 +417,12 @@ class Catalogue {
     for (const area of await allDocuments<Named>(this.payload, 'retrospective-areas', areaFields)) {
       for (const key of [area.name, area.nameEn, area.slug]) if (key) this.areas.set(key.toLowerCase(), area.id)
     }
-    type Imported = { id: number; slug: string; sourceHash?: string | null }
+    type Imported = { id: number; slug: string; sourceHash?: string | null; canonicalUrl?: string | null }
     for (const collection of ['posts', 'retrospectives'] as const) {
-      for (const doc of await allDocuments<Imported>(this.payload, collection, { slug: true, sourceHash: true })) {
-        this.remember(collection, doc.id, doc.slug, doc.sourceHash ?? null)
+      const fields: Record<string, true> =
+        collection === 'posts' ? { slug: true, sourceHash: true, canonicalUrl: true } : { slug: true, sourceHash: true }
+      for (const doc of await allDocuments<Imported>(this.payload, collection, fields)) {
+        this.remember(collection, doc.id, doc.slug, doc.sourceHash ?? null, doc.canonicalUrl ?? null)
       }
     }
   }
@@ -411,9 +431,17 @@ class Catalogue {
     return email ? this.usersByEmail.get(email) : undefined
   }
 
-  remember(collection: TransferCollection, id: number | string, slug: string, sourceHash: string | null) {
-    this.bySlug.set(`${collection}/${slug}`, { collection, id, sourceHash })
-    if (sourceHash) this.byHash.set(sourceHash, { collection, id, sourceHash, slug })
+  remember(
+    collection: TransferCollection,
+    id: number | string,
+    slug: string,
+    sourceHash: string | null,
+    link: string | null,
+  ) {
+    const known = { collection, id, sourceHash, slug }
+    this.bySlug.set(`${collection}/${slug}`, known)
+    if (sourceHash) this.byHash.set(sourceHash, known)
+    if (link) this.byLink.set(normaliseLink(link), known)
   }
 }
 
@@ -459,7 +487,8 @@ class Writer {
         this.catalogue.tags.set(String(entry.doc.name).toLowerCase(), entry.doc.id)
         this.catalogue.tags.set(String(entry.doc.slug), entry.doc.id)
       }
-      this.catalogue.remember(plan.collection, doc.id, doc.slug as string, plan.hash)
+      const link = plan.collection === 'posts' ? (plan.data.canonicalUrl as string | null) : null
+      this.catalogue.remember(plan.collection, doc.id, doc.slug as string, plan.hash, link ?? null)
     } catch (error) {
       if (!transactional) await this.undo(plan, existing, created)
       await removeUploadedFiles(
@@ -587,6 +616,25 @@ class Writer {
   }
 }
 
+const FEED_FILE = /\.(xml|rss|atom)$/i
+const FEED_LIMITS = { timeoutMs: 15_000, maxBytes: 20 * 1024 * 1024 }
+
+/**
+ * A feed's text from its URL, through the outbound client that refuses private and local
+ * addresses (`allowHosts` lets tests reach their own loopback server).
+ */
+async function fetchFeed(url: string, allowHosts: readonly string[]): Promise<string> {
+  const response = await getOutbound(url, {
+    ...FEED_LIMITS,
+    allowHosts,
+    headers: { accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.1' },
+  }).catch((error: Error) => {
+    throw new ImportError(`${url}: ${error.message}`)
+  })
+  if (response.status !== 200) throw new ImportError(`${url}: the server answered ${response.status}.`)
+  return decodeText(response.body, [])
+}
+
 /** A JSON file read as a Ghost export, or why it cannot be, or that it is other JSON. */
 async function readGhostFile(file: string): Promise<GhostExport | { error: string } | { other: true }> {
   try {
@@ -618,8 +666,9 @@ export async function importMarkdown(
   const period = options.period ? parsePeriodKey(options.period) : null
   if (period && 'error' in period) throw new ImportError(`--period: ${period.error}`)
   const overrides: PlanOverrides = { period, as: options.as ?? null }
-  const files = await listMarkdownFiles(target)
-  const root = (await fs.stat(target)).isFile() ? path.dirname(path.resolve(target)) : path.resolve(target)
+  const fromURL = /^https?:\/\//i.test(target)
+  const files = fromURL ? [target] : await listMarkdownFiles(target)
+  const root = fromURL || (await fs.stat(target)).isFile() ? path.dirname(path.resolve(target)) : path.resolve(target)
   const catalogue = new Catalogue(payload)
   await catalogue.load()
   const writer = new Writer(payload, catalogue)
@@ -630,6 +679,12 @@ export async function importMarkdown(
   const importOne = async (name: string, planned: () => Promise<Plan>): Promise<ImportOutcome> => {
     try {
       const plan = await planned()
+      const linked = plan.identity ? catalogue.byLink.get(plan.identity) : undefined
+      if (linked && linked.collection === plan.collection) {
+        // The same item imported before, perhaps under another title: it keeps its slug.
+        plan.slug = linked.slug
+        plan.data.slug = linked.slug
+      }
       const key = `${plan.collection}/${plan.slug}`
       const earlier = slugsThisRun.get(key)
       if (earlier)
@@ -658,11 +713,41 @@ export async function importMarkdown(
     }
   }
 
+  /** Each item of a feed, once by its link; images stay where the feed's content points. */
+  const importFeed = async (name: string, text: string, report: (outcome: ImportOutcome) => void) => {
+    const items = readFeed(text)
+    if (!items) return report({ file: name, action: 'failed', reason: 'not an RSS or Atom feed.', warnings: [] })
+    for (const item of items) {
+      report(
+        await importOne(`${name} › ${item.link || item.source.title}`, async () => {
+          const plan = await planSource(item.source, {
+            file: name,
+            raw: item.raw,
+            zone: timeZone,
+            overrides,
+            warnings: item.warnings,
+            localImages: false,
+          })
+          if (item.link) plan.identity = item.link
+          return plan
+        }),
+      )
+    }
+  }
+
   for (const [index, file] of files.entries()) {
-    const name = path.relative(root, file) || path.basename(file)
+    const name = fromURL ? file : path.relative(root, file) || path.basename(file)
     const report = (outcome: ImportOutcome) => {
       outcomes.push(outcome)
       onFile?.(outcome, index + 1, files.length)
+    }
+    if (fromURL || FEED_FILE.test(file)) {
+      const text = fromURL
+        ? await fetchFeed(file, options.allowHosts ?? []).catch((error: unknown) => error as Error)
+        : decodeText(await fs.readFile(file), [])
+      if (text instanceof Error) report({ file: name, action: 'failed', reason: text.message, warnings: [] })
+      else await importFeed(name, text, report)
+      continue
     }
     if (!/\.json$/i.test(file)) {
       report(await importOne(name, () => planFile(file, timeZone, overrides)))

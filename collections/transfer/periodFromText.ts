@@ -126,6 +126,9 @@ export function parseLooseDate(value: string, zone = 'Asia/Seoul'): string | nul
   const text = value.trim().replace(/\s+/g, ' ')
   const iso = DateTime.fromISO(text, { zone, setZone: true })
   if (iso.isValid) return iso.toUTC().toISO()
+  // Feeds write RFC 2822 dates: `Thu, 01 Apr 2021 09:00:00 +0900`.
+  const rfc = DateTime.fromRFC2822(text, { zone, setZone: true })
+  if (rfc.isValid) return rfc.toUTC().toISO()
   for (const format of DATE_FORMATS) {
     for (const locale of ['en-US', 'ko-KR']) {
       const parsed = DateTime.fromFormat(text, format, { zone, locale })

@@ -11,7 +11,7 @@ export class ImportError extends Error {
   }
 }
 
-export type SourceShape = 'front-matter' | 'notion' | 'plain-text' | 'markdown' | HtmlShape | 'ghost'
+export type SourceShape = 'front-matter' | 'notion' | 'plain-text' | 'markdown' | HtmlShape | 'ghost' | 'feed'
 
 /** What a source file says about its document, before any of it is checked against the CMS. */
 export type SourceFile = {

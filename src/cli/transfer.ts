@@ -14,7 +14,7 @@ const root = projectRoot(import.meta.url)
 nextEnv.loadEnvConfig(root, process.env.NODE_ENV !== 'production', { info: () => {}, error: console.error })
 
 const USAGE = `Usage:
-  npm run import -- <file-or-folder> [--dry-run] [--timezone <IANA zone>]
+  npm run import -- <file-or-folder-or-feed-URL> [--dry-run] [--timezone <IANA zone>]
                     [--period 2024|2024-H1|2024-Q3|2024-03] [--as post|retrospective]
   npm run export -- <folder>`
 
@@ -57,7 +57,9 @@ async function main(argv: string[]): Promise<number> {
     throw new UsageError(`--as: post or retrospective, got "${as}".`)
   if (period !== undefined && as === 'post')
     throw new UsageError("--period names a retrospective's period: not with --as post.")
-  const target = path.resolve(parsed.positionals[0])
+  // A feed may be given by its URL; anything else is a path.
+  const [given] = parsed.positionals
+  const target = command === 'import' && /^https?:\/\//i.test(given) ? given : path.resolve(given)
   const timeZone = parsed.values.timezone ?? 'Asia/Seoul'
   const { DateTime } = await import('luxon')
   if (!DateTime.now().setZone(timeZone).isValid)

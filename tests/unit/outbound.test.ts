@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import {
   isPublicAddress,
   outboundUrlProblem,
+  getOutbound,
   postOutbound,
   publicOnlyLookup,
   OutboundRefused,
@@ -124,5 +125,28 @@ describe('postOutbound against loopback servers of this test', () => {
     expect(await post(targetUrl, ['127.0.0.1'])).toEqual({ status: 204 })
     expect(await post(redirectUrl, ['127.0.0.1'])).toEqual({ status: 307 })
     expect(hits).toEqual(['target POST /hook', 'redirector POST'])
+  })
+})
+
+describe('getOutbound against a loopback server of this test', () => {
+  let server: http.Server
+  let url: string
+
+  beforeAll(async () => {
+    server = http.createServer((req, res) => res.end('x'.repeat(req.url === '/big' ? 5_000 : 10)))
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  })
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve))
+  })
+
+  it('refuses a private address, reads an allowed one, and stops at the size limit', async () => {
+    const get = (path: string, allowHosts?: string[]) =>
+      getOutbound(`${url}${path}`, { timeoutMs: 2_000, maxBytes: 1_000, allowHosts })
+    await expect(get('/small')).rejects.toBeInstanceOf(OutboundRefused)
+    const small = await get('/small', ['127.0.0.1'])
+    expect({ status: small.status, body: small.body.toString() }).toEqual({ status: 200, body: 'xxxxxxxxxx' })
+    await expect(get('/big', ['127.0.0.1'])).rejects.toThrow('the answer is larger than 1000 bytes')
   })
 })

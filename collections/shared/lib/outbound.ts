@@ -89,22 +89,22 @@ export const publicOnlyLookup =
     })
   }
 
-export type OutboundResponse = { status: number }
+export type OutboundResponse = { status: number; headers: http.IncomingHttpHeaders; body: Buffer }
 
-/** POSTs `body` to a checked URL; resolves with the status (redirects are answers, not followed). */
-export function postOutbound(
+type OutboundRequest = {
+  method: 'GET' | 'POST'
+  headers?: Record<string, string>
+  body?: string
+  timeoutMs: number
+  /** Answers longer than this are refused; the body is kept only when it is above 0. */
+  maxBytes?: number
+  allowHosts?: readonly string[]
+}
+
+/** Sends one request to a checked URL; redirects are answers, not followed. */
+function sendOutbound(
   raw: string,
-  {
-    headers,
-    body,
-    timeoutMs,
-    allowHosts = [],
-  }: {
-    headers: Record<string, string>
-    body: string
-    timeoutMs: number
-    allowHosts?: readonly string[]
-  },
+  { method, headers = {}, body, timeoutMs, maxBytes = 0, allowHosts = [] }: OutboundRequest,
 ): Promise<OutboundResponse> {
   const problem = outboundUrlProblem(raw, allowHosts)
   if (problem) return Promise.reject(new OutboundRefused(`The URL ${problem}.`))
@@ -114,14 +114,23 @@ export function postOutbound(
     const request = client.request(
       url,
       {
-        method: 'POST',
-        headers: { ...headers, 'content-length': Buffer.byteLength(body) },
+        method,
+        headers: body === undefined ? headers : { ...headers, 'content-length': Buffer.byteLength(body) },
         lookup: publicOnlyLookup(allowHosts),
         timeout: timeoutMs,
       },
       (response) => {
-        response.resume()
-        response.on('end', () => resolve({ status: response.statusCode ?? 0 }))
+        const chunks: Buffer[] = []
+        let size = 0
+        response.on('data', (chunk: Buffer) => {
+          if (maxBytes <= 0) return
+          size += chunk.length
+          if (size > maxBytes) response.destroy(new Error(`the answer is larger than ${maxBytes} bytes`))
+          else chunks.push(chunk)
+        })
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }),
+        )
         response.on('error', reject)
       },
     )
@@ -130,3 +139,15 @@ export function postOutbound(
     request.end(body)
   })
 }
+
+/** POSTs `body` to a checked URL; resolves with the status (redirects are answers, not followed). */
+export const postOutbound = (
+  raw: string,
+  options: { headers: Record<string, string>; body: string; timeoutMs: number; allowHosts?: readonly string[] },
+): Promise<{ status: number }> => sendOutbound(raw, { ...options, method: 'POST' }).then(({ status }) => ({ status }))
+
+/** GETs a checked URL, keeping at most `maxBytes` of its answer. */
+export const getOutbound = (
+  raw: string,
+  options: { headers?: Record<string, string>; timeoutMs: number; maxBytes: number; allowHosts?: readonly string[] },
+): Promise<OutboundResponse> => sendOutbound(raw, { ...options, method: 'GET' })
