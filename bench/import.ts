@@ -8,7 +8,7 @@ import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { stringify } from 'yaml'
 
-import { importMarkdown } from '../collections/transfer/importer'
+import { importWriting } from '../collections/transfer/importer'
 import { startTestPayload } from '../tests/helpers/payload'
 import { corpusPost } from './corpus'
 
@@ -40,7 +40,7 @@ async function main() {
     const rows: string[] = []
     for (const run of ['into an empty database', 'again, unchanged'] as const) {
       const started = performance.now()
-      const report = await importMarkdown(payload, folder, {
+      const report = await importWriting(payload, folder, {
         onFile: (_outcome, done, total) => {
           if (done % 100 === 0 || done === total) log(`  ${run}: ${done}/${total}`)
         },

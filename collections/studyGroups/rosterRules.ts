@@ -173,3 +173,6 @@ export function currentSession<Session extends { date: string; deadline: string 
 ): Session | null {
   return sessions.find((session) => new Date(session.deadline ?? session.date).getTime() >= now.getTime()) ?? null
 }
+
+/** Applicants and drop-outs are on the board but owe nothing and count in no rate. */
+export const takesPart = (membershipStatus: string) => membershipStatus !== 'applied' && membershipStatus !== 'dropped'

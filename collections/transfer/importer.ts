@@ -102,7 +102,7 @@ const TRANSFER_COLLECTIONS: Record<string, TransferCollection> = {
 const hasHangul = (text: string) => /[\uac00-\ud7a3]/.test(text)
 
 /** Markdown, plain-text, HTML, Ghost JSON and feed files under a folder (or the one file given), in a stable order. */
-export async function listMarkdownFiles(target: string): Promise<string[]> {
+export async function listImportFiles(target: string): Promise<string[]> {
   const stat = await fs.stat(target).catch(() => null)
   if (!stat) throw new ImportError(`${target} does not exist.`)
   if (stat.isFile()) return [path.resolve(target)]
@@ -652,12 +652,13 @@ const reasonOf = (error: unknown): string => {
 }
 
 /**
- * Imports Markdown files (YAML front matter or Notion's "Export as Markdown" shape) as posts and
- * retrospectives. A file already imported unchanged is skipped; a changed one updates the
- * document with its slug. Each file is written in its own transaction, so a failure leaves
+ * Imports writing as posts and retrospectives: Markdown (front matter, Notion's export), plain
+ * text, HTML pages, Ghost exports and feeds (a folder, a file or a feed's URL). A source already
+ * imported unchanged is skipped; a changed one updates its document (found by slug, or by link
+ * for a feed's item). Each document is written in its own transaction, so a failure leaves
  * nothing of it behind and never stops the others.
  */
-export async function importMarkdown(
+export async function importWriting(
   payload: Payload,
   target: string,
   options: ImportOptions = {},
@@ -667,7 +668,7 @@ export async function importMarkdown(
   if (period && 'error' in period) throw new ImportError(`--period: ${period.error}`)
   const overrides: PlanOverrides = { period, as: options.as ?? null }
   const fromURL = /^https?:\/\//i.test(target)
-  const files = fromURL ? [target] : await listMarkdownFiles(target)
+  const files = fromURL ? [target] : await listImportFiles(target)
   const root = fromURL || (await fs.stat(target)).isFile() ? path.dirname(path.resolve(target)) : path.resolve(target)
   const catalogue = new Catalogue(payload)
   await catalogue.load()

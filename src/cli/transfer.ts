@@ -81,8 +81,8 @@ async function main(argv: string[]): Promise<number> {
   }
   try {
     if (command === 'import') {
-      const { importMarkdown } = await import('../../collections/transfer/importer')
-      const report = await importMarkdown(payload, target, {
+      const { importWriting } = await import('../../collections/transfer/importer')
+      const report = await importWriting(payload, target, {
         dryRun: parsed.values['dry-run'],
         timeZone,
         period,

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
-import { importMarkdown } from '../../collections/transfer/importer'
+import { importWriting } from '../../collections/transfer/importer'
 import { nodesOf, textOf } from '../helpers/lexical'
 import { root } from '../helpers/server'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
@@ -48,7 +48,7 @@ describe('importing feeds', () => {
     ).docs
 
   it('refuses a feed on a private or local address, as every outbound request does', async () => {
-    const refused = await importMarkdown(test.payload, feedURL)
+    const refused = await importWriting(test.payload, feedURL)
     expect(refused.outcomes).toEqual([
       expect.objectContaining({ action: 'failed', reason: expect.stringContaining('private or local address') }),
     ])
@@ -56,7 +56,7 @@ describe('importing feeds', () => {
   })
 
   it('imports each item of an RSS feed from its URL with its full content, date, categories and link', async () => {
-    const report = await importMarkdown(test.payload, feedURL, { allowHosts: ['127.0.0.1'] })
+    const report = await importWriting(test.payload, feedURL, { allowHosts: ['127.0.0.1'] })
     expect(report.counts).toEqual({ created: 2, updated: 0, skipped: 0, failed: 0 })
     expect(report.outcomes.map((outcome) => outcome.file)).toEqual([
       `${feedURL} › https://velog.io/@devlog/hpa-slow`,
@@ -82,7 +82,7 @@ describe('importing feeds', () => {
   })
 
   it('imports each item once by its link: unchanged skipped, a retitled one updated in place', async () => {
-    expect((await importMarkdown(test.payload, feedURL, { allowHosts: ['127.0.0.1'] })).counts).toEqual({
+    expect((await importWriting(test.payload, feedURL, { allowHosts: ['127.0.0.1'] })).counts).toEqual({
       created: 0,
       updated: 0,
       skipped: 2,
@@ -96,7 +96,7 @@ describe('importing feeds', () => {
         '<link>https://velog.io/@devlog/hpa-slow</link>',
         '<link>https://velog.io/@devlog/hpa-slow?utm_source=rss</link>',
       )
-    const again = await importMarkdown(test.payload, feedURL, { allowHosts: ['127.0.0.1'] })
+    const again = await importWriting(test.payload, feedURL, { allowHosts: ['127.0.0.1'] })
     expect(again.counts).toEqual({ created: 0, updated: 1, skipped: 1, failed: 0 })
     const after = await posts()
     expect(after).toHaveLength(2)
@@ -106,7 +106,7 @@ describe('importing feeds', () => {
   it('reads an Atom feed from a file', async () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'devlog-feeds-'))
     fs.copyFileSync(path.join(FEEDS, 'notes.atom'), path.join(folder, 'notes.atom'))
-    const report = await importMarkdown(test.payload, folder)
+    const report = await importWriting(test.payload, folder)
     expect(report.counts).toEqual({ created: 1, updated: 0, skipped: 0, failed: 0 })
     const { docs } = await test.payload.find({
       collection: 'posts',

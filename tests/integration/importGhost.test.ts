@@ -7,7 +7,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { importMarkdown, type ImportReport } from '../../collections/transfer/importer'
+import { importWriting, type ImportReport } from '../../collections/transfer/importer'
 import { nodesOf } from '../helpers/lexical'
 import { root } from '../helpers/server'
 import { createUser, startTestPayload, type TestPayload } from '../helpers/payload'
@@ -33,7 +33,7 @@ describe('importing a Ghost export', () => {
     fs.cpSync(GHOST, folder, { recursive: true })
     // Other JSON beside the export is not the import's business.
     fs.writeFileSync(path.join(folder, 'package.json'), '{"name":"casper"}')
-    first = await importMarkdown(test.payload, folder)
+    first = await importWriting(test.payload, folder)
   })
   afterAll(async () => {
     await test?.close()
@@ -99,7 +99,7 @@ describe('importing a Ghost export', () => {
   })
 
   it('skips every post the second time, and updates the one that changed', async () => {
-    expect((await importMarkdown(test.payload, folder)).counts).toEqual({
+    expect((await importWriting(test.payload, folder)).counts).toEqual({
       created: 0,
       updated: 0,
       skipped: 5,
@@ -107,7 +107,7 @@ describe('importing a Ghost export', () => {
     })
     const file = path.join(folder, EXPORT)
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('Not ready yet.', 'Almost ready.'))
-    const third = await importMarkdown(test.payload, folder)
+    const third = await importWriting(test.payload, folder)
     expect(third.counts).toEqual({ created: 0, updated: 1, skipped: 4, failed: 0 })
     expect(byFile(third)[`${EXPORT} › draft-about-ebpf`].action).toBe('updated')
   })

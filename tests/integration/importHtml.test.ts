@@ -7,7 +7,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { importMarkdown, type ImportReport } from '../../collections/transfer/importer'
+import { importWriting, type ImportReport } from '../../collections/transfer/importer'
 import { nodesOf, textOf, type StoredNode } from '../helpers/lexical'
 import { root } from '../helpers/server'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
@@ -23,7 +23,7 @@ describe('importing HTML pages', () => {
     test = await startTestPayload()
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'devlog-html-'))
     fs.cpSync(HTML, folder, { recursive: true })
-    first = await importMarkdown(test.payload, folder)
+    first = await importWriting(test.payload, folder)
   })
   afterAll(async () => {
     await test?.close()
@@ -43,7 +43,7 @@ describe('importing HTML pages', () => {
 
   it('imports each page once, and skips them all the second time', async () => {
     expect(first.counts).toEqual({ created: 4, updated: 0, skipped: 0, failed: 0 })
-    expect((await importMarkdown(test.payload, folder)).counts).toEqual({
+    expect((await importWriting(test.payload, folder)).counts).toEqual({
       created: 0,
       updated: 0,
       skipped: 4,

@@ -8,7 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Payload } from 'payload'
 
-import { importMarkdown, type ImportReport } from '../../collections/transfer/importer'
+import { importWriting, type ImportReport } from '../../collections/transfer/importer'
 import { importSummary } from '../../src/cli/report'
 import { root } from '../helpers/server'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
@@ -43,9 +43,9 @@ describe('importing copied pages, outlines and untitled retrospectives', () => {
     test = await startTestPayload()
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'devlog-shapes-'))
     fs.cpSync(SHAPES, folder, { recursive: true })
-    dryRun = await importMarkdown(test.payload, folder, { dryRun: true })
+    dryRun = await importWriting(test.payload, folder, { dryRun: true })
     afterDryRun = (await test.payload.count({ collection: 'retrospectives', overrideAccess: true })).totalDocs
-    first = await importMarkdown(test.payload, folder)
+    first = await importWriting(test.payload, folder)
   })
   afterAll(async () => {
     await test?.close()
@@ -153,13 +153,13 @@ describe('importing copied pages, outlines and untitled retrospectives', () => {
   })
 
   it('skips every unchanged file on a second run', async () => {
-    const again = await importMarkdown(test.payload, folder)
+    const again = await importWriting(test.payload, folder)
     expect(again.counts).toEqual({ created: 0, updated: 0, skipped: 5, failed: 1 })
   })
 
   it('imports the untitled one with --period, titled by it, once; --as overrides what a file reads like', async () => {
     const file = path.join(folder, 'untitled-yearly.txt')
-    const withPeriod = await importMarkdown(test.payload, file, { period: '2024' })
+    const withPeriod = await importWriting(test.payload, file, { period: '2024' })
     expect(withPeriod.outcomes[0]).toMatchObject({
       action: 'created',
       collection: 'retrospectives',
@@ -168,13 +168,13 @@ describe('importing copied pages, outlines and untitled retrospectives', () => {
     const doc = await retrospective(test.payload, '2024년 회고')
     expect(doc.period).toMatchObject({ kind: 'year', year: 2024 })
     expect(textOf(blocksOf(doc.sections![0].body)[0])).toMatch(/^올해는 정말 많은 일이 있었던 한 해였습니다/)
-    expect((await importMarkdown(test.payload, file, { period: '2024' })).counts.skipped).toBe(1)
+    expect((await importWriting(test.payload, file, { period: '2024' })).counts.skipped).toBe(1)
 
-    const asPost = await importMarkdown(test.payload, path.join(folder, 'q3-english.txt'), {
+    const asPost = await importWriting(test.payload, path.join(folder, 'q3-english.txt'), {
       as: 'posts',
       dryRun: true,
     })
     expect(asPost.outcomes[0].detected).toMatchObject({ collection: 'posts', title: 'Q3 retrospective', period: null })
-    await expect(importMarkdown(test.payload, file, { period: '2024-Q5' })).rejects.toThrow(/--period: "2024-Q5"/)
+    await expect(importWriting(test.payload, file, { period: '2024-Q5' })).rejects.toThrow(/--period: "2024-Q5"/)
   })
 })

@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 
 import { exportMarkdown } from '../../collections/transfer/exporter'
-import { importMarkdown, type ImportReport } from '../../collections/transfer/importer'
+import { importWriting, type ImportReport } from '../../collections/transfer/importer'
 import { callout, doc, nodesOf, paragraph, text } from '../helpers/lexical'
 import { root } from '../helpers/server'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
@@ -36,7 +36,7 @@ describe('importing Markdown and Notion exports', () => {
   beforeAll(async () => {
     test = await startTestPayload()
     folder = copyFixtures()
-    first = await importMarkdown(test.payload, folder)
+    first = await importWriting(test.payload, folder)
   })
   afterAll(async () => {
     await test?.close()
@@ -149,12 +149,12 @@ describe('importing Markdown and Notion exports', () => {
 
   it('skips unchanged files on a second run and updates a changed one in place', async () => {
     const before = await documents(test.payload)
-    const again = await importMarkdown(test.payload, folder)
+    const again = await importWriting(test.payload, folder)
     expect(again.counts).toEqual({ created: 0, updated: 0, skipped: 7, failed: 1 })
 
     const file = path.join(folder, 'blog/kubernetes-probes.md')
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('## 세 가지 probe', '## 세 가지 probe (개정)'))
-    const changed = await importMarkdown(test.payload, path.join(folder, 'blog'))
+    const changed = await importWriting(test.payload, path.join(folder, 'blog'))
     expect(changed.counts).toEqual({ created: 0, updated: 1, skipped: 3, failed: 0 })
 
     const after = await documents(test.payload)
@@ -193,7 +193,7 @@ describe('import safety', () => {
   })
 
   it('writes nothing in a dry run, and says what it would do', async () => {
-    const report = await importMarkdown(test.payload, FIXTURES, { dryRun: true })
+    const report = await importWriting(test.payload, FIXTURES, { dryRun: true })
     expect(report.dryRun).toBe(true)
     expect(report.counts).toEqual({ created: 7, updated: 0, skipped: 0, failed: 1 })
     expect(await counts(test.payload)).toEqual({ posts: 0, retrospectives: 0, tags: 0, media: 0 })
@@ -208,7 +208,7 @@ describe('import safety', () => {
       '---\ntitle: 2024년 회고 (다시)\nperiod: "2024"\ntags: [새 태그]\n---\n\n## 다시\n\n![그림](images/probe-flow.png)\n',
     )
     const staticDir = test.payload.collections.media.config.upload.staticDir!
-    const report = await importMarkdown(test.payload, folder)
+    const report = await importWriting(test.payload, folder)
 
     expect(report.counts).toEqual({ created: 1, updated: 0, skipped: 0, failed: 1 })
     expect(outcome(report, 'b.md')?.reason).toMatch(/period/i)
@@ -221,7 +221,7 @@ describe('import safety', () => {
       path.join(folder, 'r.md'),
       '---\ntitle: 2022 회고\ngoals:\n  - text: 달리기\n    area: marathon\n---\n\n## 한 해\n\n뛰었다.\n',
     )
-    const report = await importMarkdown(test.payload, folder)
+    const report = await importWriting(test.payload, folder)
     expect(outcome(report, 'r.md')).toMatchObject({
       action: 'created',
       warnings: ['goals[1].area: no retrospective area "marathon"; left empty'],
@@ -233,7 +233,7 @@ describe('import safety', () => {
   it('refuses two files that would share a slug, keeping the first', async () => {
     fs.writeFileSync(path.join(folder, 'a.md'), '# Same title\n\nfirst')
     fs.writeFileSync(path.join(folder, 'b.md'), '# Same title\n\nsecond')
-    const report = await importMarkdown(test.payload, folder)
+    const report = await importWriting(test.payload, folder)
     expect(report.counts).toEqual({ created: 1, updated: 0, skipped: 0, failed: 1 })
     expect(outcome(report, 'b.md')?.reason).toBe(
       'slug: "same-title" is also the slug of a.md; give one of them its own slug.',
@@ -251,7 +251,7 @@ describe('import safety', () => {
     }
     for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(folder, name), text)
     fs.writeFileSync(path.join(folder, 'binary.md'), Buffer.from([0xff, 0xfe, 0x00, 0xc3]))
-    const report = await importMarkdown(test.payload, folder)
+    const report = await importWriting(test.payload, folder)
     expect(Object.fromEntries(report.outcomes.map((entry) => [entry.file, entry.reason]))).toEqual({
       'binary.md': 'not UTF-8 text (nor EUC-KR): save it as UTF-8.',
       'collection.md': 'collection: "page" is neither post nor retrospective.',
@@ -318,8 +318,8 @@ describe('export, then import into an empty database', () => {
   }
 
   it('reproduces the same documents, images included', async () => {
-    const imported = await importMarkdown(source.payload, path.join(FIXTURES, 'blog'))
-    await importMarkdown(source.payload, path.join(FIXTURES, 'notion'))
+    const imported = await importWriting(source.payload, path.join(FIXTURES, 'blog'))
+    await importWriting(source.payload, path.join(FIXTURES, 'notion'))
     expect(imported.counts.failed).toBe(0)
 
     const report = await exportMarkdown(source.payload, exported)
@@ -341,7 +341,7 @@ describe('export, then import into an empty database', () => {
       'period: 2023-H1',
     )
 
-    const back = await importMarkdown(target.payload, exported)
+    const back = await importWriting(target.payload, exported)
     expect(back.counts).toEqual({ created: 6, updated: 0, skipped: 0, failed: 0 })
 
     const [before, after] = [await documents(source.payload), await documents(target.payload)]

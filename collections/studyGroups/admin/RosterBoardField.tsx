@@ -14,7 +14,7 @@ import {
 import { useCallback, useEffect, useMemo, useState } from 'react'
 
 import type { Board } from '../roster/board'
-import { currentSession } from '../rosterRules'
+import { currentSession, takesPart } from '../rosterRules'
 import type { DevlogTranslationKeys, DevlogTranslations } from '../../translations/index'
 import { RosterImportDrawer } from './RosterImportDrawer'
 
@@ -88,12 +88,11 @@ export function RosterBoardField() {
     const thisWeek = board ? currentSession(board.sessions, new Date()) : null
     const submittedThisWeek = (row: Board['rows'][number]) =>
       thisWeek !== null && row.submissions[String(thisWeek.id)] !== undefined
-    const takesPart = (row: Board['rows'][number]) => row.status !== 'applied' && row.status !== 'dropped'
     return (board?.rows ?? []).filter((row) => {
       if (needle && !`${row.member.displayName} ${row.member.handle ?? ''}`.toLowerCase().includes(needle)) return false
       if (status === 'at-risk') return row.summary.atRisk
-      if (status === 'submitted') return takesPart(row) && submittedThisWeek(row)
-      if (status === 'not-submitted') return takesPart(row) && thisWeek !== null && !submittedThisWeek(row)
+      if (status === 'submitted') return takesPart(row.status) && submittedThisWeek(row)
+      if (status === 'not-submitted') return takesPart(row.status) && thisWeek !== null && !submittedThisWeek(row)
       if (status) return row.summary.cells.some((cell) => cell.submission === status)
       return true
     })

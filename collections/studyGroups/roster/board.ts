@@ -5,6 +5,7 @@ import { operatesGroup } from '../access'
 import { idOf } from '../../shared/lib/ids'
 import {
   summariseMembership,
+  takesPart,
   weeklyReport,
   type AttendanceStatus,
   type MembershipSummary,
@@ -216,7 +217,7 @@ export async function buildBoard(
     // Applicants and drop-outs are on the board but do not count towards the cohort's rates.
     weeks: weeklyReport(
       sessionInputs,
-      rows.filter((row) => row.status !== 'applied' && row.status !== 'dropped').map((row) => row.summary),
+      rows.filter((row) => takesPart(row.status)).map((row) => row.summary),
       now,
     ),
   }

@@ -4,7 +4,7 @@ import { hasRole } from '../../shared/access/roles'
 import { httpError } from '../../shared/endpoints'
 import type { Id } from '../../shared/documents'
 import { operatedGroupIds } from '../access'
-import { currentSession } from '../rosterRules'
+import { currentSession, takesPart } from '../rosterRules'
 import { buildBoard, type Board, type BoardSession } from './board'
 
 export type WeekPerson = { membershipId: Id; displayName: string; handle: string | null; submissionId: Id | null }
@@ -17,9 +17,6 @@ export type CohortWeek = {
   notSubmitted: WeekPerson[]
   atRisk: WeekPerson[]
 }
-
-/** Applicants and drop-outs are on the board but owe nothing this week. */
-const takesPart = (status: string) => status !== 'applied' && status !== 'dropped'
 
 /** Who has and has not submitted for the current session, and who is at risk, from a board. */
 export function weekOfBoard(board: Board, now: Date): CohortWeek {
