@@ -80,6 +80,7 @@ export interface Config {
     memberships: Membership;
     'study-sessions': StudySession;
     submissions: Submission;
+    'member-feed-items': MemberFeedItem;
     webhooks: Webhook;
     'webhook-deliveries': WebhookDelivery;
     'search-index': SearchIndex;
@@ -111,6 +112,7 @@ export interface Config {
     memberships: MembershipsSelect<false> | MembershipsSelect<true>;
     'study-sessions': StudySessionsSelect<false> | StudySessionsSelect<true>;
     submissions: SubmissionsSelect<false> | SubmissionsSelect<true>;
+    'member-feed-items': MemberFeedItemsSelect<false> | MemberFeedItemsSelect<true>;
     webhooks: WebhooksSelect<false> | WebhooksSelect<true>;
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     'search-index': SearchIndexSelect<false> | SearchIndexSelect<true>;
@@ -124,8 +126,12 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'payload-jobs-stats': PayloadJobsStat;
+  };
+  globalsSelect: {
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
+  };
   locale: null;
   widgets: {
     'devlog-writing': DevlogWritingWidget;
@@ -136,6 +142,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      pollMemberFeeds: TaskPollMemberFeeds;
       deliverWebhook: TaskDeliverWebhook;
       schedulePublish: TaskSchedulePublish;
       inline: {
@@ -509,10 +516,22 @@ export interface Member {
   displayName: string;
   handle?: string | null;
   blogUrl?: string | null;
+  feedUrl?: string | null;
+  feedStatus?: {
+    url?: string | null;
+    discoveredFrom?: string | null;
+    etag?: string | null;
+    lastModified?: string | null;
+    lastCheckedAt?: string | null;
+    lastSuccessAt?: string | null;
+    itemsSeen?: number | null;
+    lastError?: string | null;
+  };
   github?: string | null;
   bio?: string | null;
   email?: string | null;
   phone?: string | null;
+  remindersOptOut?: boolean | null;
   user?: (number | null) | User;
   createdBy?: (number | null) | User;
   updatedAt: string;
@@ -572,8 +591,29 @@ export interface Submission {
   url?: string | null;
   post?: (number | null) | Post;
   submittedAt: string;
+  source?: ('manual' | 'feed') | null;
+  review?: ('needs-decision' | 'accepted' | 'rejected') | null;
+  firstSeenAt?: string | null;
+  feedItem?: (number | null) | MemberFeedItem;
   group?: (number | null) | StudyGroup;
   memberUser?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "member-feed-items".
+ */
+export interface MemberFeedItem {
+  id: number;
+  member: number | Member;
+  identity: string;
+  guid?: string | null;
+  link?: string | null;
+  title?: string | null;
+  publishedAt?: string | null;
+  firstSeenAt: string;
+  submissions?: (number | Submission)[] | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -705,7 +745,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'deliverWebhook' | 'schedulePublish';
+        taskSlug: 'inline' | 'pollMemberFeeds' | 'deliverWebhook' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -738,10 +778,19 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'deliverWebhook' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'pollMemberFeeds' | 'deliverWebhook' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -803,6 +852,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'submissions';
         value: number | Submission;
+      } | null)
+    | ({
+        relationTo: 'member-feed-items';
+        value: number | MemberFeedItem;
       } | null)
     | ({
         relationTo: 'webhooks';
@@ -1131,10 +1184,24 @@ export interface MembersSelect<T extends boolean = true> {
   displayName?: T;
   handle?: T;
   blogUrl?: T;
+  feedUrl?: T;
+  feedStatus?:
+    | T
+    | {
+        url?: T;
+        discoveredFrom?: T;
+        etag?: T;
+        lastModified?: T;
+        lastCheckedAt?: T;
+        lastSuccessAt?: T;
+        itemsSeen?: T;
+        lastError?: T;
+      };
   github?: T;
   bio?: T;
   email?: T;
   phone?: T;
+  remindersOptOut?: T;
   user?: T;
   createdBy?: T;
   updatedAt?: T;
@@ -1191,8 +1258,28 @@ export interface SubmissionsSelect<T extends boolean = true> {
   url?: T;
   post?: T;
   submittedAt?: T;
+  source?: T;
+  review?: T;
+  firstSeenAt?: T;
+  feedItem?: T;
   group?: T;
   memberUser?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "member-feed-items_select".
+ */
+export interface MemberFeedItemsSelect<T extends boolean = true> {
+  member?: T;
+  identity?: T;
+  guid?: T;
+  link?: T;
+  title?: T;
+  publishedAt?: T;
+  firstSeenAt?: T;
+  submissions?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1278,6 +1365,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1312,6 +1400,34 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   batch?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1352,6 +1468,19 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPollMemberFeeds".
+ */
+export interface TaskPollMemberFeeds {
+  input?: unknown;
+  output: {
+    checked?: number | null;
+    failed?: number | null;
+    newItems?: number | null;
+    submissions?: number | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -21,6 +21,7 @@ export const DEVLOG_COLLECTIONS = [
   'memberships',
   'study-sessions',
   'submissions',
+  'member-feed-items',
   'webhooks',
   'webhook-deliveries',
   'search-index',
@@ -87,11 +88,38 @@ export type DevlogPluginOptions = {
   webhooks?: {
     /** The first retry's delay; later ones back off exponentially. @default 5000 */
     retryDelayMs?: number
+  }
+  /** Requests Devlog sends to addresses people give it: webhooks, members' feeds, Slack and Discord. */
+  outbound?: {
     /**
-     * Hosts webhooks may reach although they are private or local (`127.0.0.1`, `hooks.internal`):
-     * for development and tests only. @default []
+     * Hosts these requests may reach although they are private or local (`127.0.0.1`,
+     * `hooks.internal`): for development and tests only. @default []
      */
     allowPrivateHosts?: string[]
+  }
+  studyGroups?: {
+    /** Members' blog feeds, polled for their weekly submissions. */
+    feeds?: {
+      /** When the jobs queue polls every active member's feed (cron, the server's clock). @default '0 * * * *' (hourly) */
+      schedule?: string
+      /** @default 15000 */
+      timeoutMs?: number
+      /** A feed larger than this is an error. @default 5000000 */
+      maxBytes?: number
+      /** The pause between two requests to the same host (velog, Tistory, Medium…). @default 1000 */
+      hostPaceMs?: number
+      /**
+       * An item first seen this long after the deadline of the week its date falls in is marked
+       * for an operator's decision instead of counting on time (a backdated post). Allow at least
+       * one polling interval. @default 90
+       */
+      backdateGraceMinutes?: number
+    }
+    /** Reminders before deadlines, summaries and digests after them. */
+    notices?: {
+      /** When the jobs queue looks for reminders, summaries and digests that are due (cron). @default '*\/5 * * * *' */
+      schedule?: string
+    }
   }
   /**
    * Where a request comes from, for login throttling. A server that clients reach directly should
@@ -137,7 +165,12 @@ export type SanitizedDevlogOptions = {
   embedHosts: string[]
   features: Record<OptionalFeature, boolean>
   search: { memoryLimit: number }
-  webhooks: { retryDelayMs: number; allowPrivateHosts: string[] }
+  webhooks: { retryDelayMs: number }
+  outbound: { allowPrivateHosts: string[] }
+  studyGroups: {
+    feeds: { schedule: string; timeoutMs: number; maxBytes: number; hostPaceMs: number; backdateGraceMinutes: number }
+    notices: { schedule: string }
+  }
   codeEditor: DevlogAdminSettings
   collectionOverrides: Partial<Record<DevlogCollectionSlug, CollectionOverride>>
   adminComponentsPath: string
@@ -165,6 +198,13 @@ function wholeNumber(name: string, value: number | undefined, fallback: number, 
   return value
 }
 
+/** Five or six cron fields (Payload's scheduler reads them with croner, seconds first when six). */
+function cron(name: string, value: string | undefined, fallback: string): string {
+  const text = value?.trim() || fallback
+  if (/^\S+(\s+\S+){4,5}$/.test(text)) return text
+  throw new Error(`payload-devlog: ${name} must be a cron expression of five or six fields, got "${value}".`)
+}
+
 function absoluteURL(name: string, value: string): string {
   try {
     const url = new URL(value)
@@ -185,6 +225,7 @@ export function sanitizeOptions(
     'site.serverURL',
     options.site?.serverURL || config.serverURL || 'http://localhost:3000',
   )
+  const feeds = options.studyGroups?.feeds
   for (const slug of Object.keys(options.collectionOverrides ?? {})) {
     if (!(DEVLOG_COLLECTIONS as readonly string[]).includes(slug)) {
       throw new Error(`payload-devlog: collectionOverrides names "${slug}", which is not one of Devlog's collections.`)
@@ -211,9 +252,19 @@ export function sanitizeOptions(
       OPTIONAL_FEATURES.map((feature) => [feature, options.features?.[feature]?.enabled !== false]),
     ) as Record<OptionalFeature, boolean>,
     search: { memoryLimit: wholeNumber('search.memoryLimit', options.search?.memoryLimit, 5_000, 0) },
-    webhooks: {
-      retryDelayMs: wholeNumber('webhooks.retryDelayMs', options.webhooks?.retryDelayMs, 5_000, 1),
-      allowPrivateHosts: (options.webhooks?.allowPrivateHosts ?? []).map(bareHost).filter(Boolean),
+    webhooks: { retryDelayMs: wholeNumber('webhooks.retryDelayMs', options.webhooks?.retryDelayMs, 5_000, 1) },
+    outbound: { allowPrivateHosts: (options.outbound?.allowPrivateHosts ?? []).map(bareHost).filter(Boolean) },
+    studyGroups: {
+      feeds: {
+        schedule: cron('studyGroups.feeds.schedule', feeds?.schedule, '0 * * * *'),
+        timeoutMs: wholeNumber('studyGroups.feeds.timeoutMs', feeds?.timeoutMs, 15_000, 1),
+        maxBytes: wholeNumber('studyGroups.feeds.maxBytes', feeds?.maxBytes, 5_000_000, 1),
+        hostPaceMs: wholeNumber('studyGroups.feeds.hostPaceMs', feeds?.hostPaceMs, 1_000, 0),
+        backdateGraceMinutes: wholeNumber('studyGroups.feeds.backdateGraceMinutes', feeds?.backdateGraceMinutes, 90, 0),
+      },
+      notices: {
+        schedule: cron('studyGroups.notices.schedule', options.studyGroups?.notices?.schedule, '*/5 * * * *'),
+      },
     },
     codeEditor: { monacoURL: monacoURL(options.codeEditor?.monacoURL) },
     collectionOverrides: options.collectionOverrides ?? {},

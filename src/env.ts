@@ -158,10 +158,9 @@ export function pluginOptions(env: Env = process.env, overrides: DevlogPluginOpt
     mediaDir: env.MEDIA_DIR?.trim() || './data/media',
     embedHosts: list(env, 'EMBED_ALLOWED_HOSTS'),
     search: { memoryLimit: searchMemoryLimit(env) },
-    webhooks: {
-      retryDelayMs: wholeNumber(env, 'WEBHOOK_RETRY_DELAY_MS', 5_000, 1, 86_400_000),
-      allowPrivateHosts: list(env, 'WEBHOOK_ALLOW_PRIVATE_HOSTS'),
-    },
+    webhooks: { retryDelayMs: wholeNumber(env, 'WEBHOOK_RETRY_DELAY_MS', 5_000, 1, 86_400_000) },
+    outbound: { allowPrivateHosts: list(env, 'OUTBOUND_ALLOW_PRIVATE_HOSTS') },
+    studyGroups: { feeds: { schedule: env.FEED_POLL_SCHEDULE?.trim() || undefined } },
     // Set by Devlog's server from the socket (src/http/clientAddress.ts), never taken from the client.
     clientAddress: (req) => req.headers.get(CLIENT_ADDRESS_HEADER) ?? undefined,
     codeEditor: { monacoURL: MONACO_URL_PATH },

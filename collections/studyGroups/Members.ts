@@ -5,6 +5,7 @@ import { reachableMemberIds, reachesMember } from './access'
 import type { Member } from './types'
 import { idOf } from '../shared/lib/ids'
 import { label, staticLabel } from '../shared/lib/labels'
+import { feedHealthField } from './feeds/health'
 
 /**
  * Records who added a member (an operator reaches the people they added). Anyone but an admin or
@@ -33,7 +34,8 @@ const privateField: FieldAccess<Member> = async ({ req, doc }) => {
   return reachesMember(req, doc.id)
 }
 
-export const Members: CollectionConfig = {
+/** `componentsPath`: the module the admin imports Devlog's client components from. */
+export const createMembersCollection = ({ componentsPath }: { componentsPath: string }): CollectionConfig => ({
   slug: 'members',
   labels: { singular: label('memberMembers'), plural: label('members') },
   admin: {
@@ -65,6 +67,15 @@ export const Members: CollectionConfig = {
       validate: (value: string | null | undefined) =>
         !value || /^https?:\/\/\S+$/.test(value) ? true : 'The blog URL must be an http(s) URL.',
     },
+    {
+      name: 'feedUrl',
+      type: 'text',
+      label: label('blogFeed'),
+      admin: { description: label('blogFeedDescription') },
+      validate: (value: string | null | undefined) =>
+        !value || /^https?:\/\/\S+$/.test(value) ? true : 'The feed URL must be an http(s) URL.',
+    },
+    feedHealthField(privateField, `${componentsPath}#FeedCheckButton`),
     { name: 'github', type: 'text', label: label('github'), maxLength: 39 },
     { name: 'bio', type: 'textarea', label: label('publicBio'), maxLength: 1000 },
     {
@@ -81,6 +92,13 @@ export const Members: CollectionConfig = {
       type: 'text',
       label: label('phonePrivate'),
       maxLength: 30,
+      access: { read: privateField },
+    },
+    {
+      name: 'remindersOptOut',
+      type: 'checkbox',
+      label: label('remindersOptOut'),
+      defaultValue: false,
       access: { read: privateField },
     },
     {
@@ -105,4 +123,4 @@ export const Members: CollectionConfig = {
       access: { read: ({ req }) => hasRole(req.user, 'admin', 'operator'), create: isAdminField, update: isAdminField },
     },
   ],
-}
+})

@@ -1,14 +1,10 @@
-import type { CollectionConfig, FieldAccess } from 'payload'
+import type { CollectionConfig } from 'payload'
 
-import { anyone, hasRole } from '../shared/access/roles'
-import { adminOrGroupOperator, adminOrOperator, operatesGroup } from './access'
+import { anyone } from '../shared/access/roles'
+import { adminOrGroupOperator, adminOrOperator, rowGroupOperatorField } from './access'
 import { cohortFields, cohortRowHooks } from './groupRef'
 import { mustExist } from '../shared/fields/relationships'
 import { label, options, staticLabel } from '../shared/lib/labels'
-
-/** Who attended is not public: admins and the group's operators. */
-const attendanceReadable: FieldAccess = async ({ req, doc }) =>
-  hasRole(req.user, 'admin') || (doc?.group !== undefined && (await operatesGroup(req, doc.group)))
 
 export const StudySessions: CollectionConfig = {
   slug: 'study-sessions',
@@ -74,7 +70,8 @@ export const StudySessions: CollectionConfig = {
       name: 'attendance',
       type: 'array',
       label: label('attendance'),
-      access: { read: attendanceReadable },
+      // Who attended is not public: admins and the group's operators.
+      access: { read: rowGroupOperatorField },
       fields: [
         {
           type: 'row',

@@ -118,6 +118,10 @@ export const groupOperatorField: FieldAccess = async ({ req, doc, id }) => {
   return groupId !== undefined && (await operatesGroup(req, groupId))
 }
 
+/** A field of a roster row (session, submission) only its group's operators and admins read or change. */
+export const rowGroupOperatorField: FieldAccess<GroupRow> = async ({ req, doc }) =>
+  hasRole(req.user, 'admin') || (doc?.group !== undefined && (await operatesGroup(req, doc.group)))
+
 /**
  * On create (where access cannot filter rows) and when a row moves: the user must operate the
  * row's group. The group is known by then: set directly, or copied from the parent row.

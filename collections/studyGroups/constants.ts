@@ -8,3 +8,7 @@ export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number]
 
 export const MEMBERSHIP_STATUSES = ['applied', 'active', 'on-leave', 'completed', 'dropped'] as const
 export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number]
+
+/** Where a submission came from: recorded by a person, or found in the member's blog feed. */
+export const SUBMISSION_SOURCES = ['manual', 'feed'] as const
+export type SubmissionSource = (typeof SUBMISSION_SOURCES)[number]

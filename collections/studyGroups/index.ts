@@ -5,34 +5,43 @@ import { label } from '../shared/lib/labels'
 import { operatedGroupIds } from './access'
 import { createCohortsCollection } from './Cohorts/index'
 import { studyGroupMutations, studyGroupQueries } from './graphql'
-import { Members } from './Members'
+import { feedMutations, feedQueries, MemberFeedItems, memberFeedEndpoints, pollFeedsTask } from './feeds/index'
+import { mergeGraphQLExtensions } from '../shared/graphql'
+import { createMembersCollection } from './Members'
 import { Memberships } from './Memberships'
 import { StudyGroups } from './StudyGroups/index'
 import { StudySessions } from './StudySessions'
 import { Submissions } from './Submissions/index'
 
 /** Study groups and their rosters: cohorts, members, weekly sessions, submissions. */
-export const studyGroupsFeature = (options: SanitizedDevlogOptions): DevlogFeature => ({
-  collections: [
-    StudyGroups,
-    createCohortsCollection({ componentsPath: options.adminComponentsPath }),
-    Members,
-    Memberships,
-    StudySessions,
-    Submissions,
-  ],
-  queries: studyGroupQueries,
-  mutations: studyGroupMutations,
-  widgets: [
-    {
-      slug: 'devlog-cohorts-this-week',
-      label: label('dashboardCohorts'),
-      Component: `${options.adminServerComponentsPath}#CohortsWidget`,
-      minWidth: 'medium',
-      width: 'full',
-      // Admins, and operators who run at least one group.
-      shownTo: async (req) =>
-        hasRole(req.user, 'admin') || (hasRole(req.user, 'operator') && (await operatedGroupIds(req)).length > 0),
-    },
-  ],
-})
+export const studyGroupsFeature = (options: SanitizedDevlogOptions): DevlogFeature => {
+  const { feeds } = options.studyGroups
+  const feedSettings = { ...feeds, allowPrivateHosts: options.outbound.allowPrivateHosts }
+  return {
+    collections: [
+      StudyGroups,
+      createCohortsCollection({ componentsPath: options.adminComponentsPath }),
+      createMembersCollection({ componentsPath: options.adminComponentsPath }),
+      Memberships,
+      StudySessions,
+      Submissions,
+      MemberFeedItems,
+    ],
+    collectionEndpoints: { members: memberFeedEndpoints(feedSettings) },
+    tasks: [pollFeedsTask(feedSettings, feeds.schedule)],
+    queries: mergeGraphQLExtensions(studyGroupQueries, feedQueries),
+    mutations: mergeGraphQLExtensions(studyGroupMutations, feedMutations(feedSettings)),
+    widgets: [
+      {
+        slug: 'devlog-cohorts-this-week',
+        label: label('dashboardCohorts'),
+        Component: `${options.adminServerComponentsPath}#CohortsWidget`,
+        minWidth: 'medium',
+        width: 'full',
+        // Admins, and operators who run at least one group.
+        shownTo: async (req) =>
+          hasRole(req.user, 'admin') || (hasRole(req.user, 'operator') && (await operatedGroupIds(req)).length > 0),
+      },
+    ],
+  }
+}

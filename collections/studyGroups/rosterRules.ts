@@ -2,7 +2,15 @@
  * Study-group roster rules: what each member's week counts as, and the totals operators act on
  * (passes, fines, attendance, who is at risk). Pure and linear in members × sessions.
  */
-export const SUBMISSION_STATUSES = ['on-time', 'late', 'missing', 'pass-used', 'excused', 'pending'] as const
+export const SUBMISSION_STATUSES = [
+  'on-time',
+  'late',
+  'missing',
+  'pass-used',
+  'excused',
+  'pending',
+  'in-review',
+] as const
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number]
 export type AttendanceStatus = 'present' | 'late' | 'absent' | 'excused'
 export type RosterRules = { passesPerMember: number; finePerMiss: number; atRiskMisses: number }
@@ -14,11 +22,15 @@ export type SessionInput = {
   /** membership id → attendance */
   attendance: Map<string, AttendanceStatus>
 }
+/** An operator's decision on a submission from a feed: only one seen after its deadline waits for one. */
+export const SUBMISSION_REVIEWS = ['needs-decision', 'accepted', 'rejected'] as const
+export type SubmissionReview = (typeof SUBMISSION_REVIEWS)[number]
 export type SubmissionInput = {
   membershipId: string
   sessionId: string | number
   submittedAt: Date
   id: string | number
+  review?: SubmissionReview | null
 }
 export type CellStatus = {
   sessionId: string | number
@@ -70,8 +82,8 @@ class AttendanceTally {
 }
 
 /**
- * One member's weeks, in session order: excused when their attendance says so; on time or late
- * against the deadline; pending while the deadline is ahead or when nothing is due; otherwise a
+ * One member's weeks, in session order: excused when their attendance says so; in review while a
+ * submission waits for an operator's decision; on time or late against the deadline; pending while the deadline is ahead or when nothing is due; otherwise a
  * pass is spent, earliest misses first, and once passes run out the week is missing (and fined).
  */
 export function summariseMembership(
@@ -84,7 +96,8 @@ export function summariseMembership(
   // A resubmission must not turn an on-time week late, so the earliest submission counts.
   const submissionBySession = new Map<string, SubmissionInput>()
   for (const submission of submissions) {
-    if (submission.membershipId !== membershipId) continue
+    // A rejected submission is as if there were none.
+    if (submission.membershipId !== membershipId || submission.review === 'rejected') continue
     const earlier = submissionBySession.get(key(submission.sessionId))
     if (!earlier || submission.submittedAt.getTime() < earlier.submittedAt.getTime())
       submissionBySession.set(key(submission.sessionId), submission)
@@ -99,6 +112,7 @@ export function summariseMembership(
     const deadline = session.deadline
     let status: SubmissionStatus
     if (attendance === 'excused') status = 'excused'
+    else if (submission?.review === 'needs-decision') status = 'in-review'
     else if (submission)
       status = !deadline || wholeSeconds(submission.submittedAt) <= wholeSeconds(deadline) ? 'on-time' : 'late'
     else if (!deadline || deadline.getTime() > now.getTime()) status = 'pending'
@@ -124,8 +138,8 @@ export function summariseMembership(
 
 /**
  * Per week, in session order: the share of members who submitted, among those the week was due
- * for (not excused, not pending), and the share who attended, among those whose attendance was
- * recorded. The submission rate stays null until the deadline has passed, and for weeks without a
+ * for (not excused, not pending, not awaiting a decision), and the share who attended, among those
+ * whose attendance was recorded. The submission rate stays null until the deadline has passed, and for weeks without a
  * deadline, so early submitters do not show a week as complete. `now` should be the instant the
  * summaries were computed at.
  */
@@ -143,7 +157,7 @@ export function weeklyReport(
       const position = positionById.get(key(cell.sessionId))
       if (position === undefined) continue
       const week = weeks[position]
-      if (cell.submission !== 'excused' && cell.submission !== 'pending') {
+      if (cell.submission !== 'excused' && cell.submission !== 'pending' && cell.submission !== 'in-review') {
         week.due += 1
         if (cell.submission === 'on-time' || cell.submission === 'late') week.submitted += 1
       }
@@ -176,3 +190,21 @@ export function currentSession<Session extends { date: string; deadline: string 
 
 /** Applicants and drop-outs are on the board but owe nothing and count in no rate. */
 export const takesPart = (membershipStatus: string) => membershipStatus !== 'applied' && membershipStatus !== 'dropped'
+
+/**
+ * The session a post published at `at` counts for: each session with a deadline owns the time
+ * after the previous deadline up to its own; the first owns as long a stretch before its deadline
+ * as lies between the first two deadlines (a week when it is the only one). Null outside them all.
+ */
+export function sessionForPostAt<Session extends { deadline: Date | null }>(
+  sessions: Session[],
+  at: Date,
+): Session | null {
+  const due = sessions
+    .filter((session): session is Session & { deadline: Date } => session.deadline !== null)
+    .sort((a, b) => a.deadline.getTime() - b.deadline.getTime())
+  if (!due.length) return null
+  const firstStretch = due.length > 1 ? due[1].deadline.getTime() - due[0].deadline.getTime() : 7 * 86_400_000
+  if (wholeSeconds(at) <= Math.floor((due[0].deadline.getTime() - firstStretch) / 1000)) return null
+  return due.find((session) => wholeSeconds(at) <= wholeSeconds(session.deadline)) ?? null
+}

@@ -1,5 +1,7 @@
 import type { DocumentBase, LinkRow, Relation } from '../shared/documents'
-import type { GroupKind, MembershipRole, MembershipStatus } from './constants'
+import type { GroupKind, MembershipRole, MembershipStatus, SubmissionSource } from './constants'
+import type { SubmissionReview } from './rosterRules'
+import type { FeedHealth } from './feeds/health'
 import type { Cadence, Weekday } from './deadlines'
 
 /** How a group runs: the defaults its cohorts' sessions, deadlines and reports follow. */
@@ -45,6 +47,10 @@ export type Member = DocumentBase & {
   displayName: string
   handle?: string | null
   blogUrl?: string | null
+  /** The blog's feed when the member gives it; otherwise found from `blogUrl`. */
+  feedUrl?: string | null
+  feedStatus?: FeedHealth | null
+  remindersOptOut?: boolean | null
   github?: string | null
   bio?: string | null
   email?: string | null
@@ -85,6 +91,11 @@ export type Submission = DocumentBase & {
   url?: string | null
   post?: Relation | null
   submittedAt: string
+  source?: SubmissionSource | null
+  review?: SubmissionReview | null
+  /** When the feed poller first saw the post (submissions from feeds). */
+  firstSeenAt?: string | null
+  feedItem?: Relation | null
   group?: Relation | null
   /** The member's user, so a member may read and edit their own submissions. */
   memberUser?: Relation | null

@@ -14,8 +14,8 @@ import {
 export const webhooksFeature = (options: SanitizedDevlogOptions): DevlogFeature => {
   const watched = WEBHOOK_COLLECTIONS.filter((slug) => slug !== 'retrospectives' || options.features.retrospectives)
   return {
-    collections: [createWebhooksCollection(watched, options.webhooks.allowPrivateHosts), WebhookDeliveries],
-    tasks: [deliverWebhookTask(options.webhooks)],
+    collections: [createWebhooksCollection(watched, options.outbound.allowPrivateHosts), WebhookDeliveries],
+    tasks: [deliverWebhookTask({ ...options.webhooks, ...options.outbound })],
     extendCollection: (collection) =>
       (watched as readonly string[]).includes(collection.slug)
         ? appendHooks(collection, {

@@ -10,6 +10,7 @@ import * as migration_20261123_160915_import_source_hash from './20261123_160915
 import * as migration_20261130_225837_members_email_not_unique from './20261130_225837_members_email_not_unique';
 import * as migration_20261201_001139_users_no_account_lockout from './20261201_001139_users_no_account_lockout';
 import * as migration_20261201_021500_users_names from './20261201_021500_users_names';
+import * as migration_20261201_062140_member_feeds from './20261201_062140_member_feeds';
 
 export const migrations = [
   {
@@ -65,11 +66,16 @@ export const migrations = [
   {
     up: migration_20261201_001139_users_no_account_lockout.up,
     down: migration_20261201_001139_users_no_account_lockout.down,
-    name: '20261201_001139_users_no_account_lockout'
+    name: '20261201_001139_users_no_account_lockout',
   },
   {
     up: migration_20261201_021500_users_names.up,
     down: migration_20261201_021500_users_names.down,
     name: '20261201_021500_users_names',
+  },
+  {
+    up: migration_20261201_062140_member_feeds.up,
+    down: migration_20261201_062140_member_feeds.down,
+    name: '20261201_062140_member_feeds'
   },
 ];

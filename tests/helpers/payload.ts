@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { getPayload, type Payload } from 'payload'
+import { getPayload, handleEndpoints, type Payload } from 'payload'
 
 import { devlogConfig } from '../../payload.config'
 
@@ -70,4 +70,34 @@ export async function createUser(payload: Payload, roles: string[]) {
     },
     overrideAccess: true,
   })
+}
+
+/**
+ * A REST request through Payload's own router, as `email` (signed in with the test password) or
+ * signed out: what a front end or the admin sends, without a server.
+ */
+export async function restAs(
+  context: TestPayload,
+  email: string | null,
+  url: string,
+  { method = 'GET', body }: { method?: string; body?: unknown } = {},
+) {
+  const { payload } = context
+  const headers: Record<string, string> = {}
+  if (email) {
+    const { token } = await payload.login({ collection: 'users', data: { email, password: 'test-password-1' } })
+    headers.authorization = `JWT ${token}`
+  }
+  if (body !== undefined) headers['content-type'] = 'application/json'
+  const response = await handleEndpoints({
+    config: payload.config,
+    payloadInstanceCacheKey: `file:${path.join(context.dir, 'test.db')}`,
+    request: new Request(`http://localhost:3000/api${url}`, {
+      method,
+      headers,
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    }),
+  })
+  const text = await response.text()
+  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null }
 }

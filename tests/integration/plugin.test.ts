@@ -59,6 +59,7 @@ describe('devlogPlugin in another Payload app', () => {
       'memberships',
       'study-sessions',
       'submissions',
+      'member-feed-items',
       'webhooks',
       'webhook-deliveries',
       'search-index',

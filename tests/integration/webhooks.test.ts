@@ -18,7 +18,7 @@ describe('webhooks', () => {
   beforeAll(async () => {
     process.env.WEBHOOK_RETRY_DELAY_MS = '20'
     // The receiver is a loopback server: allowed here, refused by default (see outbound.test.ts).
-    process.env.WEBHOOK_ALLOW_PRIVATE_HOSTS = '127.0.0.1'
+    process.env.OUTBOUND_ALLOW_PRIVATE_HOSTS = '127.0.0.1'
     receiver = http.createServer((req, res) => {
       let body = ''
       req.on('data', (chunk) => (body += chunk))
@@ -44,7 +44,7 @@ describe('webhooks', () => {
   })
   afterAll(async () => {
     delete process.env.WEBHOOK_RETRY_DELAY_MS
-    delete process.env.WEBHOOK_ALLOW_PRIVATE_HOSTS
+    delete process.env.OUTBOUND_ALLOW_PRIVATE_HOSTS
     await ctx?.close()
     receiver.close()
   })

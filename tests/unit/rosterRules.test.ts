@@ -1,5 +1,6 @@
 import { deadlineBefore } from '../../collections/studyGroups/deadlines'
 import {
+  sessionForPostAt,
   summariseMembership,
   weeklyReport,
   type AttendanceStatus,
@@ -82,7 +83,7 @@ describe('summariseMembership', () => {
     )
     expect(summary.cells.map((cell) => cell.sessionId)).toEqual(['s1', 's2', 's3', 's4', 's5'])
     expect(statuses(summary)).toEqual(['pass-used', 'on-time', 'pass-used', 'missing', 'missing'])
-    expect(summary.counts).toEqual({ 'on-time': 1, late: 0, missing: 2, 'pass-used': 2, excused: 0, pending: 0 })
+    expect(summary.counts).toEqual({ 'on-time': 1, late: 0, missing: 2, 'pass-used': 2, excused: 0, pending: 0, 'in-review': 0 })
     expect(summary).toMatchObject({ passesLeft: 0, finesOwed: 10000, atRisk: false })
   })
 
@@ -95,7 +96,7 @@ describe('summariseMembership', () => {
   it('marks weeks pending while the deadline is ahead or nothing is due, without spending a pass', () => {
     const summary = summariseMembership('c', sessions, [submission('c', 5, '2026-03-25T00:00:00.000Z')], rules, now)
     expect(statuses(summary)).toEqual(['pass-used', 'missing', 'missing', 'pending', 'on-time'])
-    expect(summary.counts).toEqual({ 'on-time': 1, late: 0, missing: 2, 'pass-used': 1, excused: 0, pending: 1 })
+    expect(summary.counts).toEqual({ 'on-time': 1, late: 0, missing: 2, 'pass-used': 1, excused: 0, pending: 1, 'in-review': 0 })
     expect(summary).toMatchObject({ passesLeft: 0, finesOwed: 10000, atRisk: true })
     expect(statuses(summariseMembership('c', [session(1, null)], [], rules, now))).toEqual(['pending'])
   })
@@ -238,5 +239,47 @@ describe('weeklyReport', () => {
     expect(weeklyReport(sessions, [], now).every((week) => week.submissionRate === null)).toBe(true)
     const report = weeklyReport([sessions[0]], summaries, now)
     expect(report).toEqual([{ sessionId: 's1', number: 1, submissionRate: 0.667, attendanceRate: 1 }])
+  })
+})
+
+describe('decisions on submissions from feeds', () => {
+  const reviewed = (review: SubmissionInput['review']) => ({ ...submission('a', 3, '2026-03-14T10:00:00Z'), review })
+
+  it('a post awaiting a decision is neither counted nor missed, and spends no pass', () => {
+    const summary = summariseMembership('a', sessions, [reviewed('needs-decision')], rules, now)
+    expect(statuses(summary)).toEqual(['pass-used', 'missing', 'in-review', 'pending', 'pending'])
+    expect(summary.passesLeft).toBe(0)
+    expect(summary.counts['in-review']).toBe(1)
+    // Not in the week's rate either way until decided.
+    const week3 = weeklyReport(sessions, [summary], now)[2]
+    expect(week3.submissionRate).toBeNull()
+  })
+
+  it('an accepted post counts by its date; a rejected one is as if there were none', () => {
+    expect(statuses(summariseMembership('a', sessions, [reviewed('accepted')], rules, now))[2]).toBe('on-time')
+    expect(statuses(summariseMembership('a', sessions, [reviewed('rejected')], rules, now))[2]).toBe('missing')
+  })
+})
+
+describe('sessionForPostAt', () => {
+  const weeks = sessions.map((each) => ({ id: each.id, deadline: each.deadline }))
+  const weekOf = (at: string) => sessionForPostAt(weeks, new Date(at))?.id ?? null
+
+  it('gives each post to the week whose deadline is the next one, in whole seconds', () => {
+    expect(weekOf('2026-03-01T23:59:59.900+09:00')).toBe('s1')
+    expect(weekOf('2026-03-02T00:00:00+09:00')).toBe('s2')
+    expect(weekOf('2026-03-15T23:59:59+09:00')).toBe('s3')
+    expect(weekOf('2026-03-16T00:00:00+09:00')).toBe('s4')
+  })
+
+  it('the first week reaches back as far as the weeks are apart; nothing before it or after the last deadline', () => {
+    expect(weekOf('2026-02-23T00:00:00+09:00')).toBe('s1')
+    expect(weekOf('2026-02-22T23:59:59+09:00')).toBeNull()
+    expect(weekOf('2026-03-23T00:00:00+09:00')).toBeNull()
+    expect(
+      sessionForPostAt([{ id: 'only', deadline: new Date('2026-03-08T14:59:59Z') }], new Date('2026-03-02T00:00:00Z'))
+        ?.id,
+    ).toBe('only')
+    expect(sessionForPostAt([{ id: 'none', deadline: null }], new Date('2026-03-02T00:00:00Z'))).toBeNull()
   })
 })

@@ -2,10 +2,12 @@ import type { Access, CollectionConfig, FieldAccess } from 'payload'
 
 import { anyone, hasRole } from '../../shared/access/roles'
 import { idOf } from '../../shared/lib/ids'
-import { operatedGroupIds, operatesGroup } from '../access'
+import { operatedGroupIds, operatesGroup, rowGroupOperatorField } from '../access'
 import type { Submission } from '../types'
 import { mustExist } from '../../shared/fields/relationships'
-import { label, staticLabel } from '../../shared/lib/labels'
+import { label, options, staticLabel } from '../../shared/lib/labels'
+import type { SubmissionSource } from '../constants'
+import type { SubmissionReview } from '../rosterRules'
 import { submissionEndpoints } from '../endpoints'
 import { prepareSubmission } from './hooks/prepareSubmission'
 
@@ -31,7 +33,7 @@ export const Submissions: CollectionConfig = {
   labels: { singular: label('submission'), plural: label('submissions') },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'membership', 'session', 'submittedAt'],
+    defaultColumns: ['title', 'membership', 'session', 'submittedAt', 'source', 'review'],
     group: staticLabel('studyGroups'),
   },
   access: {
@@ -85,6 +87,49 @@ export const Submissions: CollectionConfig = {
       index: true,
       defaultValue: () => new Date().toISOString(),
       admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+    },
+    {
+      name: 'source',
+      type: 'select',
+      label: label('submissionSource'),
+      defaultValue: 'manual',
+      options: options<SubmissionSource>({ manual: label('sourceManual'), feed: label('sourceFeed') }),
+      admin: { readOnly: true, position: 'sidebar' },
+      // Set by Devlog: the feed poller, or a person's submission (`prepareSubmission`).
+      access: { create: () => false, update: () => false },
+    },
+    {
+      name: 'review',
+      type: 'select',
+      label: label('operatorDecision'),
+      index: true,
+      options: options<SubmissionReview>({
+        'needs-decision': label('reviewNeedsDecision'),
+        accepted: label('reviewAccepted'),
+        rejected: label('reviewRejected'),
+      }),
+      admin: { position: 'sidebar', description: label('reviewDescription') },
+      access: { create: () => false, update: rowGroupOperatorField },
+    },
+    {
+      name: 'firstSeenAt',
+      type: 'date',
+      label: label('firstSeenAt'),
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayAndTime' },
+        condition: (data) => data?.source === 'feed',
+      },
+      access: { create: () => false, update: () => false },
+    },
+    {
+      name: 'feedItem',
+      type: 'relationship',
+      relationTo: 'member-feed-items',
+      label: label('feedItem'),
+      admin: { readOnly: true, position: 'sidebar', condition: (data) => data?.source === 'feed' },
+      access: { create: () => false, update: () => false },
     },
     {
       name: 'group',

@@ -25,6 +25,7 @@ const STATUS_STYLE = {
   'pass-used': { mark: 'P', colour: 'var(--theme-elevation-500)', label: 'devlog:rosterStatus_pass_used' },
   excused: { mark: 'E', colour: 'var(--theme-elevation-400)', label: 'devlog:rosterStatus_excused' },
   pending: { mark: '·', colour: 'var(--theme-elevation-300)', label: 'devlog:rosterStatus_pending' },
+  'in-review': { mark: '?', colour: 'var(--theme-warning-500)', label: 'devlog:rosterStatus_in_review' },
 } as const satisfies Record<string, { mark: string; colour: string; label: DevlogTranslationKeys }>
 type CellStatus = keyof typeof STATUS_STYLE
 

@@ -12,8 +12,10 @@ import {
   type RosterRules,
   type SessionInput,
   type SubmissionInput,
+  type SubmissionReview,
   type WeekReport,
 } from '../rosterRules'
+import type { SubmissionSource } from '../constants'
 import { httpError } from '../../shared/endpoints'
 import type { Id } from '../../shared/documents'
 
@@ -35,6 +37,8 @@ type SubmissionRow = {
   submittedAt: string
   url?: string | null
   title?: string | null
+  source?: SubmissionSource | null
+  review?: SubmissionReview | null
 }
 
 export type BoardSession = { id: Id; number: number; date: string; deadline: string | null; topic: string | null }
@@ -44,7 +48,17 @@ export type BoardRow = {
   role: string
   status: string
   summary: MembershipSummary
-  submissions: Record<string, { id: Id; url: string | null; title: string | null; submittedAt: string }>
+  submissions: Record<
+    string,
+    {
+      id: Id
+      url: string | null
+      title: string | null
+      submittedAt: string
+      source: SubmissionSource
+      review: SubmissionReview | null
+    }
+  >
 }
 export type Board = {
   cohort: { id: Id; label: string; group: { id: Id; name: string }; startDate: string; endDate: string }
@@ -134,7 +148,15 @@ export async function buildBoard(
               ...(membershipId !== undefined ? [{ membership: { equals: membershipId } }] : []),
             ],
           },
-          select: { membership: true, session: true, submittedAt: true, url: true, title: true },
+          select: {
+            membership: true,
+            session: true,
+            submittedAt: true,
+            url: true,
+            title: true,
+            source: true,
+            review: true,
+          },
           limit: 0,
           pagination: false,
           req,
@@ -164,12 +186,16 @@ export async function buildBoard(
 
   const rows: BoardRow[] = memberships.docs
     .map((membership) => {
-      const own = submissionsByMembership.get(String(membership.id)) ?? []
+      // A rejected submission is as if there were none (it stays in the submissions list).
+      const own = (submissionsByMembership.get(String(membership.id)) ?? []).filter(
+        (submission) => submission.review !== 'rejected',
+      )
       const inputs: SubmissionInput[] = own.map((submission) => ({
         id: submission.id,
         membershipId: String(membership.id),
         sessionId: idOf(submission.session)!,
         submittedAt: new Date(submission.submittedAt),
+        review: submission.review ?? null,
       }))
       const member = membersById.get(String(idOf(membership.member)))
       return {
@@ -190,6 +216,8 @@ export async function buildBoard(
               url: submission.url ?? null,
               title: submission.title ?? null,
               submittedAt: submission.submittedAt,
+              source: submission.source ?? 'manual',
+              review: submission.review ?? null,
             },
           ]),
         ),

@@ -7,6 +7,9 @@ import { httpError } from '../../../shared/endpoints'
 import type { Id } from '../../../shared/documents'
 import type { Submission } from '../../types'
 
+/** `req.context` flag of the feed poller's own writes. */
+export const FROM_FEED = 'devlogFromFeed'
+
 /** The member rows a submission hangs on, loaded once per save. */
 async function loadContext(req: PayloadRequest, membershipId: Id, sessionId: Id) {
   const [membership, session] = await Promise.all([
@@ -91,7 +94,19 @@ export const prepareSubmission: CollectionBeforeChangeHook<Submission> = async (
     })
   }
 
-  const result = { ...data, group: idOf(session.group), memberUser }
+  // A person who gives another link or post has submitted it themself: a feed's submission
+  // becomes theirs, and one an operator rejected counts again, from now.
+  const resubmitted =
+    operation === 'update' &&
+    ((data.url !== undefined && data.url !== originalDoc?.url) ||
+      (data.post !== undefined && String(idOf(data.post)) !== String(idOf(originalDoc?.post))))
+  const byPerson = resubmitted && req.context[FROM_FEED] !== true
+  const result = {
+    ...data,
+    group: idOf(session.group),
+    memberUser,
+    ...(byPerson ? { source: 'manual' as const, review: null } : {}),
+  }
   if (!req.user || hasRole(req.user, 'admin')) return result
   if (hasRole(req.user, 'operator')) {
     try {
@@ -106,6 +121,8 @@ export const prepareSubmission: CollectionBeforeChangeHook<Submission> = async (
   return {
     ...result,
     submittedAt:
-      operation === 'create' ? new Date().toISOString() : (originalDoc?.submittedAt ?? new Date().toISOString()),
+      operation === 'create' || (byPerson && originalDoc?.review === 'rejected')
+        ? new Date().toISOString()
+        : (originalDoc?.submittedAt ?? new Date().toISOString()),
   }
 }

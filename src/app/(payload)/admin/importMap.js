@@ -33,6 +33,7 @@ import { MetaDescriptionComponent as MetaDescriptionComponent_a8a977ebc872c5d5ea
 import { MetaImageComponent as MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { RosterBoardField as RosterBoardField_3196ea0d42674500b3d3869306713de9 } from '../../../../collections/exports/admin'
+import { FeedCheckButton as FeedCheckButton_3196ea0d42674500b3d3869306713de9 } from '../../../../collections/exports/admin'
 import { LinkToDoc as LinkToDoc_aead06e4cbf6b2620c5c51c9ab283634 } from '@payloadcms/plugin-search/client'
 import { ReindexButton as ReindexButton_aead06e4cbf6b2620c5c51c9ab283634 } from '@payloadcms/plugin-search/client'
 import { WritingWidget as WritingWidget_b5c2ea9af8ba9ad0760b508755677457 } from '../../../../collections/exports/rsc'
@@ -77,6 +78,7 @@ export const importMap = {
   "@payloadcms/plugin-seo/client#MetaImageComponent": MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#PreviewComponent": PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "/collections/exports/admin#RosterBoardField": RosterBoardField_3196ea0d42674500b3d3869306713de9,
+  "/collections/exports/admin#FeedCheckButton": FeedCheckButton_3196ea0d42674500b3d3869306713de9,
   "@payloadcms/plugin-search/client#LinkToDoc": LinkToDoc_aead06e4cbf6b2620c5c51c9ab283634,
   "@payloadcms/plugin-search/client#ReindexButton": ReindexButton_aead06e4cbf6b2620c5c51c9ab283634,
   "/collections/exports/rsc#WritingWidget": WritingWidget_b5c2ea9af8ba9ad0760b508755677457,
