@@ -81,6 +81,7 @@ export interface Config {
     'study-sessions': StudySession;
     submissions: Submission;
     'member-feed-items': MemberFeedItem;
+    'study-notices': StudyNotice;
     webhooks: Webhook;
     'webhook-deliveries': WebhookDelivery;
     'search-index': SearchIndex;
@@ -113,6 +114,7 @@ export interface Config {
     'study-sessions': StudySessionsSelect<false> | StudySessionsSelect<true>;
     submissions: SubmissionsSelect<false> | SubmissionsSelect<true>;
     'member-feed-items': MemberFeedItemsSelect<false> | MemberFeedItemsSelect<true>;
+    'study-notices': StudyNoticesSelect<false> | StudyNoticesSelect<true>;
     webhooks: WebhooksSelect<false> | WebhooksSelect<true>;
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     'search-index': SearchIndexSelect<false> | SearchIndexSelect<true>;
@@ -143,6 +145,8 @@ export interface Config {
   jobs: {
     tasks: {
       pollMemberFeeds: TaskPollMemberFeeds;
+      planStudyNotices: TaskPlanStudyNotices;
+      deliverStudyNotice: TaskDeliverStudyNotice;
       deliverWebhook: TaskDeliverWebhook;
       schedulePublish: TaskSchedulePublish;
       inline: {
@@ -489,6 +493,15 @@ export interface StudyGroup {
     deposit?: number | null;
     finePerMiss?: number | null;
   };
+  notices?: {
+    language?: ('ko' | 'en') | null;
+    reminderHours?: number[] | null;
+    emailReminders?: boolean | null;
+    summaries?: boolean | null;
+    weeklyDigest?: boolean | null;
+    slackWebhookUrl?: string | null;
+    discordWebhookUrl?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -614,6 +627,30 @@ export interface MemberFeedItem {
   publishedAt?: string | null;
   firstSeenAt: string;
   submissions?: (number | Submission)[] | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "study-notices".
+ */
+export interface StudyNotice {
+  id: number;
+  key: string;
+  kind: 'reminder' | 'summary' | 'digest';
+  channel: 'email' | 'slack' | 'discord' | 'post';
+  status: 'queued' | 'sent' | 'failed';
+  group?: (number | null) | StudyGroup;
+  session?: (number | null) | StudySession;
+  member?: (number | null) | Member;
+  user?: (number | null) | User;
+  recipient?: string | null;
+  subject?: string | null;
+  text?: string | null;
+  post?: (number | null) | Post;
+  attempts?: number | null;
+  lastError?: string | null;
+  sentAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -745,7 +782,13 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'pollMemberFeeds' | 'deliverWebhook' | 'schedulePublish';
+        taskSlug:
+          | 'inline'
+          | 'pollMemberFeeds'
+          | 'planStudyNotices'
+          | 'deliverStudyNotice'
+          | 'deliverWebhook'
+          | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -778,7 +821,9 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'pollMemberFeeds' | 'deliverWebhook' | 'schedulePublish') | null;
+  taskSlug?:
+    | ('inline' | 'pollMemberFeeds' | 'planStudyNotices' | 'deliverStudyNotice' | 'deliverWebhook' | 'schedulePublish')
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -856,6 +901,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'member-feed-items';
         value: number | MemberFeedItem;
+      } | null)
+    | ({
+        relationTo: 'study-notices';
+        value: number | StudyNotice;
       } | null)
     | ({
         relationTo: 'webhooks';
@@ -1159,6 +1208,17 @@ export interface StudyGroupsSelect<T extends boolean = true> {
         deposit?: T;
         finePerMiss?: T;
       };
+  notices?:
+    | T
+    | {
+        language?: T;
+        reminderHours?: T;
+        emailReminders?: T;
+        summaries?: T;
+        weeklyDigest?: T;
+        slackWebhookUrl?: T;
+        discordWebhookUrl?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1280,6 +1340,29 @@ export interface MemberFeedItemsSelect<T extends boolean = true> {
   publishedAt?: T;
   firstSeenAt?: T;
   submissions?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "study-notices_select".
+ */
+export interface StudyNoticesSelect<T extends boolean = true> {
+  key?: T;
+  kind?: T;
+  channel?: T;
+  status?: T;
+  group?: T;
+  session?: T;
+  member?: T;
+  user?: T;
+  recipient?: T;
+  subject?: T;
+  text?: T;
+  post?: T;
+  attempts?: T;
+  lastError?: T;
+  sentAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1481,6 +1564,27 @@ export interface TaskPollMemberFeeds {
     newItems?: number | null;
     submissions?: number | null;
   };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPlanStudyNotices".
+ */
+export interface TaskPlanStudyNotices {
+  input?: unknown;
+  output: {
+    queued?: number | null;
+    digests?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeliverStudyNotice".
+ */
+export interface TaskDeliverStudyNotice {
+  input: {
+    notice: string;
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

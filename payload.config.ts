@@ -1,12 +1,13 @@
 import path from 'node:path'
+import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { ko } from '@payloadcms/translations/languages/ko'
-import { buildConfig, type SanitizedConfig } from 'payload'
+import { buildConfig, type Config, type SanitizedConfig } from 'payload'
 import sharp from 'sharp'
 
 import { databaseAdapter } from './src/db/adapter'
-import { corsOrigins, logFormat, payloadSecret, pluginOptions } from './src/env'
+import { corsOrigins, logFormat, payloadSecret, pluginOptions, smtpSettings } from './src/env'
 import { projectRoot } from './src/lib/projectRoot'
 import { devlogPlugin, isEditorRequest } from './collections'
 
@@ -40,6 +41,7 @@ export function devlogConfig({
     cors: corsOrigins(),
     csrf: corsOrigins(),
     db: databaseAdapter(databaseURI),
+    ...emailAdapter(),
     editor: lexicalEditor(),
     sharp,
     i18n: {
@@ -62,6 +64,21 @@ export function devlogConfig({
     },
     plugins: [devlogPlugin(pluginOptions(process.env, mediaDir ? { mediaDir } : {}))],
   })
+}
+
+/** SMTP through Payload's official adapter when SMTP_HOST is set; otherwise no email is sent. */
+function emailAdapter(): Pick<Config, 'email'> {
+  const smtp = smtpSettings()
+  if (!smtp) return {}
+  return {
+    email: nodemailerAdapter({
+      defaultFromAddress: smtp.from,
+      defaultFromName: smtp.fromName,
+      // Payload would otherwise verify the connection at startup, failing a start while the mail server is away.
+      skipVerify: true,
+      transportOptions: { host: smtp.host, port: smtp.port, secure: smtp.secure, auth: smtp.auth },
+    }),
+  }
 }
 
 export default devlogConfig()

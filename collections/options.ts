@@ -22,6 +22,7 @@ export const DEVLOG_COLLECTIONS = [
   'study-sessions',
   'submissions',
   'member-feed-items',
+  'study-notices',
   'webhooks',
   'webhook-deliveries',
   'search-index',

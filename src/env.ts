@@ -132,6 +132,38 @@ export function corsOrigins(env: Env = process.env): string[] {
   return [serverURL(env), ...origins.filter((origin) => origin !== serverURL(env))]
 }
 
+export type SmtpSettings = {
+  host: string
+  port: number
+  /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
+  secure: boolean
+  auth?: { user: string; pass: string }
+  from: string
+  fromName: string
+}
+
+/**
+ * Email through an SMTP server (study-group reminders and summaries, password resets): off
+ * unless SMTP_HOST is set, and then SMTP_FROM must say who sends it.
+ */
+export function smtpSettings(env: Env = process.env): SmtpSettings | null {
+  const host = env.SMTP_HOST?.trim()
+  if (!host) return null
+  const from = env.SMTP_FROM?.trim()
+  if (!from || !/^[^\s@]+@[^\s@]+$/.test(from))
+    throw new ConfigError(`SMTP_FROM must be the sender's email address when SMTP_HOST is set, got "${from ?? ''}".`)
+  const secure = (env.SMTP_SECURE?.trim() || 'false') === 'true'
+  const user = env.SMTP_USER?.trim()
+  return {
+    host,
+    port: wholeNumber(env, 'SMTP_PORT', secure ? 465 : 587, 1, 65535),
+    secure,
+    ...(user ? { auth: { user, pass: env.SMTP_PASS ?? '' } } : {}),
+    from,
+    fromName: env.SITE_TITLE?.trim() || 'Devlog',
+  }
+}
+
 function list(env: Env, name: string): string[] {
   return (env[name] ?? '')
     .split(',')
@@ -160,7 +192,10 @@ export function pluginOptions(env: Env = process.env, overrides: DevlogPluginOpt
     search: { memoryLimit: searchMemoryLimit(env) },
     webhooks: { retryDelayMs: wholeNumber(env, 'WEBHOOK_RETRY_DELAY_MS', 5_000, 1, 86_400_000) },
     outbound: { allowPrivateHosts: list(env, 'OUTBOUND_ALLOW_PRIVATE_HOSTS') },
-    studyGroups: { feeds: { schedule: env.FEED_POLL_SCHEDULE?.trim() || undefined } },
+    studyGroups: {
+      feeds: { schedule: env.FEED_POLL_SCHEDULE?.trim() || undefined },
+      notices: { schedule: env.NOTICES_SCHEDULE?.trim() || undefined },
+    },
     // Set by Devlog's server from the socket (src/http/clientAddress.ts), never taken from the client.
     clientAddress: (req) => req.headers.get(CLIENT_ADDRESS_HEADER) ?? undefined,
     codeEditor: { monacoURL: MONACO_URL_PATH },

@@ -6,6 +6,7 @@ import { operatedGroupIds } from './access'
 import { createCohortsCollection } from './Cohorts/index'
 import { studyGroupMutations, studyGroupQueries } from './graphql'
 import { feedMutations, feedQueries, MemberFeedItems, memberFeedEndpoints, pollFeedsTask } from './feeds/index'
+import { digestEndpoints, noticeMutations, noticeQueries, noticeTasks, StudyNotices } from './notices/index'
 import { mergeGraphQLExtensions } from '../shared/graphql'
 import { createMembersCollection } from './Members'
 import { Memberships } from './Memberships'
@@ -13,7 +14,10 @@ import { StudyGroups } from './StudyGroups/index'
 import { StudySessions } from './StudySessions'
 import { Submissions } from './Submissions/index'
 
-/** Study groups and their rosters: cohorts, members, weekly sessions, submissions. */
+/**
+ * Study groups and their rosters: cohorts, members, weekly sessions, submissions; submissions from
+ * members' blog feeds; reminders, summaries and weekly digests.
+ */
 export const studyGroupsFeature = (options: SanitizedDevlogOptions): DevlogFeature => {
   const { feeds } = options.studyGroups
   const feedSettings = { ...feeds, allowPrivateHosts: options.outbound.allowPrivateHosts }
@@ -26,11 +30,19 @@ export const studyGroupsFeature = (options: SanitizedDevlogOptions): DevlogFeatu
       StudySessions,
       Submissions,
       MemberFeedItems,
+      StudyNotices,
     ],
-    collectionEndpoints: { members: memberFeedEndpoints(feedSettings) },
-    tasks: [pollFeedsTask(feedSettings, feeds.schedule)],
-    queries: mergeGraphQLExtensions(studyGroupQueries, feedQueries),
-    mutations: mergeGraphQLExtensions(studyGroupMutations, feedMutations(feedSettings)),
+    collectionEndpoints: { members: memberFeedEndpoints(feedSettings), 'study-sessions': digestEndpoints },
+    tasks: [
+      pollFeedsTask(feedSettings, feeds.schedule),
+      ...noticeTasks({
+        schedule: options.studyGroups.notices.schedule,
+        retryDelayMs: options.webhooks.retryDelayMs,
+        allowPrivateHosts: options.outbound.allowPrivateHosts,
+      }),
+    ],
+    queries: mergeGraphQLExtensions(studyGroupQueries, feedQueries, noticeQueries),
+    mutations: mergeGraphQLExtensions(studyGroupMutations, feedMutations(feedSettings), noticeMutations),
     widgets: [
       {
         slug: 'devlog-cohorts-this-week',

@@ -11,6 +11,7 @@ import * as migration_20261130_225837_members_email_not_unique from './20261130_
 import * as migration_20261201_001139_users_no_account_lockout from './20261201_001139_users_no_account_lockout';
 import * as migration_20261201_021500_users_names from './20261201_021500_users_names';
 import * as migration_20261201_062140_member_feeds from './20261201_062140_member_feeds';
+import * as migration_20261201_063546_study_notices from './20261201_063546_study_notices';
 
 export const migrations = [
   {
@@ -76,6 +77,11 @@ export const migrations = [
   {
     up: migration_20261201_062140_member_feeds.up,
     down: migration_20261201_062140_member_feeds.down,
-    name: '20261201_062140_member_feeds'
+    name: '20261201_062140_member_feeds',
+  },
+  {
+    up: migration_20261201_063546_study_notices.up,
+    down: migration_20261201_063546_study_notices.down,
+    name: '20261201_063546_study_notices'
   },
 ];

@@ -60,6 +60,7 @@ describe('devlogPlugin in another Payload app', () => {
       'study-sessions',
       'submissions',
       'member-feed-items',
+      'study-notices',
       'webhooks',
       'webhook-deliveries',
       'search-index',

@@ -9,6 +9,7 @@ import { label, options, staticLabel } from '../../shared/lib/labels'
 import type { GroupKind } from '../constants'
 import type { StudyGroup } from '../types'
 import { studyGroupEndpoints } from '../endpoints'
+import { noticeSettingsField } from '../notices/settings'
 
 /** Operators create sub-studies of the programs they operate; only admins create top-level groups. */
 const checkParentOperated: CollectionBeforeChangeHook<StudyGroup> = async ({ data, operation, req }) => {
@@ -229,5 +230,6 @@ export const StudyGroups: CollectionConfig = {
         },
       ],
     },
+    noticeSettingsField,
   ],
 }

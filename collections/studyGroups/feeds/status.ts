@@ -57,7 +57,13 @@ export async function memberFeedStatus(req: PayloadRequest, memberId: Id): Promi
     overrideAccess: true,
     req,
   })
-  const { url = null, lastCheckedAt = null, lastSuccessAt = null, lastError = null, itemsSeen = 0 } = member.feedStatus ?? {}
+  const {
+    url = null,
+    lastCheckedAt = null,
+    lastSuccessAt = null,
+    lastError = null,
+    itemsSeen = 0,
+  } = member.feedStatus ?? {}
   return {
     member: { id: member.id, displayName: member.displayName },
     feedUrl: member.feedUrl || url || null,
