@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core'
 
 import { hasChromium, launchBrowser, screenshot } from '../helpers/browser'
+import { rss, startFeedServer, type FeedServer } from '../helpers/feedServer'
 import { hasProductionBuild, startServer, type RunningServer } from '../helpers/server'
 
 const runnable = hasChromium() && hasProductionBuild()
@@ -18,9 +19,12 @@ describeBrowser('the admin in a real browser', () => {
   let server: RunningServer
   let browser: Awaited<ReturnType<typeof launchBrowser>>
   let page: Page
+  let feeds: FeedServer
 
   beforeAll(async () => {
-    server = await startServer()
+    feeds = await startFeedServer()
+    // Members' feeds in these tests are served on loopback.
+    server = await startServer({ OUTBOUND_ALLOW_PRIVATE_HOSTS: '127.0.0.1' })
     browser = await launchBrowser()
     page = await browser.context.newPage()
     page.setDefaultTimeout(30_000)
@@ -29,6 +33,7 @@ describeBrowser('the admin in a real browser', () => {
   afterAll(async () => {
     await browser?.close()
     await server?.stop('SIGKILL')
+    await feeds?.close()
   })
 
   it('creates the first admin through the UI', async () => {
@@ -335,6 +340,8 @@ describeBrowser('the admin in a real browser', () => {
       'PPass used',
       'EExcused',
       '·Not due yet',
+      '?Awaiting a decision',
+      'RSS from the blog feed',
     ])
     expect(await page.locator('.devlog-roster-table thead th').nth(1).innerText()).toMatch(/W1\s+Mon, Mar 1, 2027/)
     expect(await page.getByRole('button', { name: /^김하나, W1 \(Mon, Mar 1, 2027\): Not due yet$/ }).count()).toBe(1)
@@ -397,6 +404,80 @@ describeBrowser('the admin in a real browser', () => {
     await browser.context.addCookies([{ name: 'payload-theme', value: 'light', url: server.url }])
     await screenshot(page, '07-roster-board-korean')
     await browser.context.addCookies([{ name: 'payload-lng', value: 'en', url: server.url }])
+  }, 90_000)
+  it('checks a member’s blog feed now, and decides on a post it found after the deadline', async () => {
+    const api = (path: string, body: unknown) =>
+      page.evaluate(
+        async ({ path, body }) =>
+          (
+            await fetch(path, {
+              method: 'POST',
+              credentials: 'include',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify(body),
+            })
+          ).json(),
+        { path, body },
+      )
+    // A cohort that ran through November 2026: week 2's deadline was Sunday 8 November, 23:59:59 in Seoul.
+    feeds.set('/e2e/rss', {
+      body: rss('park.log', [
+        { title: '늦게 올린 글', link: 'https://park.example.dev/late', date: '2026-11-05T21:00:00+09:00' },
+        { title: '마지막 주 글', link: 'https://park.example.dev/last', date: '2026-11-27T21:00:00+09:00' },
+      ]),
+    })
+    const group = (
+      await api('/api/study-groups', {
+        name: 'E2E 피드 스터디',
+        kind: 'posting-study',
+        status: 'active',
+        rules: { cadence: 'weekly', sessionWeekday: 'monday', deadlineWeekday: 'sunday', timeZone: 'Asia/Seoul' },
+      })
+    ).doc
+    const cohort = (
+      await api('/api/cohorts', {
+        group: group.id,
+        label: '2기',
+        status: 'active',
+        startDate: '2026-11-02',
+        endDate: '2026-11-30',
+      })
+    ).doc
+    await api(`/api/cohorts/${cohort.id}/generate-sessions`, {})
+    const member = (await api('/api/members', { displayName: '박셋', feedUrl: feeds.url('/e2e/rss') })).doc
+    await api('/api/memberships', { member: member.id, cohort: cohort.id, status: 'active' })
+
+    // The operator checks the feed from the member's page; the health fields fill in.
+    await page.goto(`${server.url}/admin/collections/members/${member.id}`)
+    await page.getByRole('button', { name: 'Check the feed now' }).click()
+    await page.getByText('Checked: 2 new item(s), 2 submission(s).').waitFor()
+    await page.locator('#field-feedStatus__itemsSeen').waitFor()
+    await page.waitForFunction(
+      () => (document.querySelector('#field-feedStatus__itemsSeen') as HTMLInputElement)?.value === '2',
+    )
+    await screenshot(page, '11-member-feed-checked')
+
+    // Seen a day and more after their deadlines, both wait for a decision on the board.
+    await page.goto(`${server.url}/admin/collections/cohorts/${cohort.id}`)
+    const waiting = page.locator('.devlog-roster-table td[data-status="in-review"][data-source="feed"]')
+    await waiting.first().waitFor()
+    expect(await waiting.count()).toBe(2)
+    await screenshot(page, '11-roster-awaiting-decision')
+
+    // The operator opens week 2's post and accepts it: it counts on time, by its date.
+    await page.getByRole('link', { name: /^박셋, W2 .*Awaiting a decision, from the blog feed$/ }).click()
+    await page.waitForURL(/\/admin\/collections\/submissions\/\w+/)
+    await page.locator('#field-review .rs__control').click()
+    await page.locator('.rs__option', { hasText: 'Accepted' }).click()
+    await page.locator('#action-save').click()
+    await page
+      .getByText(/successfully/i)
+      .first()
+      .waitFor()
+    await page.goto(`${server.url}/admin/collections/cohorts/${cohort.id}`)
+    await page.getByRole('link', { name: /^박셋, W2 .*: On time, from the blog feed$/ }).waitFor()
+    expect(await waiting.count()).toBe(1)
+    await screenshot(page, '11-roster-decided')
   }, 90_000)
   it('previews a draft: the preview link and live preview carry a token the front end reads the draft with', async () => {
     const { docs } = await (

@@ -257,6 +257,9 @@ describe('feed status and “check now”', () => {
     expect(items.body.docs).toEqual([])
     const asMember = await restAs(context, b.user.email, `/members/${idOf(a.member)}`)
     expect(asMember.body.feedStatus).toBeUndefined()
+    // Nor can a filter ask about them.
+    const probe = await restAs(context, b.user.email, '/members?where[feedStatus.lastError][exists]=true')
+    expect(probe.status).toBe(400)
   })
 
   test('check now: once a minute per member, over REST and GraphQL', async () => {

@@ -202,6 +202,8 @@ describe('settings', () => {
 
     const asMember = await restAs(context, people().b.user.email, `/study-groups/${study.group.id}`)
     expect(asMember.body.notices).toBeUndefined()
+    const probe = await restAs(context, null, '/study-groups?where[notices.slackWebhookUrl][like]=127.0.0.1')
+    expect(probe.status).toBe(400)
     const bad = await restAs(context, study.operator.email, `/study-groups/${study.group.id}`, {
       method: 'PATCH',
       body: { notices: { slackWebhookUrl: 'https://example.com/hook' } },

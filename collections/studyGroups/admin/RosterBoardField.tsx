@@ -36,6 +36,8 @@ const WEEK_FILTERS = {
   submitted: 'devlog:dashboardSubmitted',
 } as const satisfies Record<string, DevlogTranslationKeys>
 const IMPORT_DRAWER = 'devlog-roster-import'
+// Marks a cell whose submission the feed poller found.
+const FEED_BADGE = { fontSize: 8, marginLeft: 1, color: 'var(--theme-elevation-500)' } as const
 
 // The header row and the member column stay in view while 150 members × 26 weeks scroll.
 const stickyHeader = { position: 'sticky', top: 0, zIndex: 2, background: 'var(--theme-elevation-50)' } as const
@@ -208,6 +210,12 @@ export function RosterBoardField() {
             {t(style.label)}
           </li>
         ))}
+        <li>
+          <sup aria-hidden style={FEED_BADGE}>
+            RSS
+          </sup>{' '}
+          {t('devlog:rosterFromFeed')}
+        </li>
       </ul>
       {board && (
         <div style={{ overflow: 'auto', maxHeight: '70vh', border: '1px solid var(--theme-elevation-150)' }}>
@@ -256,21 +264,24 @@ export function RosterBoardField() {
                     const style = STATUS_STYLE[cell.submission as CellStatus]
                     const submission = row.submissions[String(cell.sessionId)]
                     const session = board.sessions.find((each) => String(each.id) === String(cell.sessionId))
+                    const fromFeed = submission?.source === 'feed'
                     const label = t('devlog:rosterCell', {
                       member: row.member.displayName,
                       week: session ? t('devlog:rosterWeek', { number: session.number }) : '',
                       date: session ? fullDate.format(new Date(session.date)) : '',
-                      status: t(style.label),
+                      status: fromFeed ? `${t(style.label)}, ${t('devlog:rosterFromFeed')}` : t(style.label),
                     })
                     const mark = (
                       <span aria-hidden style={{ color: style.colour }}>
                         {style.mark}
+                        {fromFeed && <sup style={FEED_BADGE}>RSS</sup>}
                       </span>
                     )
                     return (
                       <td
                         key={String(cell.sessionId)}
                         data-status={cell.submission}
+                        data-source={submission?.source}
                         title={label}
                         style={{ padding: 4, textAlign: 'center' }}
                       >
