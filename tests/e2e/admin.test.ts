@@ -20,6 +20,20 @@ describeBrowser('the admin in a real browser', () => {
   let browser: Awaited<ReturnType<typeof launchBrowser>>
   let page: Page
   let feeds: FeedServer
+  /** A POST to the API from the signed-in page, as the admin's own requests go. */
+  const api = (path: string, body: unknown) =>
+    page.evaluate(
+      async ({ path, body }) =>
+        (
+          await fetch(path, {
+            method: 'POST',
+            credentials: 'include',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+          })
+        ).json(),
+      { path, body },
+    )
 
   beforeAll(async () => {
     feeds = await startFeedServer()
@@ -270,19 +284,6 @@ describeBrowser('the admin in a real browser', () => {
   }, 60_000)
 
   it('runs a cohort from its roster board: sessions, CSV import with a check, the grid', async () => {
-    const api = (path: string, body: unknown) =>
-      page.evaluate(
-        async ({ path, body }) =>
-          (
-            await fetch(path, {
-              method: 'POST',
-              credentials: 'include',
-              headers: { 'content-type': 'application/json' },
-              body: JSON.stringify(body),
-            })
-          ).json(),
-        { path, body },
-      )
     const group = (
       await api('/api/study-groups', {
         name: 'E2E 포스팅 스터디',
@@ -406,19 +407,6 @@ describeBrowser('the admin in a real browser', () => {
     await browser.context.addCookies([{ name: 'payload-lng', value: 'en', url: server.url }])
   }, 90_000)
   it('checks a member’s blog feed now, and decides on a post it found after the deadline', async () => {
-    const api = (path: string, body: unknown) =>
-      page.evaluate(
-        async ({ path, body }) =>
-          (
-            await fetch(path, {
-              method: 'POST',
-              credentials: 'include',
-              headers: { 'content-type': 'application/json' },
-              body: JSON.stringify(body),
-            })
-          ).json(),
-        { path, body },
-      )
     // A cohort that ran through November 2026: week 2's deadline was Sunday 8 November, 23:59:59 in Seoul.
     feeds.set('/e2e/rss', {
       body: rss('park.log', [

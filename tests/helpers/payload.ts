@@ -73,24 +73,19 @@ export async function createUser(payload: Payload, roles: string[]) {
 }
 
 /**
- * A REST request through Payload's own router, as `email` (signed in with the test password) or
- * signed out: what a front end or the admin sends, without a server.
+ * A REST request through Payload's own router, signed in with `token` or signed out: what a
+ * front end or the admin sends, without a server.
  */
-export async function restAs(
+export async function restRequest(
   context: TestPayload,
-  email: string | null,
   url: string,
-  { method = 'GET', body }: { method?: string; body?: unknown } = {},
+  { method = 'GET', body, token }: { method?: string; body?: unknown; token?: string } = {},
 ) {
-  const { payload } = context
   const headers: Record<string, string> = {}
-  if (email) {
-    const { token } = await payload.login({ collection: 'users', data: { email, password: 'test-password-1' } })
-    headers.authorization = `JWT ${token}`
-  }
+  if (token) headers.authorization = `JWT ${token}`
   if (body !== undefined) headers['content-type'] = 'application/json'
   const response = await handleEndpoints({
-    config: payload.config,
+    config: context.payload.config,
     payloadInstanceCacheKey: `file:${path.join(context.dir, 'test.db')}`,
     request: new Request(`http://localhost:3000/api${url}`, {
       method,
@@ -100,4 +95,17 @@ export async function restAs(
   })
   const text = await response.text()
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null }
+}
+
+/** `restRequest` as `email` (signed in with the test password), or signed out. */
+export async function restAs(
+  context: TestPayload,
+  email: string | null,
+  url: string,
+  options: { method?: string; body?: unknown } = {},
+) {
+  const token = email
+    ? (await context.payload.login({ collection: 'users', data: { email, password: 'test-password-1' } })).token
+    : undefined
+  return restRequest(context, url, { ...options, token })
 }

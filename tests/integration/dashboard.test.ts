@@ -3,18 +3,17 @@
  * out last, the latest retrospective's goals, and each operator's cohorts this week; each read
  * with the user's own access, and the default layout by role.
  */
-import path from 'node:path'
 
 import { configToSchema } from '@payloadcms/graphql'
 import { graphql } from 'graphql'
-import { createLocalReq, handleEndpoints, type Payload } from 'payload'
+import { createLocalReq, type Payload } from 'payload'
 
 import { editorialOverview } from '../../collections/blog/editorial'
 import { latestRetrospectiveGoals } from '../../collections/retrospectives/latestGoals'
 import { generateSessions } from '../../collections/studyGroups/roster/sessions'
 import { submitWork } from '../../collections/studyGroups/roster/submit'
 import { cohortsThisWeek } from '../../collections/studyGroups/roster/thisWeek'
-import { createUser, startTestPayload, type TestPayload } from '../helpers/payload'
+import { createUser, restAs, startTestPayload, type TestPayload } from '../helpers/payload'
 import { createPostingStudy } from '../helpers/studyGroups'
 
 let context: TestPayload
@@ -23,19 +22,7 @@ let editor: Awaited<ReturnType<typeof createUser>>
 let member: Awaited<ReturnType<typeof createUser>>
 const reqAs = (user: unknown) => createLocalReq({ user: user as never }, payload)
 
-async function restAs(email: string | null, url: string) {
-  const headers: Record<string, string> = {}
-  if (email) {
-    const { token } = await payload.login({ collection: 'users', data: { email, password: 'test-password-1' } })
-    headers.authorization = `JWT ${token}`
-  }
-  const response = await handleEndpoints({
-    config: payload.config,
-    payloadInstanceCacheKey: `file:${path.join(context.dir, 'test.db')}`,
-    request: new Request(`http://localhost:3000/api${url}`, { headers }),
-  })
-  return { status: response.status, body: await response.json() }
-}
+const getAs = (email: string | null, url: string) => restAs(context, email, url)
 
 async function graphqlAs(user: unknown, source: string) {
   const req = await createLocalReq({ user: user as never }, payload)
@@ -242,7 +229,7 @@ describe('the cohorts widget', () => {
   it('serves the same over REST and GraphQL to operators, and refuses everyone else', async () => {
     const study = await createPostingStudy(payload, { name: 'API 스터디', members: 2, weeks: 2, start: '2027-03-01' })
     await generateSessions(await reqAs(study.operator), study.cohort.id)
-    const rest = await restAs(study.operator.email, '/cohorts/this-week')
+    const rest = await getAs(study.operator.email, '/cohorts/this-week')
     expect(rest.status).toBe(200)
     // Today is before the cohort starts: its first session is this week's.
     expect(rest.body.cohorts).toEqual([
@@ -256,8 +243,8 @@ describe('the cohorts widget', () => {
         ],
       }),
     ])
-    expect((await restAs(member.email, '/cohorts/this-week')).status).toBe(403)
-    expect((await restAs(null, '/cohorts/this-week')).status).toBe(401)
+    expect((await getAs(member.email, '/cohorts/this-week')).status).toBe(403)
+    expect((await getAs(null, '/cohorts/this-week')).status).toBe(401)
 
     const viaGraphQL = await graphqlAs(study.operator, '{ CohortsThisWeek }')
     expect(viaGraphQL.errors).toBeUndefined()

@@ -10,7 +10,7 @@ import { configToSchema } from '@payloadcms/graphql'
 import { graphql } from 'graphql'
 import { createLocalReq, handleEndpoints, type Payload } from 'payload'
 
-import { createUser, startTestPayload, type TestPayload } from '../helpers/payload'
+import { createUser, restRequest, startTestPayload, type TestPayload } from '../helpers/payload'
 import { doc, paragraph, text } from '../helpers/lexical'
 import { createPostingStudy } from '../helpers/studyGroups'
 
@@ -22,20 +22,8 @@ const tokens: Record<string, string> = {}
 const users: Record<string, Json> = {}
 
 async function rest(url: string, { method = 'GET', as, json }: { method?: string; as?: string; json?: unknown } = {}) {
-  const headers: Record<string, string> = {}
-  if (as) headers.authorization = `JWT ${tokens[as]}`
-  if (json !== undefined) headers['content-type'] = 'application/json'
-  const response = await handleEndpoints({
-    config: payload.config,
-    payloadInstanceCacheKey: `file:${path.join(context.dir, 'test.db')}`,
-    request: new Request(`http://localhost:3000/api${url}`, {
-      method,
-      headers,
-      body: json === undefined ? undefined : JSON.stringify(json),
-    }),
-  })
-  const text = await response.text()
-  return { status: response.status, body: text ? (JSON.parse(text) as Json) : {} }
+  const { status, body } = await restRequest(context, url, { method, body: json, token: as ? tokens[as] : undefined })
+  return { status, body: (body ?? {}) as Json }
 }
 
 async function query(source: string, as?: string) {
