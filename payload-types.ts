@@ -84,6 +84,7 @@ export interface Config {
     'study-notices': StudyNotice;
     webhooks: Webhook;
     'webhook-deliveries': WebhookDelivery;
+    'content-api-keys': ContentApiKey;
     'search-index': SearchIndex;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -117,6 +118,7 @@ export interface Config {
     'study-notices': StudyNoticesSelect<false> | StudyNoticesSelect<true>;
     webhooks: WebhooksSelect<false> | WebhooksSelect<true>;
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
+    'content-api-keys': ContentApiKeysSelect<false> | ContentApiKeysSelect<true>;
     'search-index': SearchIndexSelect<false> | SearchIndexSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -687,6 +689,17 @@ export interface WebhookDelivery {
   createdAt: string;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "content-api-keys".
+ */
+export interface ContentApiKey {
+  id: number;
+  name: string;
+  key?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Kept up to date by Devlog from published posts and retrospectives; the site search (GET /api/search) reads it.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -913,6 +926,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'webhook-deliveries';
         value: number | WebhookDelivery;
+      } | null)
+    | ({
+        relationTo: 'content-api-keys';
+        value: number | ContentApiKey;
       } | null)
     | ({
         relationTo: 'search-index';
@@ -1393,6 +1410,16 @@ export interface WebhookDeliveriesSelect<T extends boolean = true> {
   lastStatus?: T;
   lastError?: T;
   deliveredAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "content-api-keys_select".
+ */
+export interface ContentApiKeysSelect<T extends boolean = true> {
+  name?: T;
+  key?: T;
   updatedAt?: T;
   createdAt?: T;
 }

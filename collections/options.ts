@@ -3,7 +3,15 @@ import type { CollectionConfig, Config, Field, PayloadRequest } from 'payload'
 import { bareHost } from './shared/lib/outbound'
 
 /** The features a host can turn off. The blog (posts, tags, series) and the accounts are always on. */
-export const OPTIONAL_FEATURES = ['retrospectives', 'studyGroups', 'webhooks', 'search', 'feeds', 'openapi'] as const
+export const OPTIONAL_FEATURES = [
+  'retrospectives',
+  'studyGroups',
+  'webhooks',
+  'search',
+  'feeds',
+  'openapi',
+  'ghost',
+] as const
 export type OptionalFeature = (typeof OPTIONAL_FEATURES)[number]
 
 /** Every collection Devlog adds, by slug. */
@@ -26,6 +34,7 @@ export const DEVLOG_COLLECTIONS = [
   'webhooks',
   'webhook-deliveries',
   'search-index',
+  'content-api-keys',
 ] as const
 export type DevlogCollectionSlug = (typeof DEVLOG_COLLECTIONS)[number]
 

@@ -10,6 +10,7 @@ import { retrospectivesFeature } from './retrospectives/index'
 import { applyOverride, mergeCollections } from './shared/collections'
 import { withDashboardWidgets } from './shared/dashboard'
 import type { DevlogFeature } from './shared/feature'
+import { ghostFeature } from './ghost/index'
 import { guardFeature } from './guard/index'
 import { mergeGraphQLExtensions } from './shared/graphql'
 import { studyGroupsFeature } from './studyGroups/index'
@@ -35,6 +36,7 @@ export const devlogPlugin =
       ...(enabled.search ? [searchFeature(options)] : []),
       ...(enabled.feeds ? [feedsFeature()] : []),
       ...(enabled.openapi ? [openApiFeature()] : []),
+      ...(enabled.ghost ? [ghostFeature(options)] : []),
       seoFeature(options),
       previewFeature(options),
       changeEventsFeature(),

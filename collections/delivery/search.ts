@@ -1,5 +1,6 @@
 import { searchPlugin } from '@payloadcms/plugin-search'
 import type { Payload, PayloadRequest, Plugin } from 'payload'
+import { htmlToText } from '../shared/lib/htmlText'
 
 import { devlogOptions } from '../options'
 import type { Id } from '../shared/documents'
@@ -12,13 +13,6 @@ export const SEARCH_COLLECTIONS = ['posts', 'retrospectives'] as const
 export const SEARCH_INDEX = 'search-index' as const
 const CANDIDATES = 500
 const MAX_LIMIT = 50
-
-const stripHtml = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
 
 /**
  * The official search plugin keeps one index row per published post or retrospective (drafts are
@@ -65,7 +59,7 @@ export const devlogSearch = (collections: string[]): Plugin =>
         ...searchDoc,
         slug: originalDoc.slug,
         excerpt: originalDoc.excerpt ?? null,
-        body: stripHtml(originalDoc.contentHtml ?? ''),
+        body: htmlToText(originalDoc.contentHtml ?? ''),
         tagNames: tags.docs.map((tag) => tag.name).join(', '),
         publishedAt: originalDoc.publishedAt ?? null,
       }

@@ -350,5 +350,8 @@ export const en = {
     noticeSubject: 'Subject',
     noticeText: 'Message',
     sentAt: 'Sent',
+    contentApiKey: 'Content API key',
+    contentApiKeys: 'Content API keys',
+    contentApiKeysDescription: 'Keys for front ends built for Ghost’s Content API (/ghost/api/content/): read-only, published content only. Delete a key to revoke it.',
   },
 }

@@ -352,5 +352,8 @@ export const ko: typeof en = {
     noticeSubject: '제목',
     noticeText: '내용',
     sentAt: '보낸 시각',
+    contentApiKey: '콘텐츠 API 키',
+    contentApiKeys: '콘텐츠 API 키',
+    contentApiKeysDescription: 'Ghost 콘텐츠 API(/ghost/api/content/)용 프런트엔드의 키: 읽기 전용, 발행된 글만 봅니다. 키를 삭제하면 폐기됩니다.',
   },
 }

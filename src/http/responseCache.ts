@@ -32,7 +32,7 @@ const GZIP_THRESHOLD = 1024
 export const PUBLIC_API_CACHE = 'public, max-age=60, stale-while-revalidate=300'
 // Uploaded files stream from disk and are not worth holding in memory.
 const CACHEABLE =
-  /^\/(api\/(?!users\/me|graphql|payload-|docs|preview|[^/]+\/file\/)|feed\.(xml|json)|atom\.xml|tags\/|sitemap)/
+  /^\/(api\/(?!users\/me|graphql|payload-|docs|preview|[^/]+\/file\/)|feed\.(xml|json)|atom\.xml|tags\/|sitemap|ghost\/api\/)/
 const EVERYTHING = '*'
 
 /** Every collection a collection's documents can show through relationships (at any depth). */

@@ -12,6 +12,7 @@ import * as migration_20261201_001139_users_no_account_lockout from './20261201_
 import * as migration_20261201_021500_users_names from './20261201_021500_users_names';
 import * as migration_20261201_062140_member_feeds from './20261201_062140_member_feeds';
 import * as migration_20261201_063546_study_notices from './20261201_063546_study_notices';
+import * as migration_20261201_070755_content_api_keys from './20261201_070755_content_api_keys';
 
 export const migrations = [
   {
@@ -82,6 +83,11 @@ export const migrations = [
   {
     up: migration_20261201_063546_study_notices.up,
     down: migration_20261201_063546_study_notices.down,
-    name: '20261201_063546_study_notices'
+    name: '20261201_063546_study_notices',
+  },
+  {
+    up: migration_20261201_070755_content_api_keys.up,
+    down: migration_20261201_070755_content_api_keys.down,
+    name: '20261201_070755_content_api_keys'
   },
 ];

@@ -467,6 +467,26 @@ describeBrowser('the admin in a real browser', () => {
     expect(await waiting.count()).toBe(1)
     await screenshot(page, '11-roster-decided')
   }, 90_000)
+  it('creates a Content API key for a Ghost front end in the admin, and revokes it', async () => {
+    await page.goto(`${server.url}/admin/collections/content-api-keys/create`)
+    await page.fill('#field-name', 'Astro blog')
+    await page.locator('#action-save').click()
+    await page.waitForURL(/\/admin\/collections\/content-api-keys\/\w+$/)
+    await page.waitForFunction(() =>
+      /^[0-9a-f]{26}$/.test((document.querySelector('#field-key') as HTMLInputElement)?.value ?? ''),
+    )
+    const key = await page.locator('#field-key').inputValue()
+    await screenshot(page, '12-content-api-key')
+    const read = await fetch(`${server.url}/ghost/api/content/settings/?key=${key}`)
+    expect(read.status).toBe(200)
+
+    await page.locator('.doc-controls__dots').click()
+    await page.locator('#action-delete').click()
+    await page.locator('#confirm-action').click()
+    await page.waitForURL(/\/admin\/collections\/content-api-keys\/?$/)
+    const revoked = await fetch(`${server.url}/ghost/api/content/settings/?key=${key}`)
+    expect(revoked.status).toBe(401)
+  }, 60_000)
   it('previews a draft: the preview link and live preview carry a token the front end reads the draft with', async () => {
     const { docs } = await (
       await fetch(`${server.url}/api/posts?where[title][equals]=${encodeURIComponent('Deploying with a manifest')}`)

@@ -64,6 +64,7 @@ describe('devlogPlugin in another Payload app', () => {
       'webhooks',
       'webhook-deliveries',
       'search-index',
+      'content-api-keys',
     ])
     expect(result.collections![0]).toBe(Books)
     expect(result.globals).toEqual(host.globals)
