@@ -389,54 +389,64 @@ const POST_ALIASES = {
   primary_author: 'authors.slug',
 }
 
-async function browsePosts(req: PayloadRequest, query: Query, extra: Where[] = []): Promise<Envelope> {
-  const filter = query.filter ? await filterToWhere(query.filter, postFilterFields(req), POST_ALIASES) : null
-  const result = await req.payload.find({
+/** A resource kept in a collection of its own: posts (published only) and tags (with published posts). */
+type Stored = {
+  collection: 'posts' | 'tags'
+  base: Where
+  defaultSort: string
+  depth: number
+  filterFields: (req: PayloadRequest) => FilterFields
+  aliases?: Record<string, string>
+  serialize: (doc: never, ctx: Context, query: Query) => Record<string, unknown>
+}
+
+const STORED: Record<'posts' | 'tags', Stored> = {
+  posts: {
     collection: 'posts',
-    where: { and: [{ _status: { equals: 'published' } }, ...(filter ? [filter] : []), ...extra] },
-    sort: (query.sort ?? ['-publishedAt']) as Sort,
-    limit: query.limit,
-    page: query.page,
+    base: { _status: { equals: 'published' } },
+    defaultSort: '-publishedAt',
     depth: 1,
-    overrideAccess: false,
-    req,
-  })
-  const ctx = context(req)
-  return {
-    posts: result.docs.map((post) => pick(postObject(post as unknown as PostDoc, ctx, query), query.fields)),
-    meta: { pagination: pagination(query.page, query.limit, result.totalDocs) },
-  }
-}
-
-async function readPost(req: PayloadRequest, query: Query, where: Where): Promise<Envelope> {
-  const { posts } = await browsePosts(req, { ...query, filter: null, limit: 1, page: 1 }, [where])
-  if (!(posts as unknown[]).length) throw notFound('Post')
-  return { posts }
-}
-
-async function browseTags(req: PayloadRequest, query: Query, extra: Where[] = []): Promise<Envelope> {
-  const filter = query.filter
-    ? await filterToWhere(query.filter, {
-        id: { path: 'id', value: 'id' },
-        slug: { path: 'slug', value: 'text' },
-        name: { path: 'name', value: 'text' },
-        visibility: { resolve: (operator, values) => matchesConstant('public', operator, values) },
-      })
-    : null
-  const result = await req.payload.find({
+    filterFields: postFilterFields,
+    aliases: POST_ALIASES,
+    serialize: (post: PostDoc, ctx, query) => postObject(post, ctx, query),
+  },
+  tags: {
     collection: 'tags',
     // Ghost's public tags are those with published posts.
-    where: { and: [{ postCount: { greater_than: 0 } }, ...(filter ? [filter] : []), ...extra] },
-    sort: (query.sort ?? ['name']) as Sort,
+    base: { postCount: { greater_than: 0 } },
+    defaultSort: 'name',
+    depth: 0,
+    filterFields: () => ({
+      id: { path: 'id', value: 'id' },
+      slug: { path: 'slug', value: 'text' },
+      name: { path: 'name', value: 'text' },
+      visibility: { resolve: (operator, values) => matchesConstant('public', operator, values) },
+    }),
+    serialize: (tag: TagDoc, ctx, query) => tagObject(tag, ctx, query),
+  },
+}
+
+async function browseStored(
+  req: PayloadRequest,
+  resource: 'posts' | 'tags',
+  query: Query,
+  extra: Where[] = [],
+): Promise<Envelope> {
+  const spec = STORED[resource]
+  const filter = query.filter ? await filterToWhere(query.filter, spec.filterFields(req), spec.aliases) : null
+  const result = await req.payload.find({
+    collection: spec.collection,
+    where: { and: [spec.base, ...(filter ? [filter] : []), ...extra] },
+    sort: (query.sort ?? [spec.defaultSort]) as Sort,
     limit: query.limit,
     page: query.page,
-    depth: 0,
+    depth: spec.depth,
     overrideAccess: false,
     req,
   })
   const ctx = context(req)
   return {
-    tags: result.docs.map((tag) => pick(tagObject(tag as unknown as TagDoc, ctx, query), query.fields)),
+    [resource]: result.docs.map((doc) => pick(spec.serialize(doc as never, ctx, query), query.fields)),
     meta: { pagination: pagination(query.page, query.limit, result.totalDocs) },
   }
 }
@@ -516,6 +526,9 @@ function settings(req: PayloadRequest): Envelope {
   }
 }
 
+/** What a 404 names: "Post not found." */
+const NOUN: Record<Resource, string> = { posts: 'Post', pages: 'Page', tags: 'Tag', authors: 'Author' }
+
 const ORDERABLE: Record<Resource, Record<string, string>> = {
   posts: POST_ORDER,
   pages: POST_ORDER,
@@ -533,25 +546,24 @@ export async function answer(
   const { resource, by, value } = route
   if (resource === 'pages') {
     // Devlog has no pages (retrospectives have their own API): an empty list, and no page to read.
-    if (by) throw notFound('Page')
+    if (by) throw notFound(NOUN.pages)
     return { pages: [], meta: { pagination: pagination(query.page, query.limit, 0) } }
   }
   // An id the database cannot hold (letters on SQLite) finds nothing rather than failing.
   const validId = by !== 'id' || req.payload.db.defaultIDType !== 'number' || /^\d{1,15}$/.test(value ?? '')
-  if (!validId) throw notFound(resource === 'posts' ? 'Post' : resource === 'tags' ? 'Tag' : 'Author')
+  if (!validId) throw notFound(NOUN[resource])
   const where: Where | undefined =
     by === 'id' ? { id: { equals: value } } : by === 'slug' ? { slug: { equals: value } } : undefined
-  if (resource === 'posts') return where ? readPost(req, query, where) : browsePosts(req, query)
-  if (resource === 'tags') {
-    if (!where) return browseTags(req, query)
-    const { tags } = await browseTags(req, { ...query, filter: null, limit: 1, page: 1 }, [where])
-    if (!(tags as unknown[]).length) throw notFound('Tag')
-    return { tags }
+  const one = { ...query, filter: null, limit: 1, page: 1 }
+  const found = (envelope: Envelope) => {
+    if (!(envelope[resource] as unknown[]).length) throw notFound(NOUN[resource])
+    return { [resource]: envelope[resource] }
+  }
+  if (resource === 'posts' || resource === 'tags') {
+    if (!where) return browseStored(req, resource, query)
+    return found(await browseStored(req, resource, one, [where]))
   }
   if (!by) return browseAuthors(req, query)
-  const { authors } = await browseAuthors(req, { ...query, filter: null, limit: 1, page: 1 }, (user) =>
-    by === 'id' ? String(user.id) === value : authorSlug(user) === value,
-  )
-  if (!(authors as unknown[]).length) throw notFound('Author')
-  return { authors }
+  const match = (user: UserDoc) => (by === 'id' ? String(user.id) === value : authorSlug(user) === value)
+  return found(await browseAuthors(req, one, match))
 }
