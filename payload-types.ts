@@ -689,6 +689,8 @@ export interface WebhookDelivery {
   createdAt: string;
 }
 /**
+ * Keys for front ends built for Ghost’s Content API (/ghost/api/content/): read-only, published content only. Delete a key to revoke it.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "content-api-keys".
  */

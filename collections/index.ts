@@ -27,3 +27,4 @@ export type {
 } from './studyGroups/types'
 export type { Webhook, WebhookDelivery } from './webhooks/types'
 export { guardGraphQLRequests } from './guard/graphqlRequests'
+export { graphQLOverGet } from './delivery/graphqlRequests'

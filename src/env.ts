@@ -68,6 +68,11 @@ export function logFormat(env: Env = process.env): 'json' | 'pretty' {
   return raw
 }
 
+/** How much memory the response cache may hold, in MB (`RESPONSE_CACHE_MB`). */
+export function responseCacheMegabytes(env: Env = process.env): number {
+  return wholeNumber(env, 'RESPONSE_CACHE_MB', 64, 1, 65_536)
+}
+
 /** Search indexes up to this many rows are ranked from memory (see src/delivery/search.ts). */
 export function searchMemoryLimit(env: Env = process.env): number {
   return wholeNumber(env, 'SEARCH_MEMORY_LIMIT', 5_000, 0, 1_000_000)

@@ -32,7 +32,7 @@ const GZIP_THRESHOLD = 1024
 export const PUBLIC_API_CACHE = 'public, max-age=60, stale-while-revalidate=300'
 // Uploaded files stream from disk and are not worth holding in memory.
 const CACHEABLE =
-  /^\/(api\/(?!users\/me|graphql|payload-|docs|preview|[^/]+\/file\/)|feed\.(xml|json)|atom\.xml|tags\/|sitemap|ghost\/api\/)/
+  /^\/(api\/(?!users\/me|graphql-playground|payload-|docs|preview|[^/]+\/file\/)|feed\.(xml|json)|atom\.xml|tags\/|sitemap|ghost\/api\/)/
 const EVERYTHING = '*'
 
 /** Every collection a collection's documents can show through relationships (at any depth). */
@@ -77,13 +77,17 @@ function etagOf(body: Buffer) {
  * soon as a document of a collection they can show changes; `serveHits`, placed first, answers
  * from the store. Signed-in requests never touch it.
  */
-export function publicResponses(config: SanitizedConfig, { store }: { store: boolean }) {
+export function publicResponses(
+  config: SanitizedConfig,
+  { store, maxBytes = 64 * 1024 * 1024 }: { store: boolean; maxBytes?: number },
+) {
+  // A byte budget, not an entry count: a sitemap page and a tag's post count differ a thousandfold.
   const cache = new LRUCache<string, Entry>({
-    max: 2_000,
     // Bounds staleness when several instances run: each hears only of its own writes.
     ttl: 60_000,
-    maxSize: 64 * 1024 * 1024,
-    sizeCalculation: (entry) => entry.body.length + 512,
+    maxSize: maxBytes,
+    // The body, its gzipped copy once made, and the headers and key around them.
+    sizeCalculation: (entry) => Math.ceil(entry.body.length * 1.3) + 512,
   })
   const dependencies = new Map<string, Set<string>>()
   // A collection's list or one document shows that collection and what it relates to; custom

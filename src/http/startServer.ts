@@ -13,6 +13,7 @@ import {
   logFormat,
   payloadSecret,
   port as configuredPort,
+  responseCacheMegabytes,
   searchMemoryLimit,
   serverURL,
 } from '../env'
@@ -64,7 +65,10 @@ export async function startServer({ root, dev }: StartOptions): Promise<Server> 
     if (shuttingDown) res.setHeader('Connection', 'close')
     nextMiddleware()
   })
-  const responses = publicResponses(payload.config, { store: process.env.RESPONSE_CACHE !== 'false' })
+  const responses = publicResponses(payload.config, {
+    store: process.env.RESPONSE_CACHE !== 'false',
+    maxBytes: responseCacheMegabytes() * 1024 * 1024,
+  })
   // Hits carry the headers the rest of the chain gave the response they were kept from.
   app.use(responses.serveHits)
   app.use(securityHeaders({ dev, https: publicURL.startsWith('https:'), previewOrigins: frontendOrigins() }))

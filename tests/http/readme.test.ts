@@ -53,6 +53,7 @@ describeWithBuild("the README's curl, import and export examples", () => {
     expect(run.stdout).toContain('"Reading Terraform plans without fear"')
     expect(run.stdout).toContain('200 application/rss+xml')
     expect(run.stdout).toContain('"version":"https://jsonfeed.org/version/1.1"')
+    expect(run.stdout).toContain('{"data":{"Tags":{"docs":[')
     // Ghost's Content API with the key the example makes.
     expect(run.stdout).toMatch(/\{"posts":\[\{"title":"[^"]+","slug":"[^"]+","published_at":"[^"]+\+00:00"\}/)
     expect(run.stdout).toContain('"count":{"posts":')

@@ -63,8 +63,8 @@ describe('devlogPlugin in another Payload app', () => {
       'study-notices',
       'webhooks',
       'webhook-deliveries',
-      'search-index',
       'content-api-keys',
+      'search-index',
     ])
     expect(result.collections![0]).toBe(Books)
     expect(result.globals).toEqual(host.globals)

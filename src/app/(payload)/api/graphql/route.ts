@@ -1,7 +1,8 @@
 import config from '@payload-config'
 import { GRAPHQL_POST, REST_OPTIONS } from '@payloadcms/next/routes'
 
-import { guardGraphQLRequests } from '../../../../../collections'
+import { graphQLOverGet, guardGraphQLRequests } from '../../../../../collections'
 
-export const POST = guardGraphQLRequests(GRAPHQL_POST(config))
+// Queries also over GET and as automatic persisted queries, so repeated anonymous ones are cacheable.
+export const { GET, POST } = graphQLOverGet(guardGraphQLRequests(GRAPHQL_POST(config)))
 export const OPTIONS = REST_OPTIONS(config)
