@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks'
 
 import { launchBrowser } from '../tests/helpers/browser'
 import { freePort } from '../tests/helpers/server'
-import { corpusPost, TAG_NAMES } from './corpus'
+import { seedCorpus } from './seedCorpus'
 
 const POSTS = Number(process.env.BENCH_POSTS || 1_000)
 const VISITS = 5
@@ -25,25 +25,11 @@ const log = (message: string) => process.stdout.write(`${message}\n`)
 
 async function seed() {
   const { default: config } = await import('../payload.config')
-  const { markdownToLexical } = await import('../collections/shared/richtext/markdown')
   const { getPayload } = await import('payload')
   const payload = await getPayload({ config })
   payload.logger.level = 'warn'
   await payload.create({ collection: 'users', data: { email: EMAIL, password: PASSWORD } })
-  const tagIds = new Map<string, number | string>()
-  for (const name of TAG_NAMES) tagIds.set(name, (await payload.create({ collection: 'tags', data: { name } })).id)
-  for (let index = 0; index < POSTS; index++) {
-    const post = corpusPost(index)
-    await payload.create({
-      collection: 'posts',
-      data: {
-        ...post,
-        content: markdownToLexical(payload, 'posts', 'content', post.markdown),
-        tags: post.tags.map((name) => tagIds.get(name)!),
-        _status: 'published',
-      } as never,
-    })
-  }
+  await seedCorpus(payload, POSTS)
   await payload.destroy()
 }
 

@@ -14,10 +14,10 @@ import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import autocannon from 'autocannon'
-import type { Payload } from 'payload'
 
 import { freePort } from '../tests/helpers/server'
 import { corpusPost, TAG_NAMES } from './corpus'
+import { createTags, seedCorpus, type SeededPost } from './seedCorpus'
 
 const POSTS = Number(process.env.BENCH_POSTS || 1_000)
 const DURATION_S = Number(process.env.BENCH_DURATION || 10)
@@ -32,14 +32,6 @@ const ceilingBundle = path.join(root, 'build/bench/ceiling.js')
 const nextBin = path.join(root, 'node_modules/next/dist/bin/next')
 const log = (message: string) => process.stdout.write(`${message}\n`)
 
-type SeededPost = {
-  title: string
-  slug: string
-  excerpt: string
-  tags: string[]
-  publishedAt: string
-  content: unknown
-}
 type Env = Record<string, string | undefined>
 type Request = { path: string; method?: 'GET' | 'POST'; body?: string }
 type Endpoint = { name: string; hot: boolean; devlog: Request; baseline: Request }
@@ -92,22 +84,12 @@ function endpoints(slug: string): Endpoint[] {
 
 async function seedDevlog(dir: string) {
   const { default: config } = await import('../payload.config')
-  const { markdownToLexical } = await import('../collections/shared/richtext/markdown')
   const { getPayload } = await import('payload')
   const payload = await getPayload({ config })
   payload.logger.level = 'warn'
-  const tagIds = await createTags(payload, (name) => ({ name }))
-  const seeded: SeededPost[] = []
-  for (let index = 0; index < POSTS; index++) {
-    const post = corpusPost(index)
-    const content = markdownToLexical(payload, 'posts', 'content', post.markdown)
-    await payload.create({
-      collection: 'posts',
-      data: { ...post, content, tags: post.tags.map((name) => tagIds.get(name)!), _status: 'published' } as never,
-    })
-    seeded.push({ ...post, content })
-    if ((index + 1) % 100 === 0) log(`  devlog: ${index + 1}/${POSTS} posts`)
-  }
+  const seeded = await seedCorpus(payload, POSTS, (done) => {
+    if (done % 100 === 0) log(`  devlog: ${done}/${POSTS} posts`)
+  })
   fs.writeFileSync(path.join(dir, 'posts.json'), JSON.stringify(seeded))
   await payload.destroy()
 }
@@ -127,15 +109,6 @@ async function seedBaseline(dir: string) {
     if ((index + 1) % 100 === 0) log(`  baseline: ${index + 1}/${posts.length} posts`)
   }
   await payload.destroy()
-}
-
-async function createTags(payload: Payload, data: (name: string, index: number) => Record<string, unknown>) {
-  const ids = new Map<string, number | string>()
-  for (const [index, name] of TAG_NAMES.entries()) {
-    const tag = await payload.create({ collection: 'tags' as never, data: data(name, index) as never })
-    ids.set(name, (tag as { id: number | string }).id)
-  }
-  return ids
 }
 
 // ---------------------------------------------------------------------------------------------

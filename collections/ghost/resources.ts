@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { DateTime } from 'luxon'
 import type { PayloadRequest, Sort, Where } from 'payload'
 
-import { documentUrl } from '../delivery/urls'
+import { absolutiseHtml, documentUrl } from '../delivery/urls'
 import { devlogOptions } from '../options'
 import type { Id } from '../shared/documents'
 import { htmlToText } from '../shared/lib/htmlText'
@@ -193,10 +193,7 @@ function authorObject(user: UserDoc, { site, absolute }: Context, query: Query, 
 }
 
 function postObject(post: PostDoc, ctx: Context, query: Query) {
-  const html =
-    ctx.site && post.contentHtml
-      ? post.contentHtml.replace(/\b(src|href)="\/(?!\/)/g, `$1="${ctx.site.serverURL}/`)
-      : null
+  const html = post.contentHtml ? absolutiseHtml(post.contentHtml, ctx.site.serverURL) : null
   const plaintext = htmlToText(post.contentHtml ?? '')
   const cover = populated<NonNullable<Media>>(post.coverImage)
   const tags = (post.tags ?? []).map((tag) => populated<TagDoc>(tag)).filter((tag): tag is TagDoc => tag !== null)
@@ -270,8 +267,17 @@ const pagination = (page: number, limit: number, total: number) => {
 
 const notFound = (what: string) => new GhostError('NotFoundError', `${what} not found.`, null)
 
-/** The users who have written a published post, with how many, for authors and author filters. */
-async function publishedAuthors(req: PayloadRequest): Promise<Map<string, { user: UserDoc; posts: number }>> {
+type PublishedAuthors = Map<string, { user: UserDoc; posts: number }>
+
+/**
+ * The users who have written a published post, with how many, for authors and author filters:
+ * read once per request, since a filter on authors and the authors' own list both need it.
+ */
+function publishedAuthors(req: PayloadRequest): Promise<PublishedAuthors> {
+  return ((req.context.ghostPublishedAuthors as Promise<PublishedAuthors> | undefined) ??= readPublishedAuthors(req))
+}
+
+async function readPublishedAuthors(req: PayloadRequest): Promise<PublishedAuthors> {
   const { docs } = await req.payload.find({
     collection: 'posts',
     where: { _status: { equals: 'published' } },
