@@ -150,8 +150,14 @@ async function queueDeliveries(req: PayloadRequest, collection: string, event: W
 }
 
 type MainRow = Pick<WatchedDocument, 'id' | '_status'>
+// Only the status: the whole row would bring the post's body along on every save.
 const mainRow = (req: PayloadRequest, collection: string, id: unknown) =>
-  req.payload.db.findOne<MainRow>({ collection: collection as CollectionSlug, where: { id: { equals: id } }, req })
+  req.payload.db.findOne<MainRow>({
+    collection: collection as CollectionSlug,
+    where: { id: { equals: id } },
+    select: { _status: true },
+    req,
+  })
 const statusKey = (collection: string, id: unknown) => `webhookStatusBefore:${collection}:${String(id)}`
 
 /** What the public saw before the change (not the latest draft), kept for the afterChange hook. */

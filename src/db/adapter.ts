@@ -6,7 +6,7 @@ import type { DatabaseAdapterObj } from 'payload'
 
 import { projectRoot } from '../lib/projectRoot'
 import { migrations } from '../migrations'
-import { resolveDatabase, sqliteDirectory } from './resolveDatabase'
+import { resolveDatabase, sqliteDirectory, sqliteFile } from './resolveDatabase'
 import { serialiseSqliteWrites } from './sqliteWrites'
 
 const SQLITE_BUSY_TIMEOUT_MS = 5_000
@@ -38,6 +38,6 @@ export function databaseAdapter(uri: string | undefined = process.env.DATABASE_U
       transactionOptions: {},
       busyTimeout: SQLITE_BUSY_TIMEOUT_MS,
     }),
-    { busyTimeoutMs: SQLITE_BUSY_TIMEOUT_MS, queueTimeoutMs: WRITE_QUEUE_TIMEOUT_MS },
+    { busyTimeoutMs: SQLITE_BUSY_TIMEOUT_MS, queueTimeoutMs: WRITE_QUEUE_TIMEOUT_MS, file: sqliteFile(target.url) },
   )
 }

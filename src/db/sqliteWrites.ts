@@ -1,5 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 
+import { Sqlite3Transaction } from '@libsql/client/sqlite3'
+import Database from 'libsql'
+
 import { E_TIMEOUT, Mutex, withTimeout, type MutexInterface } from 'async-mutex'
 import { APIError, type BaseDatabaseAdapter, type DatabaseAdapterObj, type PayloadRequest } from 'payload'
 
@@ -8,6 +11,8 @@ export type SqliteWriteOptions = {
   busyTimeoutMs: number
   /** How long a write in this process waits for the one in front of it before answering 503. */
   queueTimeoutMs: number
+  /** The database file (`null` in memory, where another connection would be another database). */
+  file: string | null
 }
 
 /** Adapter methods that write outside a transaction when their `req` carries none. */
@@ -29,9 +34,8 @@ const WRITE_METHODS = [
 ] as const satisfies ReadonlyArray<keyof BaseDatabaseAdapter>
 
 /** The part of libsql's client used here (the adapter's `client` after `connect`). */
-type Client = {
-  execute: (sql: string) => Promise<unknown>
-  transaction: (mode?: 'write' | 'read' | 'deferred') => Promise<unknown>
+export type Client = {
+  transaction: (mode?: keyof typeof BEGIN) => Promise<unknown>
 }
 type SqliteAdapter = BaseDatabaseAdapter & { client?: Client }
 type AdapterMethod = (this: SqliteAdapter, ...args: unknown[]) => Promise<unknown>
@@ -43,9 +47,8 @@ type AdapterMethod = (this: SqliteAdapter, ...args: unknown[]) => Promise<unknow
  * timeout) blocks the whole event loop, so the transaction holding the lock can never finish and
  * both fail as "database is locked". So in one process one write transaction runs at a time, the
  * others queue without blocking; a write made outside a transaction queues behind it too. The busy
- * timeout stays for other processes on the same file (the import CLI beside a running server), and
- * is set again on each connection libsql opens: it opens a fresh one, without the pragma, for
- * every transaction it starts.
+ * timeout stays for other processes on the same file (the import CLI beside a running server), on
+ * the client's connection and on the one its transactions use (`reuseTransactionConnection`).
  */
 export function serialiseSqliteWrites(adapterObj: DatabaseAdapterObj, options: SqliteWriteOptions): DatabaseAdapterObj {
   return {
@@ -78,7 +81,8 @@ export function serialiseSqliteWrites(adapterObj: DatabaseAdapterObj, options: S
         (connect) =>
           async function (this: SqliteAdapter, ...args) {
             await connect.apply(this, args)
-            if (this.client) await keepBusyTimeout(this.client, options.busyTimeoutMs)
+            if (this.client && options.file)
+              reuseTransactionConnection(this.client, options.file, options.busyTimeoutMs)
           },
       )
       override(
@@ -133,14 +137,37 @@ export function serialiseSqliteWrites(adapterObj: DatabaseAdapterObj, options: S
   }
 }
 
-/** Sets the busy timeout on the client's connection now and on each one it opens after a transaction. */
-function keepBusyTimeout(client: Client, busyTimeoutMs: number) {
-  const pragma = `PRAGMA busy_timeout = ${busyTimeoutMs}`
-  const transaction = client.transaction.bind(client)
-  client.transaction = (mode) => {
-    // Both calls run their SQL synchronously, so nothing can use the new connection in between.
-    const started = transaction(mode)
-    return Promise.all([started, client.execute(pragma)]).then(() => started)
+/**
+ * libsql's client hands its connection to each transaction it starts and opens a new one for
+ * whatever comes next, so every save paid for opening the file and reading Devlog's schema again
+ * (about a fifth of a post's save). Writes here take turns, so one connection kept for
+ * transactions serves them all; a second transaction that arrives while it is busy (a migration,
+ * another caller of the client) gets a connection of its own, as before. The client's own
+ * connection stays with the client, so reads never wait for a transaction to end.
+ */
+export function reuseTransactionConnection(client: Client, file: string, busyTimeoutMs: number) {
+  const open = () => {
+    const connection = new Database(file)
+    connection.exec(`PRAGMA busy_timeout = ${busyTimeoutMs}`)
+    return connection
   }
-  return client.execute(pragma)
+  let idle: Database.Database | null = null
+  client.transaction = async (mode = 'write') => {
+    const connection = idle ?? open()
+    idle = null
+    connection.exec(BEGIN[mode])
+    // The client's own transaction class, on a connection it did not open: the same results and
+    // errors as `client.transaction` gives.
+    const transaction = new Sqlite3Transaction(connection, 'number')
+    const giveBack = () => {
+      if (!connection.inTransaction && idle === null) idle = connection
+    }
+    for (const end of ['commit', 'rollback'] as const) {
+      const original = transaction[end].bind(transaction)
+      transaction[end] = () => original().finally(giveBack)
+    }
+    return transaction
+  }
 }
+
+const BEGIN = { write: 'BEGIN IMMEDIATE', read: 'BEGIN TRANSACTION READONLY', deferred: 'BEGIN DEFERRED' } as const

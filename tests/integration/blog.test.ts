@@ -126,6 +126,21 @@ describe.each(databaseKinds())('the blog on %s', (kind) => {
       expect((await payload.count({ collection: 'posts' })).totalDocs).toBe(before.totalDocs)
     })
 
+    it('keeps related ids to what the field allows: no post related to itself, one unknown id among known ones named', async () => {
+      const tag = await payload.create({ collection: 'tags', data: { name: 'Known tag' } })
+      const unknown = kind === 'sqlite' ? 999998 : '64b7f0c2a1b2c3d4e5f60719'
+      await expect(post({ title: 'One unknown', tags: [tag.id, unknown] })).rejects.toMatchObject({
+        status: 400,
+        data: {
+          errors: [expect.objectContaining({ path: 'tags', message: expect.stringContaining(String(unknown)) })],
+        },
+      })
+      const created = await post({ title: 'Related to others', tags: [tag.id] })
+      await expect(
+        payload.update({ collection: 'posts', id: created.id, data: { relatedPosts: [created.id] } }),
+      ).rejects.toMatchObject({ status: 400, data: { errors: [expect.objectContaining({ path: 'relatedPosts' })] } })
+    })
+
     it('refuses bad highlighted lines, colours and canonical URLs', async () => {
       await expect(
         post({ title: 'Bad lines', content: doc(codeBlock('bash', 'ls', { highlightLines: '5-3' })) }),

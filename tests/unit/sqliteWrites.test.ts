@@ -1,10 +1,14 @@
 /**
  * The write queue in front of Payload's SQLite adapter, on a stand-in adapter that records the
- * order in which its methods run.
+ * order in which its methods run; the transactions' connection, on a real libsql client.
  */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { createClient, type Client as LibsqlClient, type Transaction } from '@libsql/client'
 import type { DatabaseAdapterObj, Payload } from 'payload'
 
-import { serialiseSqliteWrites } from '../../src/db/sqliteWrites'
+import { reuseTransactionConnection, serialiseSqliteWrites, type Client } from '../../src/db/sqliteWrites'
 
 type Adapter = Record<string, (...args: any[]) => Promise<unknown>>
 
@@ -28,7 +32,7 @@ function standInAdapter(log: string[]) {
     },
   }
   const adapterObj = { name: 'sqlite', defaultIDType: 'number', init: () => adapter } as unknown as DatabaseAdapterObj
-  return serialiseSqliteWrites(adapterObj, { busyTimeoutMs: 5_000, queueTimeoutMs: 200 }).init({
+  return serialiseSqliteWrites(adapterObj, { busyTimeoutMs: 5_000, queueTimeoutMs: 200, file: null }).init({
     payload: {} as Payload,
   }) as unknown as Adapter
 }
@@ -83,5 +87,63 @@ describe('serialiseSqliteWrites', () => {
     await adapter.commitTransaction(stuck)
     await adapter.create({ data: { name: 'after' } })
     expect(log).toEqual(['begin 1', 'commit tx1', 'create after'])
+  })
+})
+
+describe('reuseTransactionConnection', () => {
+  let dir: string
+  let client: LibsqlClient
+  beforeEach(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'devlog-tx-'))
+    const file = path.join(dir, 'test.db')
+    client = createClient({ url: `file:${file}` })
+    await client.execute('CREATE TABLE notes (text TEXT)')
+    reuseTransactionConnection(client as unknown as Client, file, 5_000)
+  })
+  afterEach(() => {
+    client.close()
+    fs.rmSync(dir, { recursive: true, force: true })
+  })
+  // A TEMP table belongs to the connection that made it: seeing it tells which connection runs.
+  const sameConnectionAsMarker = async (transaction: Transaction) =>
+    (await transaction.execute("SELECT count(*) AS n FROM sqlite_temp_master WHERE name = 'marker'")).rows[0].n === 1
+
+  it('runs the next transaction on the connection the last one used, and its writes are seen by the client', async () => {
+    const first = await client.transaction()
+    await first.execute('CREATE TEMP TABLE marker (x)')
+    await first.execute("INSERT INTO notes VALUES ('first')")
+    await first.commit()
+    const second = await client.transaction()
+    expect(await sameConnectionAsMarker(second)).toBe(true)
+    await second.execute("INSERT INTO notes VALUES ('second')")
+    await second.commit()
+    const { rows } = await client.execute('SELECT text FROM notes ORDER BY rowid')
+    expect(rows.map((row) => row.text)).toEqual(['first', 'second'])
+  })
+
+  it('rolls back, and reuses the connection after a rollback too', async () => {
+    const first = await client.transaction()
+    await first.execute('CREATE TEMP TABLE marker (x)')
+    await first.commit()
+    const undone = await client.transaction()
+    await undone.execute("INSERT INTO notes VALUES ('undone')")
+    await undone.rollback()
+    expect((await client.execute('SELECT count(*) AS n FROM notes')).rows[0].n).toBe(0)
+    const next = await client.transaction()
+    expect(await sameConnectionAsMarker(next)).toBe(true)
+    await next.commit()
+  })
+
+  it('gives a transaction that starts while another is open a connection of its own', async () => {
+    const open = await client.transaction()
+    await open.execute('CREATE TEMP TABLE marker (x)')
+    const other = await client.transaction('deferred')
+    expect(await sameConnectionAsMarker(other)).toBe(false)
+    await other.commit()
+    await open.commit()
+    // Only one connection is kept: the one given back first.
+    const next = await client.transaction()
+    expect(await sameConnectionAsMarker(next)).toBe(false)
+    await next.commit()
   })
 })

@@ -1,6 +1,89 @@
+import type { CollectionSlug, FilterOptions, PayloadRequest, RelationshipField, UploadField, Where } from 'payload'
+import { relationship, upload } from 'payload/shared'
+
+type ReferenceField = Pick<RelationshipField | UploadField, 'filterOptions' | 'relationTo' | 'type'>
+type ValidateOptions = ReferenceField & {
+  blockData?: Record<string, unknown>
+  data: Record<string, unknown>
+  event?: 'onChange' | 'submit'
+  id?: number | string
+  overrideAccess?: boolean
+  req: PayloadRequest
+  siblingData: Record<string, unknown>
+}
+type Reference = { collection: CollectionSlug; id: number | string }
+
+/** A stored value as the collection and id it points at; `null` for what is not a reference. */
+function referenceOf(value: unknown, relationTo: ReferenceField['relationTo']): Reference | null {
+  if (typeof value === 'string' || typeof value === 'number') {
+    return typeof relationTo === 'string' ? { collection: relationTo, id: value } : null
+  }
+  if (value && typeof value === 'object' && 'relationTo' in value && 'value' in value) {
+    const { relationTo: collection, value: id } = value as { relationTo: CollectionSlug; value: number | string }
+    return { collection, id }
+  }
+  return null
+}
+
 /**
- * Payload checks that related ids exist only when a relationship has `filterOptions`; a filter
- * that admits everything turns that check on, so an unknown id is a 400 naming the field
- * instead of a foreign-key failure (SQLite) or a dangling reference (MongoDB).
+ * The referenced documents that exist, pass the field's `filterOptions` and the writer may read,
+ * looked up by id alone: Payload's own check loads every field of each one, join fields included
+ * (a tag's join of its posts grows with the blog).
  */
-export const mustExist = { filterOptions: () => true as const }
+async function referencesExist(value: unknown, options: ValidateOptions): Promise<string | true> {
+  const { filterOptions, relationTo, req } = options
+  const references = (Array.isArray(value) ? value : [value])
+    .map((item) => referenceOf(item, relationTo))
+    .filter((reference) => reference !== null)
+  const missing: Array<number | string> = []
+  for (const collection of new Set(references.map((reference) => reference.collection))) {
+    const ids = references.filter((reference) => reference.collection === collection).map(({ id }) => id)
+    const filter =
+      typeof filterOptions === 'function'
+        ? await filterOptions({
+            id: options.id as number | string,
+            blockData: options.blockData,
+            data: options.data,
+            relationTo: collection,
+            req,
+            siblingData: options.siblingData,
+            user: req.user,
+          })
+        : (filterOptions as Exclude<FilterOptions, (...args: never[]) => unknown> | undefined)
+    if (filter === false) {
+      missing.push(...ids)
+      continue
+    }
+    const byId: Where = { id: { in: ids } }
+    const { docs } = await req.payload.find({
+      collection,
+      where: filter && filter !== true ? { and: [byId, filter] } : byId,
+      select: {},
+      depth: 0,
+      limit: 0,
+      pagination: false,
+      overrideAccess: options.overrideAccess ?? false,
+      disableErrors: true,
+      req,
+    })
+    const found = new Set(docs.map((doc) => String(doc.id)))
+    missing.push(...ids.filter((id) => !found.has(String(id))))
+  }
+  if (missing.length === 0) return true
+  return `${req.t('validation:invalidSelections')} ${missing.map((id) => JSON.stringify(id)).join(', ')}`
+}
+
+/**
+ * Related ids must name documents that exist (and that the writer may read), so an unknown id is
+ * a 400 naming the field instead of a foreign-key failure (SQLite) or a dangling reference
+ * (MongoDB). Payload's own validation runs first for required, min/max rows and id shapes.
+ */
+async function validateReferences(value: unknown, options: ValidateOptions): Promise<string | true> {
+  const shapeCheck = options.type === 'upload' ? upload : relationship
+  // Without `filterOptions` Payload's validator checks the value's shape and skips its lookup.
+  const shape = await shapeCheck(value as never, { ...options, filterOptions: undefined } as never)
+  if (shape !== true || options.event === 'onChange' || value === null || value === undefined) return shape
+  return referencesExist(value, options)
+}
+
+export const mustExist = { validate: validateReferences }
