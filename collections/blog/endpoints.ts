@@ -1,8 +1,8 @@
 import type { Endpoint } from 'payload'
 
 import { hasRole } from '../shared/access/roles'
-import { body, httpError, idParam, param, parseId, wholeNumber } from '../shared/endpoints'
-import { findPostBySlug } from './Posts/findBySlug'
+import { body, type EndpointQuery, httpError, idParam, oneOf, param, parseId, wholeNumber } from '../shared/endpoints'
+import { findPostBySlug, POST_BODIES } from './Posts/findBySlug'
 import { findRelatedPosts, MAX_RELATED } from './Posts/relatedPosts'
 import { schedulePost } from './Posts/schedule'
 import { mergeTag } from './Tags/mergeTag'
@@ -11,9 +11,21 @@ export const postEndpoints: Endpoint[] = [
   {
     path: '/slug/:slug',
     method: 'get',
+    custom: {
+      query: {
+        body: {
+          description: 'Which forms of the body: both (default), html (contentHtml) or lexical (content)',
+          enum: POST_BODIES,
+        },
+        draft: { description: 'true: the latest draft, for editors', enum: ['true', 'false'] },
+      } satisfies EndpointQuery,
+    },
     handler: async (req) => {
       const slug = param(req, 'slug')
-      const found = await findPostBySlug(req.payload, req, slug, req.searchParams.get('draft') === 'true')
+      const found = await findPostBySlug(req.payload, req, slug, {
+        draft: req.searchParams.get('draft') === 'true',
+        body: oneOf(req.searchParams.get('body'), 'body', POST_BODIES, 'both'),
+      })
       if (!found) throw httpError(`No post with the slug "${slug}".`, 404)
       if (found.redirectedFrom) {
         const location = `${req.payload.config.routes.api}/posts/slug/${encodeURIComponent(found.doc.slug!)}`

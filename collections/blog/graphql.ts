@@ -3,7 +3,7 @@ import type { GraphQLExtension } from 'payload'
 import { hasRole } from '../shared/access/roles'
 import { httpError, parseId, wholeNumber } from '../shared/endpoints'
 import type { ResolverContext } from '../shared/graphql'
-import { findPostBySlug } from './Posts/findBySlug'
+import { findPostBySlug, POST_BODIES, type PostBody } from './Posts/findBySlug'
 import { findRelatedPosts, MAX_RELATED } from './Posts/relatedPosts'
 import { schedulePost } from './Posts/schedule'
 import { mergeTag } from './Tags/mergeTag'
@@ -19,6 +19,12 @@ export const blogQueries: GraphQLExtension = (GraphQL, { collections }) => {
         description: 'The former slug that was asked for, when the post has moved.',
       },
     },
+  })
+  const PostBodyEnum = new GraphQL.GraphQLEnumType({
+    name: 'PostBody',
+    description:
+      'Which forms of the body to load: the rendered HTML (`contentHtml`), the Lexical JSON (`content`), or both.',
+    values: Object.fromEntries(POST_BODIES.map((body) => [body, { value: body }])),
   })
   const RelatedPost = new GraphQL.GraphQLObjectType({
     name: 'RelatedPost',
@@ -37,9 +43,10 @@ export const blogQueries: GraphQLExtension = (GraphQL, { collections }) => {
       args: {
         slug: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLString) },
         draft: { type: GraphQL.GraphQLBoolean },
+        body: { type: PostBodyEnum, defaultValue: 'both' },
       },
-      resolve: async (_: unknown, args: { slug: string; draft?: boolean }, { req }: ResolverContext) =>
-        findPostBySlug(req.payload, req, args.slug, Boolean(args.draft)),
+      resolve: async (_: unknown, args: { slug: string; draft?: boolean; body: PostBody }, { req }: ResolverContext) =>
+        findPostBySlug(req.payload, req, args.slug, { draft: Boolean(args.draft), body: args.body }),
     },
     RelatedPosts: {
       type: new GraphQL.GraphQLList(RelatedPost),

@@ -1,5 +1,7 @@
 import escapeHTML from 'escape-html'
-import { configToJSONSchema, type Payload } from 'payload'
+import { configToJSONSchema, type Endpoint, type Payload } from 'payload'
+
+import type { EndpointQuery } from '../shared/endpoints'
 
 type Schema = Record<string, unknown>
 type Operation = {
@@ -117,12 +119,12 @@ export function buildOpenApi(payload: Payload, title: string) {
       },
     }
     for (const endpoint of Array.isArray(collection.endpoints) ? collection.endpoints : []) {
-      addCustom(paths, `${api}/${slug}${endpoint.path}`, endpoint.method, tag)
+      addCustom(paths, `${api}/${slug}${endpoint.path}`, endpoint, tag)
     }
   }
   for (const endpoint of Array.isArray(config.endpoints) ? config.endpoints : []) {
     if (endpoint.path.startsWith('/openapi') || endpoint.path === '/docs') continue
-    addCustom(paths, `${api}${endpoint.path}`, endpoint.method, ['devlog'])
+    addCustom(paths, `${api}${endpoint.path}`, endpoint, ['devlog'])
   }
 
   const schemas: Record<string, Schema> = {
@@ -155,14 +157,31 @@ export function buildOpenApi(payload: Payload, title: string) {
   })
 }
 
-function addCustom(paths: Record<string, Record<string, Operation>>, path: string, method: string, tags: string[]) {
+function addCustom(
+  paths: Record<string, Record<string, Operation>>,
+  path: string,
+  { method, custom }: Pick<Endpoint, 'method' | 'custom'>,
+  tags: string[],
+) {
   const openApiPath = path.replace(/:(\w+)/g, '{$1}')
-  const parameters = [...openApiPath.matchAll(/\{(\w+)\}/g)].map((match) => ({
-    name: match[1],
-    in: 'path',
-    required: true,
-    schema: { type: 'string' },
-  }))
+  // The query parameters an endpoint declares, so the spec shows more than the path.
+  const query = Object.entries((custom?.query ?? {}) as EndpointQuery).map(
+    ([name, { description, enum: choices }]) => ({
+      name,
+      in: 'query',
+      description,
+      schema: choices ? { type: 'string', enum: choices } : { type: 'string' },
+    }),
+  )
+  const parameters = [
+    ...[...openApiPath.matchAll(/\{(\w+)\}/g)].map((match) => ({
+      name: match[1],
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    })),
+    ...query,
+  ]
   paths[openApiPath] = {
     ...paths[openApiPath],
     [method]: {

@@ -2,10 +2,16 @@ import { addDataAndFileToRequest, APIError, type PayloadHandler, type PayloadReq
 
 /**
  * The toolkit every Devlog endpoint uses: errors with their status, path parameters, ids, whole
- * numbers, JSON bodies and file downloads. An error thrown with `httpError` reaches the client as
+ * numbers, choices, JSON bodies and file downloads. An error thrown with `httpError` reaches the client as
  * `{ errors: [{ message }] }` with that status, in REST and GraphQL alike.
  */
 export const httpError = (message: string, status = 400) => new APIError(message, status, undefined, true)
+
+/**
+ * The query parameters an endpoint takes, declared as its `custom.query` (name → what it means
+ * and, for a choice, its values) for the OpenAPI spec.
+ */
+export type EndpointQuery = Record<string, { description: string; enum?: readonly string[] }>
 
 /** A path parameter (Payload's router has already decoded it). */
 export const param = (req: PayloadRequest, name: string) => String(req.routeParams?.[name] ?? '')
@@ -42,6 +48,13 @@ export function wholeNumber(
     throw httpError(`${field} must be a whole number from ${min} to ${max}.`)
   }
   return value
+}
+
+/** One of `choices` from a query parameter or argument, `fallback` when it is absent. */
+export function oneOf<T extends string>(raw: unknown, field: string, choices: readonly T[], fallback: T): T {
+  if (raw === undefined || raw === null || raw === '') return fallback
+  if (choices.includes(raw as T)) return raw as T
+  throw httpError(`${field} must be one of ${choices.join(', ')}.`)
 }
 
 /** The request body (JSON or form data), read once; anything but an object is a 400. */

@@ -58,6 +58,57 @@ describeWithBuild('the blog API over HTTP', () => {
     expect((await api('/api/posts/slug/no-such-post', { anonymous: true })).status).toBe(404)
   })
 
+  it('lets a reader choose the body it needs by slug: HTML, Lexical JSON or both (REST and GraphQL)', async () => {
+    const content = {
+      root: {
+        type: 'root',
+        version: 1,
+        direction: null,
+        format: '',
+        indent: 0,
+        children: [
+          {
+            type: 'paragraph',
+            version: 1,
+            direction: null,
+            format: '',
+            indent: 0,
+            textFormat: 0,
+            children: [
+              { type: 'text', version: 1, text: '본문 한 줄', format: 0, detail: 0, mode: 'normal', style: '' },
+            ],
+          },
+        ],
+      },
+    }
+    const created = await api('/api/posts', {
+      method: 'POST',
+      json: { title: 'Body forms', content, _status: 'published' },
+    })
+    expect(created.status).toBe(201)
+    const read = (query: string) => api(`/api/posts/slug/body-forms${query}`, { anonymous: true })
+
+    const both = (await read('')).body.doc
+    expect(both.content.root.children).toHaveLength(1)
+    expect(both.contentHtml).toContain('본문 한 줄')
+    const html = (await read('?body=html')).body.doc
+    expect(html).not.toHaveProperty('content')
+    expect(html).toMatchObject({ title: 'Body forms', contentHtml: both.contentHtml, tags: both.tags })
+    const lexical = (await read('?body=lexical')).body.doc
+    expect(lexical).not.toHaveProperty('contentHtml')
+    expect(lexical.content).toEqual(both.content)
+
+    const refused = await read('?body=xml')
+    expect(refused.status).toBe(400)
+    expect(refused.body.errors[0].message).toBe('body must be one of both, html, lexical.')
+
+    const gql = await graphql(
+      '{ PostBySlug(slug: "body-forms", body: html) { doc { title content contentHtml } } }',
+      true,
+    )
+    expect(gql.body.data.PostBySlug.doc).toEqual({ title: 'Body forms', content: null, contentHtml: both.contentHtml })
+  })
+
   it('keeps drafts out of slug lookups for anonymous readers', async () => {
     await api('/api/posts?draft=true', { method: 'POST', json: { title: 'Hidden draft', _status: 'draft' } })
     expect((await api('/api/posts/slug/hidden-draft', { anonymous: true })).status).toBe(404)

@@ -173,6 +173,12 @@ describeWithBuild('feeds and sitemap', () => {
     expect(spec.paths['/api/posts'].get.responses['200']).toBeDefined()
     expect(spec.paths['/api/posts/slug/{slug}'].get.parameters).toEqual([
       expect.objectContaining({ name: 'slug', in: 'path' }),
+      expect.objectContaining({
+        name: 'body',
+        in: 'query',
+        schema: { type: 'string', enum: ['both', 'html', 'lexical'] },
+      }),
+      expect.objectContaining({ name: 'draft', in: 'query' }),
     ])
     expect(spec.paths['/api/search'].get).toBeDefined()
     expect(spec.components.schemas.posts.properties.contentHtml).toBeDefined()
