@@ -52,6 +52,14 @@ function endpoints(slug: string): Endpoint[] {
       baseline: { path: '/api/posts?sort=-publishedAt&limit=10&depth=1' },
     },
     { name: 'one post by slug', hot: true, devlog: { path: bySlug }, baseline: { path: bySlug } },
+    // What a Devlog front end reads: the rendered HTML without the Lexical JSON it was made from
+    // (a plain Payload front end needs the JSON to render the post itself).
+    {
+      name: 'one post by slug, as a front end reads it (`/api/posts/slug/:slug?body=html`)',
+      hot: true,
+      devlog: { path: `/api/posts/slug/${slug}?body=html` },
+      baseline: { path: bySlug },
+    },
     // A plain Payload app has no feed: its nearest equivalent is the read a feed script makes.
     {
       name: '/feed.xml',

@@ -91,6 +91,13 @@ export type DevlogPluginOptions = {
   embedHosts?: string[]
   /** Optional features; each is on unless `{ enabled: false }`. A disabled feature adds nothing at all. */
   features?: Partial<Record<OptionalFeature, { enabled?: boolean }>>
+  sitemap?: {
+    /**
+     * URLs per sitemap file; past this many, /sitemap.xml is an index of pages, each read from the
+     * database by itself. At most the protocol's 50,000. @default 50000
+     */
+    urlsPerFile?: number
+  }
   search?: {
     /** Indexes of up to this many rows are ranked from a copy in memory; larger ones in the database. @default 5000 */
     memoryLimit?: number
@@ -174,6 +181,7 @@ export type SanitizedDevlogOptions = {
   mediaDir: string
   embedHosts: string[]
   features: Record<OptionalFeature, boolean>
+  sitemap: { urlsPerFile: number }
   search: { memoryLimit: number }
   webhooks: { retryDelayMs: number }
   outbound: { allowPrivateHosts: string[] }
@@ -206,6 +214,16 @@ function wholeNumber(name: string, value: number | undefined, fallback: number, 
     throw new Error(`payload-devlog: ${name} must be a whole number of at least ${min}, got ${value}.`)
   }
   return value
+}
+
+/** The sitemap protocol's limit of URLs per file. */
+export const URLS_PER_SITEMAP = 50_000
+
+function urlsPerSitemap(value: number | undefined): number {
+  const perFile = wholeNumber('sitemap.urlsPerFile', value, URLS_PER_SITEMAP, 1)
+  if (perFile > URLS_PER_SITEMAP)
+    throw new Error(`payload-devlog: sitemap.urlsPerFile must be at most ${URLS_PER_SITEMAP}, got ${perFile}.`)
+  return perFile
 }
 
 /** Five or six cron fields (Payload's scheduler reads them with croner, seconds first when six). */
@@ -261,6 +279,7 @@ export function sanitizeOptions(
     features: Object.fromEntries(
       OPTIONAL_FEATURES.map((feature) => [feature, options.features?.[feature]?.enabled !== false]),
     ) as Record<OptionalFeature, boolean>,
+    sitemap: { urlsPerFile: urlsPerSitemap(options.sitemap?.urlsPerFile) },
     search: { memoryLimit: wholeNumber('search.memoryLimit', options.search?.memoryLimit, 5_000, 0) },
     webhooks: { retryDelayMs: wholeNumber('webhooks.retryDelayMs', options.webhooks?.retryDelayMs, 5_000, 1) },
     outbound: { allowPrivateHosts: (options.outbound?.allowPrivateHosts ?? []).map(bareHost).filter(Boolean) },

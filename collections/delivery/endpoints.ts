@@ -7,7 +7,7 @@ import { httpError, param } from '../shared/endpoints'
 import { buildFeed, jsonFeed11, tagBySlug } from './feeds'
 import { buildOpenApi, renderOpenApiPage } from './openapi'
 import { search } from './search'
-import { collectSitemapUrls, renderSitemaps } from './sitemap'
+import { readSitemapPage, renderSitemapRoot, sitemapPages, urlset } from './sitemap'
 
 /** CDN-friendly: five minutes fresh, then served stale while revalidating. */
 export const PUBLIC_CACHE = 'public, max-age=300, stale-while-revalidate=600'
@@ -51,27 +51,23 @@ export const tagFeedEndpoints: Endpoint[] = Object.entries(FEED_FORMATS).map(([n
   },
 }))
 
-/** `/api/sitemap.xml`, and past 50,000 URLs its index with pages at `/api/sitemaps/:page.xml`. */
+/** `/api/sitemap.xml`, and past `sitemap.urlsPerFile` URLs its index with pages at `/api/sitemaps/:page.xml`. */
 export const sitemapEndpoints: Endpoint[] = [
   {
     path: '/sitemap.xml',
     method: 'get',
-    handler: async (req) => {
-      const { site } = devlogOptions(req.payload.config)
-      return cacheable(req, renderSitemaps(await collectSitemapUrls(req.payload), site).root, 'application/xml')
-    },
+    handler: async (req) => cacheable(req, await renderSitemapRoot(req.payload), 'application/xml'),
   },
   {
     path: '/sitemaps/:page.xml',
     method: 'get',
     handler: async (req) => {
-      const { site } = devlogOptions(req.payload.config)
-      const { pages } = renderSitemaps(await collectSitemapUrls(req.payload), site)
-      const page = Number(param(req, 'page'))
-      if (!Number.isInteger(page) || page < 1 || page > pages.length) {
+      const { pages, single } = await sitemapPages(req.payload)
+      const number = Number(param(req, 'page'))
+      if (single || !Number.isInteger(number) || number < 1 || number > pages.length) {
         throw httpError(`No sitemap page ${param(req, 'page')}.`, 404)
       }
-      return cacheable(req, pages[page - 1], 'application/xml')
+      return cacheable(req, urlset(await readSitemapPage(req.payload, pages[number - 1])), 'application/xml')
     },
   },
 ]

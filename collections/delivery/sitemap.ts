@@ -1,65 +1,122 @@
-import type { Payload } from 'payload'
+import type { Payload, Where } from 'payload'
 
 import { devlogOptions, type SanitizedDevlogOptions } from '../options'
 import { documentUrl, type PublicCollection } from './urls'
 
-/** The sitemap protocol's limit of URLs per file. */
-export const URLS_PER_SITEMAP = 50_000
-
 export type SitemapUrl = { loc: string; lastmod: string }
+
+/** A collection's public pages: how many there are and which documents they are. */
+type SitemapSource = { collection: PublicCollection; where: Where; count: number }
+/** One file of the sitemap: a run of one collection's pages, in id order. */
+export type SitemapPage = { source: SitemapSource; index: number }
 
 const escapeXml = (value: string) =>
   value.replace(/[<>&'"]/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[char]!)
 
-/** Every public page: published posts and retrospectives, tags, series and study groups. */
-export async function collectSitemapUrls(payload: Payload): Promise<SitemapUrl[]> {
-  const { site, features } = devlogOptions(payload.config)
-  const read = async (collection: PublicCollection, published: boolean) => {
-    const { docs } = await payload.find({
-      collection,
-      ...(published ? { where: { _status: { equals: 'published' } } } : {}),
-      select: { slug: true, updatedAt: true },
-      sort: '-updatedAt',
-      depth: 0,
-      pagination: false,
-      overrideAccess: false,
-    })
-    return (docs as { slug?: string | null; updatedAt: string }[])
-      .filter((doc) => doc.slug)
-      .map((doc) => ({ loc: documentUrl(site, collection, doc.slug!), lastmod: doc.updatedAt }))
-  }
-  const groups = await Promise.all([
-    read('posts', true),
-    ...(features.retrospectives ? [read('retrospectives', true)] : []),
-    read('tags', false),
-    read('series', false),
-    ...(features.studyGroups ? [read('study-groups', false)] : []),
-  ])
-  return groups.flat()
+const PUBLISHED: Where = { _status: { equals: 'published' } }
+
+/** Every kind of public page: published posts and retrospectives, tags, series and study groups. */
+async function sitemapSources(payload: Payload): Promise<SitemapSource[]> {
+  const { features } = devlogOptions(payload.config)
+  const kinds: Array<[PublicCollection, Where]> = [
+    ['posts', PUBLISHED],
+    ...(features.retrospectives ? [['retrospectives', PUBLISHED] as [PublicCollection, Where]] : []),
+    ['tags', {}],
+    ['series', {}],
+    ...(features.studyGroups ? [['study-groups', {}] as [PublicCollection, Where]] : []),
+  ]
+  return Promise.all(
+    kinds.map(async ([collection, where]) => {
+      const { totalDocs } = await payload.count({ collection, where, overrideAccess: false })
+      return { collection, where, count: totalDocs }
+    }),
+  )
 }
 
-const urlset = (urls: SitemapUrl[]) =>
+/**
+ * The sitemap's files: each collection's documents in id order (new ones join the last file, so
+ * a file's contents stay put), `urlsPerFile` to a file; one file for everything while it fits.
+ */
+export async function sitemapPages(payload: Payload): Promise<{ pages: SitemapPage[]; single: boolean }> {
+  const { urlsPerFile } = devlogOptions(payload.config).sitemap
+  const sources = await sitemapSources(payload)
+  const total = sources.reduce((sum, source) => sum + source.count, 0)
+  const pages = sources.flatMap((source) =>
+    Array.from({ length: Math.ceil(source.count / urlsPerFile) }, (_, index) => ({ source, index })),
+  )
+  return { pages, single: total <= urlsPerFile }
+}
+
+/** A page's URLs, read by the id index: a page costs its own rows, not the whole site's. */
+export async function readSitemapPage(payload: Payload, { source, index }: SitemapPage): Promise<SitemapUrl[]> {
+  const { site, sitemap } = devlogOptions(payload.config)
+  const { docs } = await payload.find({
+    collection: source.collection,
+    where: source.where,
+    select: { slug: true, updatedAt: true },
+    sort: 'id',
+    limit: sitemap.urlsPerFile,
+    // Paginated: MongoDB's adapter skips to a page only then (it counts the rows too).
+    page: index + 1,
+    depth: 0,
+    overrideAccess: false,
+  })
+  return (docs as { slug?: string | null; updatedAt: string }[])
+    .filter((doc) => doc.slug)
+    .map((doc) => ({ loc: documentUrl(site, source.collection, doc.slug!), lastmod: doc.updatedAt }))
+}
+
+/** The newest change on a page, for its entry in the index: the ids that bound it, then one row. */
+async function pageLastmod(payload: Payload, { source, index }: SitemapPage): Promise<string | null> {
+  const { urlsPerFile } = devlogOptions(payload.config).sitemap
+  const boundary = async (position: number) => {
+    const { docs } = await payload.find({
+      collection: source.collection,
+      where: source.where,
+      select: {},
+      sort: 'id',
+      limit: 1,
+      page: position + 1,
+      depth: 0,
+      overrideAccess: false,
+    })
+    return docs[0]?.id
+  }
+  const first = await boundary(index * urlsPerFile)
+  const last = await boundary(Math.min((index + 1) * urlsPerFile, source.count) - 1)
+  if (first === undefined || last === undefined) return null
+  const { docs } = await payload.find({
+    collection: source.collection,
+    where: { and: [source.where, { id: { greater_than_equal: first } }, { id: { less_than_equal: last } }] },
+    select: { updatedAt: true },
+    sort: '-updatedAt',
+    limit: 1,
+    depth: 0,
+    pagination: false,
+    overrideAccess: false,
+  })
+  return (docs[0] as { updatedAt?: string } | undefined)?.updatedAt ?? null
+}
+
+export const urlset = (urls: SitemapUrl[]) =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls
     .map((url) => `  <url><loc>${escapeXml(url.loc)}</loc><lastmod>${url.lastmod}</lastmod></url>`)
     .join('\n')}\n</urlset>\n`
 
-/**
- * One sitemap, or — past `perFile` URLs — an index at /sitemap.xml pointing to /sitemaps/N.xml,
- * each with the newest `lastmod` of its URLs.
- */
-export function renderSitemaps(
-  urls: SitemapUrl[],
-  site: Pick<SanitizedDevlogOptions['site'], 'feedsURL'>,
-  perFile = URLS_PER_SITEMAP,
-): { root: string; pages: string[] } {
-  if (urls.length <= perFile) return { root: urlset(urls), pages: [] }
-  const chunks: SitemapUrl[][] = []
-  for (let start = 0; start < urls.length; start += perFile) chunks.push(urls.slice(start, start + perFile))
-  const root = `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${chunks
-    .map((chunk, index) => {
-      const lastmod = chunk.reduce((newest, url) => (url.lastmod > newest ? url.lastmod : newest), chunk[0].lastmod)
-      return `  <sitemap><loc>${escapeXml(`${site.feedsURL}/sitemaps/${index + 1}.xml`)}</loc><lastmod>${lastmod}</lastmod></sitemap>`
-    })
-    .join('\n')}\n</sitemapindex>\n`
-  return { root, pages: chunks.map(urlset) }
+/** /sitemap.xml: every URL while they fit in one file, else an index of /sitemaps/N.xml. */
+export async function renderSitemapRoot(payload: Payload): Promise<string> {
+  const { pages, single } = await sitemapPages(payload)
+  if (single) return urlset((await Promise.all(pages.map((page) => readSitemapPage(payload, page)))).flat())
+  const { site } = devlogOptions(payload.config)
+  const lastmods = await Promise.all(pages.map((page) => pageLastmod(payload, page)))
+  return sitemapIndex(lastmods, site)
 }
+
+/** The index's entries, one per page, with the page's newest `lastmod` when it has one. */
+export const sitemapIndex = (lastmods: Array<string | null>, site: Pick<SanitizedDevlogOptions['site'], 'feedsURL'>) =>
+  `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${lastmods
+    .map(
+      (lastmod, index) =>
+        `  <sitemap><loc>${escapeXml(`${site.feedsURL}/sitemaps/${index + 1}.xml`)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</sitemap>`,
+    )
+    .join('\n')}\n</sitemapindex>\n`

@@ -94,7 +94,8 @@ export async function restRequest(
     }),
   })
   const text = await response.text()
-  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null }
+  const json = /json/.test(response.headers.get('content-type') ?? 'application/json')
+  return { status: response.status, headers: response.headers, body: text ? (json ? JSON.parse(text) : text) : null }
 }
 
 /** `restRequest` as `email` (signed in with the test password), or signed out. */

@@ -1,4 +1,4 @@
-import { renderSitemaps } from '../../collections/delivery/sitemap'
+import { sitemapIndex, urlset } from '../../collections/delivery/sitemap'
 import { absolutiseHtml, documentUrl } from '../../collections/delivery/urls'
 import { sanitizeOptions } from '../../collections/options'
 
@@ -7,30 +7,29 @@ const { site } = sanitizeOptions(
   {},
 )
 
-const urls = Array.from({ length: 5 }, (_, index) => ({
-  loc: `https://blog.example.com/posts/p${index}?a=1&b=2`,
-  lastmod: `2026-0${index + 1}-01T00:00:00.000Z`,
-}))
-
-describe('renderSitemaps', () => {
-  it('writes one urlset while the URLs fit, escaping them', () => {
-    const { root, pages } = renderSitemaps(urls, site, 10)
-    expect(pages).toEqual([])
-    expect(root).toContain('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">')
-    expect(root).toContain(
+describe('sitemap files', () => {
+  it('write a urlset, escaping the URLs', () => {
+    const xml = urlset([{ loc: 'https://blog.example.com/posts/p0?a=1&b=2', lastmod: '2026-01-01T00:00:00.000Z' }])
+    expect(xml).toContain('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">')
+    expect(xml).toContain(
       '<url><loc>https://blog.example.com/posts/p0?a=1&amp;b=2</loc><lastmod>2026-01-01T00:00:00.000Z</lastmod></url>',
     )
-    expect(root.match(/<url>/g)).toHaveLength(5)
   })
 
-  it('writes an index and pages past the per-file limit, each page with its newest lastmod', () => {
-    const { root, pages } = renderSitemaps(urls, site, 2)
-    expect(pages).toHaveLength(3)
-    expect(root).toContain('<sitemapindex')
-    expect(root).toContain(
-      '<sitemap><loc>https://cms.example.com/sitemaps/2.xml</loc><lastmod>2026-04-01T00:00:00.000Z</lastmod></sitemap>',
+  it('write an index with one entry per page, its lastmod when it has one', () => {
+    const xml = sitemapIndex(['2026-04-01T00:00:00.000Z', null], site)
+    expect(xml).toContain('<sitemapindex')
+    expect(xml).toContain(
+      '<sitemap><loc>https://cms.example.com/sitemaps/1.xml</loc><lastmod>2026-04-01T00:00:00.000Z</lastmod></sitemap>',
     )
-    expect(pages[2].match(/<url>/g)).toHaveLength(1)
+    expect(xml).toContain('<sitemap><loc>https://cms.example.com/sitemaps/2.xml</loc></sitemap>')
+  })
+
+  it('refuse more URLs per file than the protocol allows', () => {
+    expect(() => sanitizeOptions({ sitemap: { urlsPerFile: 50_001 } }, {})).toThrow(
+      /sitemap.urlsPerFile must be at most 50000/,
+    )
+    expect(() => sanitizeOptions({ sitemap: { urlsPerFile: 0 } }, {})).toThrow(/sitemap.urlsPerFile/)
   })
 })
 
