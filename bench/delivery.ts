@@ -8,35 +8,37 @@
  * The same bundle is also the seeding child processes (see the modes at the bottom), so each seed
  * and each server runs in a process of its own and RSS is measured per server.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { performance } from 'node:perf_hooks'
-import autocannon from 'autocannon'
 
-import { freePort } from '../tests/helpers/server'
 import { corpusPost, TAG_NAMES } from './corpus'
+import {
+  CONNECTIONS,
+  fetchOnce,
+  load,
+  log,
+  root,
+  run,
+  startProcess,
+  type Env,
+  type Measure,
+  type Request,
+  type Server,
+} from './harness'
 import { createPosts, createTags, SEED_BATCH, seedCorpus, type SeededPost } from './seedCorpus'
 
 const POSTS = Number(process.env.BENCH_POSTS || 1_000)
 const DURATION_S = Number(process.env.BENCH_DURATION || 10)
 const WARMUP_S = 2
-const CONNECTIONS = 50
 const SECRET = 'devlog-benchmark-secret-0123456789abcdef'
-// The bundle runs from build/bench/.
-const root = path.resolve(import.meta.dirname, '../..')
 const baselineDir = path.join(root, 'bench/baseline')
 const bundle = path.join(root, 'build/bench/delivery.js')
 const ceilingBundle = path.join(root, 'build/bench/ceiling.js')
 const nextBin = path.join(root, 'node_modules/next/dist/bin/next')
-const log = (message: string) => process.stdout.write(`${message}\n`)
 
-type Env = Record<string, string | undefined>
-type Request = { path: string; method?: 'GET' | 'POST'; body?: string }
 type Endpoint = { name: string; hot: boolean; devlog: Request; baseline: Request }
 type Target = 'baseline' | 'uncached' | 'cached' | 'ceiling'
-type Measure = { requestsPerSecond: number; p50: number; p99: number; errors: number; bytes: number }
 
 const POSTS_QUERY = '{ Posts(limit: 10, sort: "-publishedAt") { docs { title slug publishedAt tags { name slug } } } }'
 const SEARCH_WORD = '쿠버네티스'
@@ -121,15 +123,6 @@ async function seedBaseline(dir: string) {
 // ---------------------------------------------------------------------------------------------
 // The run
 
-function run(command: string, args: string[], env: Env = {}) {
-  const result = spawnSync(command, args, {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, ...env } as Env as NodeJS.ProcessEnv,
-  })
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${result.status}`)
-}
-
 function newestChange(dir: string): number {
   let newest = 0
   for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
@@ -149,120 +142,6 @@ function ensureBuilds() {
   if (!fs.existsSync(baselineBuild) || fs.statSync(baselineBuild).mtimeMs < newestChange(baselineDir)) {
     log('Building the baseline app (bench/baseline)…')
     run(process.execPath, [nextBin, 'build', baselineDir], { NEXT_TELEMETRY_DISABLED: '1' })
-  }
-}
-
-/** Resident memory of a process and all its descendants, from /proc. */
-function treeRSS(pid: number): number {
-  let total = 0
-  const pending = [pid]
-  while (pending.length) {
-    const current = pending.pop()!
-    try {
-      const status = fs.readFileSync(`/proc/${current}/status`, 'utf8')
-      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024
-      for (const task of fs.readdirSync(`/proc/${current}/task`)) {
-        const children = fs.readFileSync(`/proc/${current}/task/${task}/children`, 'utf8').trim()
-        if (children) pending.push(...children.split(/\s+/).map(Number))
-      }
-    } catch {
-      // the process ended between two reads
-    }
-  }
-  return total
-}
-
-type Server = {
-  url: string
-  child: ChildProcess
-  /** From spawning the process to the first 200 on its ready path. */
-  readyMs: number
-  peakRSS: () => number
-  stop: () => Promise<void>
-}
-
-async function startProcess(args: string[], env: Env, readyPath: string): Promise<Server> {
-  const port = await freePort()
-  const url = `http://127.0.0.1:${port}`
-  const spawnedAt = performance.now()
-  const child = spawn(
-    process.execPath,
-    args.map((arg) => arg.replace('$PORT', String(port))),
-    {
-      cwd: root,
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        NEXT_TELEMETRY_DISABLED: '1',
-        PORT: String(port),
-        SERVER_URL: url,
-        ...env,
-      } as Env as NodeJS.ProcessEnv,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  )
-  let output = ''
-  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-8_000))
-  child.stdout!.on('data', keep)
-  child.stderr!.on('data', keep)
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-  const deadline = Date.now() + 90_000
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited with ${child.exitCode}:\n${output}`)
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL')
-      throw new Error(`${args.join(' ')} not ready within 90 s:\n${output}`)
-    }
-    const status = await fetch(url + readyPath).then(
-      (response) => response.status,
-      () => 0,
-    )
-    if (status === 200) break
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-  const readyMs = performance.now() - spawnedAt
-  let peak = 0
-  const sampler = setInterval(() => (peak = Math.max(peak, treeRSS(child.pid!))), 100)
-  return {
-    url,
-    child,
-    readyMs,
-    peakRSS: () => Math.max(peak, treeRSS(child.pid!)),
-    stop: async () => {
-      clearInterval(sampler)
-      child.kill('SIGTERM')
-      await exited
-    },
-  }
-}
-
-async function fetchOnce(server: Server, request: Request) {
-  const response = await fetch(server.url + request.path, {
-    method: request.method ?? 'GET',
-    body: request.body,
-    headers: request.body ? { 'content-type': 'application/json' } : {},
-  })
-  const body = Buffer.from(await response.arrayBuffer())
-  if (response.status !== 200)
-    throw new Error(`${request.method ?? 'GET'} ${request.path}: ${response.status} ${body.toString().slice(0, 300)}`)
-  return { contentType: response.headers.get('content-type') ?? 'application/octet-stream', body }
-}
-
-async function load(server: Server, request: Request, seconds: number): Promise<Measure> {
-  const result = await autocannon({
-    url: server.url + request.path,
-    method: request.method ?? 'GET',
-    body: request.body,
-    headers: request.body ? { 'content-type': 'application/json' } : {},
-    connections: CONNECTIONS,
-    duration: seconds,
-  })
-  return {
-    requestsPerSecond: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.timeouts + result.non2xx,
-    bytes: result.throughput.average,
   }
 }
 

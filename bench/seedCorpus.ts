@@ -19,10 +19,10 @@ export async function createTags(payload: Payload, data: (name: string, index: n
   return ids
 }
 
-/** The first `count` corpus posts with their Markdown converted to Lexical, as both apps store them. */
-export function corpusDocuments(payload: Payload, count: number): SeededPost[] {
-  return Array.from({ length: count }, (_, index) => {
-    const { markdown, ...post } = corpusPost(index)
+/** `count` corpus posts from `from` on, their Markdown converted to Lexical, as both apps store them. */
+export function corpusDocuments(payload: Payload, count: number, from = 0): SeededPost[] {
+  return Array.from({ length: count }, (_, offset) => {
+    const { markdown, ...post } = corpusPost(from + offset)
     return { ...post, content: markdownToLexical(payload, 'posts', 'content', markdown) }
   })
 }

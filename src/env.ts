@@ -73,6 +73,17 @@ export function responseCacheMegabytes(env: Env = process.env): number {
   return wholeNumber(env, 'RESPONSE_CACHE_MB', 64, 1, 65_536)
 }
 
+/**
+ * What the MongoDB-wire server behind `DATABASE_URI` supports (`MONGODB_COMPATIBILITY`):
+ * `mongodb` for MongoDB itself (Atlas, a replica set) or `ferretdb` for FerretDB, which has no
+ * `$lookup` aggregation stage.
+ */
+export function mongodbCompatibility(env: Env = process.env): 'mongodb' | 'ferretdb' {
+  const value = env.MONGODB_COMPATIBILITY?.trim() || 'mongodb'
+  if (value === 'mongodb' || value === 'ferretdb') return value
+  throw new ConfigError(`MONGODB_COMPATIBILITY must be mongodb or ferretdb, got "${value}".`)
+}
+
 /** Search indexes up to this many rows are ranked from memory (see src/delivery/search.ts). */
 export function searchMemoryLimit(env: Env = process.env): number {
   return wholeNumber(env, 'SEARCH_MEMORY_LIMIT', 5_000, 0, 1_000_000)
@@ -194,6 +205,7 @@ export function pluginOptions(env: Env = process.env, overrides: DevlogPluginOpt
     },
     mediaDir: env.MEDIA_DIR?.trim() || './data/media',
     embedHosts: list(env, 'EMBED_ALLOWED_HOSTS'),
+    sitemap: { urlsPerFile: wholeNumber(env, 'SITEMAP_URLS_PER_FILE', 50_000, 1, 50_000) },
     search: { memoryLimit: searchMemoryLimit(env) },
     webhooks: { retryDelayMs: wholeNumber(env, 'WEBHOOK_RETRY_DELAY_MS', 5_000, 1, 86_400_000) },
     outbound: { allowPrivateHosts: list(env, 'OUTBOUND_ALLOW_PRIVATE_HOSTS') },

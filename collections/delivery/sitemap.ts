@@ -47,7 +47,10 @@ export async function sitemapPages(payload: Payload): Promise<{ pages: SitemapPa
   return { pages, single: total <= urlsPerFile }
 }
 
-/** A page's URLs, read by the id index: a page costs its own rows, not the whole site's. */
+/**
+ * A page's URLs, read by the id index: a page costs its own rows, not the whole site's. Reads that
+ * skip to a page are paginated (counted): MongoDB's adapter skips only then.
+ */
 export async function readSitemapPage(payload: Payload, { source, index }: SitemapPage): Promise<SitemapUrl[]> {
   const { site, sitemap } = devlogOptions(payload.config)
   const { docs } = await payload.find({
@@ -56,7 +59,6 @@ export async function readSitemapPage(payload: Payload, { source, index }: Sitem
     select: { slug: true, updatedAt: true },
     sort: 'id',
     limit: sitemap.urlsPerFile,
-    // Paginated: MongoDB's adapter skips to a page only then (it counts the rows too).
     page: index + 1,
     depth: 0,
     overrideAccess: false,
@@ -66,36 +68,50 @@ export async function readSitemapPage(payload: Payload, { source, index }: Sitem
     .map((doc) => ({ loc: documentUrl(site, source.collection, doc.slug!), lastmod: doc.updatedAt }))
 }
 
-/** The newest change on a page, for its entry in the index: the ids that bound it, then one row. */
-async function pageLastmod(payload: Payload, { source, index }: SitemapPage): Promise<string | null> {
-  const { urlsPerFile } = devlogOptions(payload.config).sitemap
-  const boundary = async (position: number) => {
-    const { docs } = await payload.find({
-      collection: source.collection,
-      where: source.where,
-      select: {},
-      sort: 'id',
-      limit: 1,
-      page: position + 1,
-      depth: 0,
-      overrideAccess: false,
-    })
-    return docs[0]?.id
-  }
-  const first = await boundary(index * urlsPerFile)
-  const last = await boundary(Math.min((index + 1) * urlsPerFile, source.count) - 1)
-  if (first === undefined || last === undefined) return null
+/** The id of the document at `position` in a source's id order. */
+async function idAt(payload: Payload, source: SitemapSource, position: number) {
   const { docs } = await payload.find({
     collection: source.collection,
-    where: { and: [source.where, { id: { greater_than_equal: first } }, { id: { less_than_equal: last } }] },
-    select: { updatedAt: true },
-    sort: '-updatedAt',
+    where: source.where,
+    select: {},
+    sort: 'id',
     limit: 1,
+    page: position + 1,
     depth: 0,
-    pagination: false,
     overrideAccess: false,
   })
-  return (docs[0] as { updatedAt?: string } | undefined)?.updatedAt ?? null
+  return docs[0]?.id
+}
+
+/**
+ * The newest change on each page, for the index: each page's first id bounds it and the one
+ * before, and one indexed read per page finds its newest `updatedAt`.
+ */
+async function pageLastmods(payload: Payload, pages: SitemapPage[]): Promise<Array<string | null>> {
+  const { urlsPerFile } = devlogOptions(payload.config).sitemap
+  const firstIds = await Promise.all(pages.map((page) => idAt(payload, page.source, page.index * urlsPerFile)))
+  return Promise.all(
+    pages.map(async (page, position) => {
+      const next = pages[position + 1]?.source === page.source ? firstIds[position + 1] : undefined
+      const { docs } = await payload.find({
+        collection: page.source.collection,
+        where: {
+          and: [
+            page.source.where,
+            { id: { greater_than_equal: firstIds[position] } },
+            ...(next === undefined ? [] : [{ id: { less_than: next } }]),
+          ],
+        },
+        select: { updatedAt: true },
+        sort: '-updatedAt',
+        limit: 1,
+        depth: 0,
+        pagination: false,
+        overrideAccess: false,
+      })
+      return (docs[0] as { updatedAt?: string } | undefined)?.updatedAt ?? null
+    }),
+  )
 }
 
 export const urlset = (urls: SitemapUrl[]) =>
@@ -108,8 +124,7 @@ export async function renderSitemapRoot(payload: Payload): Promise<string> {
   const { pages, single } = await sitemapPages(payload)
   if (single) return urlset((await Promise.all(pages.map((page) => readSitemapPage(payload, page)))).flat())
   const { site } = devlogOptions(payload.config)
-  const lastmods = await Promise.all(pages.map((page) => pageLastmod(payload, page)))
-  return sitemapIndex(lastmods, site)
+  return sitemapIndex(await pageLastmods(payload, pages), site)
 }
 
 /** The index's entries, one per page, with the page's newest `lastmod` when it has one. */

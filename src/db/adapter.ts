@@ -4,6 +4,7 @@ import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 
+import { mongodbCompatibility } from '../env'
 import { projectRoot } from '../lib/projectRoot'
 import { migrations } from '../migrations'
 import { resolveDatabase, sqliteDirectory, sqliteFile } from './resolveDatabase'
@@ -23,7 +24,9 @@ export const migrationDir = path.join(projectRoot(import.meta.url), 'src/migrati
 export function databaseAdapter(uri: string | undefined = process.env.DATABASE_URI): DatabaseAdapterObj {
   const target = resolveDatabase(uri, { production: process.env.NODE_ENV === 'production' })
   if (target.kind === 'mongodb') {
-    return mongooseAdapter({ url: target.url })
+    // FerretDB has no `$lookup`: join fields are filled with queries of their own instead.
+    // Transactions follow the URL: the adapter uses them only with a `replicaSet` in it.
+    return mongooseAdapter({ url: target.url, useJoinAggregations: mongodbCompatibility() === 'mongodb' })
   }
   // Development creates the folder; a production server refuses a missing one (`checkSqliteFile`).
   const directory = sqliteDirectory(target.url)

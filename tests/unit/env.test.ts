@@ -5,7 +5,9 @@ import {
   frontendOrigins,
   logFormat,
   MIN_SECRET_LENGTH,
+  mongodbCompatibility,
   payloadSecret,
+  pluginOptions,
   port,
   searchMemoryLimit,
   serverURL,
@@ -74,6 +76,24 @@ describe('searchMemoryLimit', () => {
     expect(() => searchMemoryLimit({ SEARCH_MEMORY_LIMIT: '-1' })).toThrow(
       'SEARCH_MEMORY_LIMIT must be a whole number from 0 to 1000000, got "-1".',
     )
+  })
+})
+
+describe('mongodbCompatibility', () => {
+  it('defaults to MongoDB itself, reads ferretdb, and refuses anything else naming the variable', () => {
+    expect(mongodbCompatibility({})).toBe('mongodb')
+    expect(mongodbCompatibility({ MONGODB_COMPATIBILITY: ' ferretdb ' })).toBe('ferretdb')
+    expect(() => mongodbCompatibility({ MONGODB_COMPATIBILITY: 'cosmos' })).toThrow(
+      'MONGODB_COMPATIBILITY must be mongodb or ferretdb, got "cosmos".',
+    )
+  })
+})
+
+describe('pluginOptions: sitemap', () => {
+  it('reads SITEMAP_URLS_PER_FILE, defaulting to the protocol limit and refusing more', () => {
+    expect(pluginOptions({}).sitemap).toEqual({ urlsPerFile: 50_000 })
+    expect(pluginOptions({ SITEMAP_URLS_PER_FILE: '1000' }).sitemap).toEqual({ urlsPerFile: 1000 })
+    expect(() => pluginOptions({ SITEMAP_URLS_PER_FILE: '50001' })).toThrow(/SITEMAP_URLS_PER_FILE/)
   })
 })
 
