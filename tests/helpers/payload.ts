@@ -17,7 +17,8 @@ export function databaseKinds(): DatabaseKind[] {
   return ['sqlite']
 }
 
-export type TestPayload = { payload: Payload; dir: string; close: () => Promise<void> }
+/** `key`: the instance's cache key (its database URI), for `handleEndpoints` to find this instance. */
+export type TestPayload = { payload: Payload; dir: string; key: string; close: () => Promise<void> }
 
 /** A Payload instance over a fresh database of its own, removed by `close`. */
 export async function startTestPayload(kind: DatabaseKind = 'sqlite'): Promise<TestPayload> {
@@ -29,6 +30,7 @@ export async function startTestPayload(kind: DatabaseKind = 'sqlite'): Promise<T
   return {
     payload,
     dir,
+    key: databaseURI,
     close: async () => {
       if (kind === 'mongodb') {
         await (payload.db as unknown as { connection: { dropDatabase: () => Promise<void> } }).connection.dropDatabase()
@@ -86,7 +88,7 @@ export async function restRequest(
   if (body !== undefined) headers['content-type'] = 'application/json'
   const response = await handleEndpoints({
     config: context.payload.config,
-    payloadInstanceCacheKey: `file:${path.join(context.dir, 'test.db')}`,
+    payloadInstanceCacheKey: context.key,
     request: new Request(`http://localhost:3000/api${url}`, {
       method,
       headers,

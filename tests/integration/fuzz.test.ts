@@ -2,7 +2,6 @@
  * Property-based fuzzing of the REST and GraphQL surface (issue #13): whatever a client sends,
  * the answer is never a 5xx, and the database still reads back whole afterwards.
  */
-import path from 'node:path'
 import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import fc from 'fast-check'
 import { getPayload, handleEndpoints, type Payload } from 'payload'
@@ -51,7 +50,7 @@ async function send(url: string, init: { method: string; body?: string; type?: s
   if (init.type) headers['content-type'] = init.type
   const response = await handleEndpoints({
     config: payload.config,
-    payloadInstanceCacheKey: `file:${path.join(context.dir, 'test.db')}`,
+    payloadInstanceCacheKey: context.key,
     request: new Request(`http://localhost:3000/api${url}`, {
       method: init.method,
       headers,

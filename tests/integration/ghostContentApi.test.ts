@@ -34,7 +34,7 @@ const clientWith = (apiKey: string) =>
       const target = `${url.replace('/ghost/api/content/', '/api/ghost/content/')}?${search}`
       const response = await handleEndpoints({
         config: payload.config,
-        payloadInstanceCacheKey: `file:${path.join(context.dir, 'test.db')}`,
+        payloadInstanceCacheKey: context.key,
         request: new Request(target, { headers }),
       })
       seen.push({ url: target, status: response.status, headers: response.headers })
@@ -125,7 +125,7 @@ describe('keys', () => {
     )
     const response = await handleEndpoints({
       config: payload.config,
-      payloadInstanceCacheKey: `file:${path.join(context.dir, 'test.db')}`,
+      payloadInstanceCacheKey: context.key,
       request: new Request('http://localhost:3000/api/ghost/content/posts/'),
     })
     expect(response.status).toBe(403)
@@ -309,7 +309,7 @@ describe('revoking and throttling', () => {
     const from = (address: string, apiKey: string) =>
       handleEndpoints({
         config: payload.config,
-        payloadInstanceCacheKey: `file:${path.join(context.dir, 'test.db')}`,
+        payloadInstanceCacheKey: context.key,
         request: new Request(`http://localhost:3000/api/ghost/content/settings/?key=${apiKey}`, {
           // The address Devlog's server reads from the socket.
           headers: { [CLIENT_ADDRESS_HEADER]: address },

@@ -2,7 +2,6 @@
  * Draft previews for a headless front end: the admin's preview link carries a signed token that
  * opens that document's latest draft, through REST and GraphQL, and nothing else.
  */
-import path from 'node:path'
 import { configToSchema } from '@payloadcms/graphql'
 import { graphql } from 'graphql'
 import { createLocalReq, handleEndpoints, type Payload } from 'payload'
@@ -20,7 +19,7 @@ let editor: Json
 async function rest(url: string) {
   const response = await handleEndpoints({
     config: payload.config,
-    payloadInstanceCacheKey: `file:${path.join(context.dir, 'test.db')}`,
+    payloadInstanceCacheKey: context.key,
     request: new Request(`http://localhost:3000/api${url}`),
   })
   return { status: response.status, headers: response.headers, body: (await response.json()) as Json }

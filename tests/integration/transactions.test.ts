@@ -22,7 +22,7 @@ let editorToken: string
 async function rest(url: string, method: string, token: string, json: unknown) {
   const response = await handleEndpoints({
     config: payload.config,
-    payloadInstanceCacheKey: `file:${path.join(context.dir, 'test.db')}`,
+    payloadInstanceCacheKey: context.key,
     request: new Request(`http://localhost:3000/api${url}`, {
       method,
       headers: { authorization: `JWT ${token}`, 'content-type': 'application/json' },

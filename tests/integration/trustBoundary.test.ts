@@ -5,7 +5,6 @@
 import crypto from 'node:crypto'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import path from 'node:path'
 import { configToSchema } from '@payloadcms/graphql'
 import { graphql } from 'graphql'
 import { createLocalReq, handleEndpoints, type Payload } from 'payload'
@@ -61,7 +60,7 @@ async function signIn(name: string, user: { email: string }) {
 async function rawRest(url: string, as: string, init: { method: string; body: string; type: string }) {
   const response = await handleEndpoints({
     config: payload.config,
-    payloadInstanceCacheKey: `file:${path.join(context.dir, 'test.db')}`,
+    payloadInstanceCacheKey: context.key,
     request: new Request(`http://localhost:3000/api${url}`, {
       method: init.method,
       headers: { authorization: `JWT ${tokens[as]}`, 'content-type': init.type },
@@ -448,7 +447,7 @@ describe('exports and feeds carry text, never markup or formulas', () => {
     const read = async (url: string) => {
       const response = await handleEndpoints({
         config: payload.config,
-        payloadInstanceCacheKey: `file:${path.join(context.dir, 'test.db')}`,
+        payloadInstanceCacheKey: context.key,
         request: new Request(`http://localhost:3000/api${url}`),
       })
       return response.text()
@@ -628,7 +627,7 @@ describe('accounts', () => {
     for (const [index, token] of tokens.entries()) {
       const me = await handleEndpoints({
         config: payload.config,
-        payloadInstanceCacheKey: `file:${path.join(context.dir, 'test.db')}`,
+        payloadInstanceCacheKey: context.key,
         request: new Request('http://localhost:3000/api/users/me', { headers: { authorization: `JWT ${token}` } }),
       })
       expect({ index, user: ((await me.json()) as Json).user?.email }).toEqual({ index, user: user.email })
@@ -674,7 +673,7 @@ describe('login throttling', () => {
   const login = async (email: string, password: string, address: string) => {
     const response = await handleEndpoints({
       config: payload.config,
-      payloadInstanceCacheKey: `file:${path.join(context.dir, 'test.db')}`,
+      payloadInstanceCacheKey: context.key,
       request: new Request('http://localhost:3000/api/users/login', {
         method: 'POST',
         // As Devlog's server names the socket's address (src/http/clientAddress.ts).
