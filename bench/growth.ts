@@ -67,54 +67,35 @@ function multiply(file: string, factor: number) {
   const [posts, versions, search] = [max('posts'), max('_posts_v'), max('search_index')]
   const started = performance.now()
   db.exec('BEGIN IMMEDIATE')
-  /** Each row `where` selects, copied `times` times with `rewrite`'s columns (`$k`: the copy's number). */
-  const copy = (table: string, times: number, rewrite: Record<string, string>, where: string) => {
+  /** Each row `where` selects, copied `factor - 1` times with `rewrite`'s columns (`$k`: the copy's number). */
+  const copy = (table: string, rewrite: Record<string, string>, where: string) => {
     const columns = columnsOf(db, table).filter((column) => !(column === 'id' && !rewrite.id))
     const names = columns.map((column) => `"${column}"`).join(', ')
-    for (let k = 1; k <= times; k++) {
+    for (let k = 1; k < factor; k++) {
       const select = columns.map((column) => (rewrite[column] ?? `"${column}"`).replaceAll('$k', String(k))).join(', ')
       db.exec(`INSERT INTO "${table}" (${names}) SELECT ${select} FROM "${table}" WHERE ${where}`)
     }
   }
-  const times = factor - 1
-  const copied = (column: string, bound: number) =>
-    `CASE WHEN ${column} IS NULL THEN NULL ELSE ${column} + $k * ${bound} END`
-  copy(
-    'posts',
-    times,
-    { id: `id + $k * ${posts}`, slug: `slug || '-copy-$k'`, title: `title || ' (copy $k)'` },
-    `id <= ${posts}`,
-  )
-  copy(
-    'posts_rels',
-    times,
-    { parent_id: `parent_id + $k * ${posts}`, posts_id: copied('posts_id', posts) },
-    `parent_id <= ${posts}`,
-  )
-  copy(
-    '_posts_v',
-    times,
-    { id: `id + $k * ${versions}`, parent_id: `parent_id + $k * ${posts}`, version_slug: `version_slug || '-copy-$k'` },
-    `id <= ${versions}`,
-  )
-  copy(
-    '_posts_v_rels',
-    times,
-    { parent_id: `parent_id + $k * ${versions}`, posts_id: copied('posts_id', posts) },
-    `parent_id <= ${versions}`,
-  )
-  copy(
-    'search_index',
-    times,
-    { id: `id + $k * ${search}`, slug: `slug || '-copy-$k'`, title: `title || ' (copy $k)'` },
-    `id <= ${search}`,
-  )
-  copy(
-    'search_index_rels',
-    times,
-    { parent_id: `parent_id + $k * ${search}`, posts_id: copied('posts_id', posts) },
-    `parent_id <= ${search}`,
-  )
+  /** A table's rows up to id `bound` and their relationship rows, each copy's ids moved past the last. */
+  const copyWithRelationships = (table: string, bound: number, rewrite: Record<string, string>) => {
+    copy(table, { id: `id + $k * ${bound}`, ...rewrite }, `id <= ${bound}`)
+    copy(
+      `${table}_rels`,
+      {
+        parent_id: `parent_id + $k * ${bound}`,
+        posts_id: `CASE WHEN posts_id IS NULL THEN NULL ELSE posts_id + $k * ${posts} END`,
+      },
+      `parent_id <= ${bound}`,
+    )
+  }
+  const renamed = { slug: `slug || '-copy-$k'`, title: `title || ' (copy $k)'` }
+  copyWithRelationships('posts', posts, renamed)
+  copyWithRelationships('_posts_v', versions, {
+    parent_id: `parent_id + $k * ${posts}`,
+    version_slug: `version_slug || '-copy-$k'`,
+    version_title: `version_title || ' (copy $k)'`,
+  })
+  copyWithRelationships('search_index', search, renamed)
   // The tags' counters, as the posts' hooks would have kept them.
   db.exec(
     `UPDATE tags SET post_count = (SELECT count(DISTINCT parent_id) FROM posts_rels WHERE path = 'tags' AND tags_id = tags.id)`,
