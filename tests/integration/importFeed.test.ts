@@ -12,18 +12,18 @@ import path from 'node:path'
 import { importWriting } from '../../collections/transfer/importer'
 import { nodesOf, textOf } from '../helpers/lexical'
 import { root } from '../helpers/server'
-import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { databaseKinds, startTestPayload, type TestPayload } from '../helpers/payload'
 
 const FEEDS = path.join(root, 'tests/fixtures/feeds')
 
-describe('importing feeds', () => {
+describe.each(databaseKinds())('importing feeds on %s', (kind) => {
   let test: TestPayload
   let server: http.Server
   let feedURL: string
   let served = fs.readFileSync(path.join(FEEDS, 'velog.xml'), 'utf8')
 
   beforeAll(async () => {
-    test = await startTestPayload()
+    test = await startTestPayload(kind)
     server = http.createServer((request, response) => {
       response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' })
       response.end(served)

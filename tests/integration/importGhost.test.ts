@@ -10,19 +10,19 @@ import path from 'node:path'
 import { importWriting, type ImportReport } from '../../collections/transfer/importer'
 import { nodesOf } from '../helpers/lexical'
 import { root } from '../helpers/server'
-import { createUser, startTestPayload, type TestPayload } from '../helpers/payload'
+import { databaseKinds, createUser, startTestPayload, type TestPayload } from '../helpers/payload'
 
 const GHOST = path.join(root, 'tests/fixtures/ghost')
 const EXPORT = 'devlog.ghost.2024-12-01.json'
 
-describe('importing a Ghost export', () => {
+describe.each(databaseKinds())('importing a Ghost export on %s', (kind) => {
   let test: TestPayload
   let folder: string
   let first: ImportReport
   let owner: { id: number | string }
 
   beforeAll(async () => {
-    test = await startTestPayload()
+    test = await startTestPayload(kind)
     await createUser(test.payload, ['editor'])
     owner = await test.payload.create({
       collection: 'users',

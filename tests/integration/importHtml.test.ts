@@ -10,17 +10,17 @@ import path from 'node:path'
 import { importWriting, type ImportReport } from '../../collections/transfer/importer'
 import { nodesOf, textOf, type StoredNode } from '../helpers/lexical'
 import { root } from '../helpers/server'
-import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { databaseKinds, startTestPayload, type TestPayload } from '../helpers/payload'
 
 const HTML = path.join(root, 'tests/fixtures/html')
 
-describe('importing HTML pages', () => {
+describe.each(databaseKinds())('importing HTML pages on %s', (kind) => {
   let test: TestPayload
   let folder: string
   let first: ImportReport
 
   beforeAll(async () => {
-    test = await startTestPayload()
+    test = await startTestPayload(kind)
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'devlog-html-'))
     fs.cpSync(HTML, folder, { recursive: true })
     first = await importWriting(test.payload, folder)

@@ -11,7 +11,7 @@ import type { Payload } from 'payload'
 import { importWriting, type ImportReport } from '../../collections/transfer/importer'
 import { importSummary } from '../../src/cli/report'
 import { root } from '../helpers/server'
-import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { databaseKinds, startTestPayload, type TestPayload } from '../helpers/payload'
 
 const SHAPES = path.join(root, 'tests/fixtures/shapes')
 
@@ -32,7 +32,7 @@ async function retrospective(payload: Payload, title: string) {
   return docs[0]
 }
 
-describe('importing copied pages, outlines and untitled retrospectives', () => {
+describe.each(databaseKinds())('importing copied pages, outlines and untitled retrospectives on %s', (kind) => {
   let test: TestPayload
   let folder: string
   let dryRun: ImportReport
@@ -40,7 +40,7 @@ describe('importing copied pages, outlines and untitled retrospectives', () => {
   let first: ImportReport
 
   beforeAll(async () => {
-    test = await startTestPayload()
+    test = await startTestPayload(kind)
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'devlog-shapes-'))
     fs.cpSync(SHAPES, folder, { recursive: true })
     dryRun = await importWriting(test.payload, folder, { dryRun: true })
