@@ -106,6 +106,19 @@ export async function startServer(env: Record<string, string | undefined> = {}):
 }
 
 /** `describe` when the production build exists, otherwise a skip with the reason printed. */
+/** Creates the server's first account (an admin) over HTTP; its token. */
+export async function registerFirstUser(
+  server: Pick<RunningServer, 'url'>,
+  account: { email: string; password: string; name?: string },
+): Promise<string> {
+  const response = await fetch(`${server.url}/api/users/first-register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(account),
+  })
+  return ((await response.json()) as { token: string }).token
+}
+
 export function describeWithBuild(name: string, body: () => void) {
   if (hasProductionBuild()) return describe(name, body)
   console.warn(

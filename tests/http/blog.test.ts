@@ -1,5 +1,5 @@
 import { doc, embed, paragraph, text } from '../helpers/lexical'
-import { describeWithBuild, startServer, type RunningServer } from '../helpers/server'
+import { describeWithBuild, registerFirstUser, startServer, type RunningServer } from '../helpers/server'
 
 describeWithBuild('the blog API over HTTP', () => {
   let server: RunningServer
@@ -224,14 +224,8 @@ describeWithBuild('the server’s job runner', () => {
   it('publishes a scheduled post by itself when the job is due', async () => {
     const server = await startServer({ JOBS_CRON: '* * * * * *' })
     try {
-      const registered = await (
-        await fetch(`${server.url}/api/users/first-register`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ email: 'owner@test.local', password: 'owner-password-1' }),
-        })
-      ).json()
-      const headers = { 'content-type': 'application/json', authorization: `JWT ${registered.token}` }
+      const token = await registerFirstUser(server, { email: 'owner@test.local', password: 'owner-password-1' })
+      const headers = { 'content-type': 'application/json', authorization: `JWT ${token}` }
       const draft = await (
         await fetch(`${server.url}/api/posts?draft=true`, {
           method: 'POST',

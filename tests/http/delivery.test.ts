@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser'
 
 import { doc, paragraph, text } from '../helpers/lexical'
-import { describeWithBuild, startServer, type RunningServer } from '../helpers/server'
+import { describeWithBuild, registerFirstUser, startServer, type RunningServer } from '../helpers/server'
 
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' })
 const list = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value])
@@ -16,15 +16,7 @@ describeWithBuild('feeds and sitemap', () => {
       SITE_TITLE: '데브로그',
       CORS_ORIGINS: 'https://front.example.com',
     })
-    token = (
-      await (
-        await fetch(`${server.url}/api/users/first-register`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ email: 'owner@test.local', password: 'owner-password-1', name: '김데브' }),
-        })
-      ).json()
-    ).token
+    token = await registerFirstUser(server, { email: 'owner@test.local', password: 'owner-password-1', name: '김데브' })
     const post = (path: string, body: unknown) =>
       fetch(`${server.url}${path}`, {
         method: 'POST',

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto'
 
-import { describeWithBuild, startServer, type RunningServer } from '../helpers/server'
+import { describeWithBuild, registerFirstUser, startServer, type RunningServer } from '../helpers/server'
 
 describeWithBuild('GraphQL over GET on the server', () => {
   let server: RunningServer
@@ -16,14 +16,7 @@ describeWithBuild('GraphQL over GET on the server', () => {
 
   beforeAll(async () => {
     server = await startServer()
-    const registered = await (
-      await fetch(`${server.url}/api/users/first-register`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: 'editor@test.local', password: 'editor-password-1' }),
-      })
-    ).json()
-    token = registered.token
+    token = await registerFirstUser(server, { email: 'editor@test.local', password: 'editor-password-1' })
     await fetch(`${server.url}/api/posts`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
