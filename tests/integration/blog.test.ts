@@ -227,6 +227,19 @@ describe.each(databaseKinds())('the blog on %s', (kind) => {
       expect((await saveDraft(holder.id, { title: 'Holder, edited', slug: 'taken-slug' })).slug).toBe('taken-slug')
     })
 
+    it('frees a slug once the draft that held it is published under another', async () => {
+      const mover = await draft({ title: 'Moving draft', slug: 'slug-left-behind' })
+      await payload.update({
+        collection: 'posts',
+        id: mover.id,
+        data: { slug: 'slug-moved-to', _status: 'published' },
+        user: admin,
+      })
+      // Only an older version of the mover still has the first slug.
+      expect((await draft({ title: 'Newcomer', slug: 'slug-left-behind' })).slug).toBe('slug-left-behind')
+      await expect(draft({ title: 'Another', slug: 'slug-moved-to' })).rejects.toMatchObject({ status: 400 })
+    })
+
     it('validates drafts like posts, so no untitled empty draft is stored', async () => {
       const before = (await payload.count({ collection: 'posts' })).totalDocs
       await expect(draft({})).rejects.toMatchObject({

@@ -34,19 +34,20 @@ async function slugTaken(req: PayloadRequest, collection: SanitizedCollectionCon
     req,
   })
   if (totalDocs > 0 || !collection.versions?.drafts) return totalDocs > 0
-  const drafts = await req.payload.countVersions({
+  // Only the slug in the query, `latest` checked here: without table statistics SQLite picks the
+  // index on `latest` (true for almost every row) over the slug's, and scans the versions table.
+  const versions = await req.payload.findVersions({
     collection: collection.slug as CollectionSlug,
     where: {
-      and: [
-        { 'version.slug': { equals: slug } },
-        { latest: { equals: true } },
-        ...(ownId != null ? [{ parent: { not_equals: ownId } }] : []),
-      ],
+      and: [{ 'version.slug': { equals: slug } }, ...(ownId != null ? [{ parent: { not_equals: ownId } }] : [])],
     },
+    select: { latest: true },
+    pagination: false,
+    depth: 0,
     overrideAccess: true,
     req,
   })
-  return drafts.totalDocs > 0
+  return versions.docs.some((version) => version.latest)
 }
 
 /**

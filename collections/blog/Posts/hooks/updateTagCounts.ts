@@ -7,10 +7,9 @@ import type { Post } from '../../types'
 /** Each tag stores how many published posts use it; recounted for the tags a change touched. */
 async function recount(req: PayloadRequest, tagIds: Id[]) {
   for (const id of new Set(tagIds)) {
-    const { totalDocs } = await req.payload.count({
+    const { totalDocs } = await req.payload.db.count({
       collection: 'posts',
       where: { and: [{ tags: { in: [id] } }, { _status: { equals: 'published' } }] },
-      overrideAccess: true,
       req,
     })
     // A derived counter: written at the database layer, without a tag update's hooks, validation
