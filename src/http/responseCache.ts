@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import { gzipSync } from 'node:zlib'
 import type { NextFunction, Request, Response } from 'express'
 import { LRUCache } from 'lru-cache'
@@ -52,14 +53,18 @@ function relatedCollections(config: SanitizedConfig, slug: string, seen = new Se
   return seen
 }
 
-const isAnonymous = (req: Request) =>
+const isAnonymous = (req: IncomingMessage) =>
   !req.headers.authorization && !/(^|;\s*)payload-token=/.test(req.headers.cookie ?? '')
 
-const cacheable = (req: Request) =>
-  (req.method === 'GET' || req.method === 'HEAD') && CACHEABLE.test(req.path) && isAnonymous(req)
+// Plain Node requests: hits are answered before Express has parsed anything.
+const pathOf = (req: IncomingMessage) => (req.url ?? '/').split('?', 1)[0]
 
-// CORS headers depend on the Origin: one origin's answer is never replayed to another.
-const keyOf = (req: Request) => `${req.method} ${req.headers.origin ?? ''} ${req.originalUrl}`
+const cacheable = (req: IncomingMessage) =>
+  (req.method === 'GET' || req.method === 'HEAD') && CACHEABLE.test(pathOf(req)) && isAnonymous(req)
+
+// CORS headers depend on the Origin: one origin's answer is never replayed to another. `url` is
+// the whole request target here: the cache sits in front of any router that could rewrite it.
+const keyOf = (req: IncomingMessage) => `${req.method} ${req.headers.origin ?? ''} ${req.url}`
 
 /** Adds `Origin` to the response's Vary header, so shared caches keep origins apart too. */
 function varyOnOrigin(res: Response) {
@@ -74,8 +79,8 @@ function etagOf(body: Buffer) {
 /**
  * Public GET responses get a strong ETag (a matching If-None-Match answers 304) and CDN cache
  * headers (`record`). With `store`, anonymous responses are also kept in memory and dropped as
- * soon as a document of a collection they can show changes; `serveHits`, placed first, answers
- * from the store. Signed-in requests never touch it.
+ * soon as a document of a collection they can show changes; `answerHit`, called by the HTTP
+ * server before the app, answers from the store. Signed-in requests never touch it.
  */
 export function publicResponses(
   config: SanitizedConfig,
@@ -105,16 +110,18 @@ export function publicResponses(
   })
 
   /**
-   * Answers a hit before any other middleware runs: the stored headers already hold what the
-   * security headers and the rest of the chain added when the response was made.
+   * Answers a hit, and says whether it did, before the request reaches Express: a hit needs none
+   * of the app's middleware, and the stored headers already hold what the security headers and the
+   * rest of the chain added when the response was made.
    */
-  const serveHits = (req: Request, res: Response, next: NextFunction) => {
+  const answerHit = (req: IncomingMessage, res: ServerResponse): boolean => {
     const entry = store && cacheable(req) ? cache.get(keyOf(req)) : undefined
-    if (!entry) return next()
+    if (!entry) return false
     const headers: Record<string, string | number> = { ...entry.headers, 'X-Devlog-Cache': 'hit' }
     if (req.headers['if-none-match'] === entry.etag) {
       res.writeHead(304, headers)
-      return res.end()
+      res.end()
+      return true
     }
     const gzip = entry.body.length >= GZIP_THRESHOLD && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
     const body = gzip ? (entry.gzipped ??= gzipSync(entry.body)) : entry.body
@@ -122,6 +129,7 @@ export function publicResponses(
     headers['Content-Length'] = body.length
     res.writeHead(200, headers)
     res.end(req.method === 'HEAD' ? undefined : body)
+    return true
   }
 
   const record = (req: Request, res: Response, next: NextFunction) => {
@@ -171,7 +179,7 @@ export function publicResponses(
           if (value !== undefined && !NOT_REPLAYED.has(name))
             headers[name] = Array.isArray(value) ? value.join(', ') : String(value)
         }
-        cache.set(key, { headers, body, etag, dependsOn: dependsOn(req.path) })
+        cache.set(key, { headers, body, etag, dependsOn: dependsOn(pathOf(req)) })
         res.setHeader('X-Devlog-Cache', 'miss')
       }
       if (req.headers['if-none-match'] === etag) {
@@ -185,5 +193,5 @@ export function publicResponses(
     next()
   }
 
-  return { serveHits, record }
+  return { answerHit, record }
 }

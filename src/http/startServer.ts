@@ -1,4 +1,4 @@
-import type { Server } from 'node:http'
+import { createServer, type RequestListener, type Server } from 'node:http'
 import compression from 'compression'
 import express from 'express'
 import next from 'next'
@@ -56,21 +56,14 @@ export async function startServer({ root, dev }: StartOptions): Promise<Server> 
   const handle = nextApp.getRequestHandler()
 
   let shuttingDown = false
-  const app = express()
-  app.disable('x-powered-by')
-  app.use(requestLogger(payload.logger, { format: logFormat() }))
-  app.use(clientAddress)
-  app.use((_req, res, nextMiddleware) => {
-    // Keep-alive sockets would hold a closing server open; ask clients to reconnect elsewhere.
-    if (shuttingDown) res.setHeader('Connection', 'close')
-    nextMiddleware()
-  })
+  const logRequest = requestLogger(payload.logger, { format: logFormat() })
   const responses = publicResponses(payload.config, {
     store: process.env.RESPONSE_CACHE !== 'false',
     maxBytes: responseCacheMegabytes() * 1024 * 1024,
   })
-  // Hits carry the headers the rest of the chain gave the response they were kept from.
-  app.use(responses.serveHits)
+  const app = express()
+  app.disable('x-powered-by')
+  app.use(clientAddress)
   app.use(securityHeaders({ dev, https: publicURL.startsWith('https:'), previewOrigins: frontendOrigins() }))
   const compress = compression()
   // Wrapping every response costs even when nothing is compressed; skip clients that cannot decode.
@@ -95,7 +88,13 @@ export async function startServer({ root, dev }: StartOptions): Promise<Server> 
     if (!res.headersSent) res.status(500).json({ errors: [{ message: 'Internal Server Error' }] })
   })
 
-  const server = await listen(app, port)
+  const server = await listen((req, res) => {
+    logRequest(req, res)
+    // Keep-alive sockets would hold a closing server open; ask clients to reconnect elsewhere.
+    if (shuttingDown) res.setHeader('Connection', 'close')
+    // A hit carries the headers the app gave the response it was kept from.
+    if (!responses.answerHit(req, res)) app(req, res)
+  }, port)
   const address = server.address()
   const boundPort = typeof address === 'object' && address ? address.port : port
   payload.logger.info(
@@ -114,10 +113,11 @@ export async function startServer({ root, dev }: StartOptions): Promise<Server> 
   return server
 }
 
-function listen(app: express.Express, port: number): Promise<Server> {
+function listen(handler: RequestListener, port: number): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, (error?: Error) => {
-      if (!error) return resolve(server)
+    const server = createServer(handler)
+    server.once('listening', () => resolve(server))
+    server.once('error', (error) => {
       const code = (error as NodeJS.ErrnoException).code
       if (code === 'EADDRINUSE')
         reject(new ConfigError(`port ${port} is already in use. Stop the other process or set PORT to a free port.`))
@@ -125,6 +125,7 @@ function listen(app: express.Express, port: number): Promise<Server> {
         reject(new ConfigError(`no permission to listen on port ${port}. Use a port above 1023 or set PORT.`))
       else reject(error)
     })
+    server.listen(port)
   })
 }
 

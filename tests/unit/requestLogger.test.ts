@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events'
-import type { NextFunction, Request, Response } from 'express'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Payload } from 'payload'
 
 import { requestLogger } from '../../src/http/requestLogger'
@@ -9,9 +9,9 @@ function logged(format: 'json' | 'pretty', status: number, path = '/api/posts') 
   const logger = Object.fromEntries(
     ['debug', 'info', 'error'].map((level) => [level, (...args: unknown[]) => calls.push({ level, args })]),
   ) as unknown as Payload['logger']
-  const res = Object.assign(new EventEmitter(), { statusCode: status }) as unknown as Response
-  const req = { method: 'GET', originalUrl: `${path}?limit=1`, path } as Request
-  requestLogger(logger, { format })(req, res, (() => undefined) as NextFunction)
+  const res = Object.assign(new EventEmitter(), { statusCode: status }) as unknown as ServerResponse
+  const req = { method: 'GET', url: `${path}?limit=1` } as IncomingMessage
+  requestLogger(logger, { format })(req, res)
   res.emit('finish')
   return calls
 }

@@ -1,3 +1,4 @@
+import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import express from 'express'
 import type { SanitizedConfig } from 'payload'
@@ -7,14 +8,14 @@ import { publicResponses } from '../../src/http/responseCache'
 /** An app with the response cache in front of answers of a given size. */
 async function serve(maxBytes: number) {
   const config = { collections: [] } as unknown as SanitizedConfig
-  const { serveHits, record } = publicResponses(config, { store: true, maxBytes })
+  const { answerHit, record } = publicResponses(config, { store: true, maxBytes })
   const app = express()
-  app.use(serveHits)
   app.use(record)
   app.get('/api/things/:size', (req, res) => {
     res.json({ filler: 'x'.repeat(Number(req.params.size)) })
   })
-  const server = app.listen(0, '127.0.0.1')
+  // As Devlog's server does: the cache answers before the app.
+  const server = createServer((req, res) => answerHit(req, res) || app(req, res)).listen(0, '127.0.0.1')
   await new Promise((resolve) => server.once('listening', resolve))
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   const cacheOf = async (path: string) => (await fetch(`${base}${path}`)).headers.get('x-devlog-cache')
