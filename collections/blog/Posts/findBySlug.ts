@@ -23,6 +23,8 @@ export async function findPostBySlug(
   const options = {
     collection: 'posts' as const,
     limit: 1,
+    // One post, never a page of them: no count query.
+    pagination: false,
     overrideAccess: false,
     user: req.user,
     req,
