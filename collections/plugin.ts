@@ -43,6 +43,11 @@ export const devlogPlugin =
       guardFeature(),
     ]
     const active = options.disabled ? [] : features
+    // Tasks that name a concurrency key need the jobs collection's `concurrencyKey` field; decided
+    // from every feature, so a disabled plugin keeps the same schema.
+    const enableConcurrencyControl =
+      incoming.jobs?.enableConcurrencyControl ||
+      features.some((feature) => feature.tasks?.some((task) => task.concurrency))
     const hostSlugs = new Set((incoming.collections ?? []).map((collection) => collection.slug))
     const ownCollections = features
       .flatMap((feature) => feature.collections ?? [])
@@ -71,7 +76,14 @@ export const devlogPlugin =
       const inert = (collection: CollectionConfig) =>
         hostSlugs.has(collection.slug) ? collection : { ...collection, hooks: {}, endpoints: [] }
       const { endpoints, jobs, onInit, graphQL } = incoming
-      return { ...config, collections: config.collections?.map(inert), endpoints, jobs, onInit, graphQL }
+      return {
+        ...config,
+        collections: config.collections?.map(inert),
+        endpoints,
+        jobs: { ...jobs, tasks: jobs?.tasks ?? [], enableConcurrencyControl },
+        onInit,
+        graphQL,
+      }
     }
 
     return {
@@ -83,6 +95,7 @@ export const devlogPlugin =
       endpoints: [...(config.endpoints ?? []), ...active.flatMap((feature) => feature.endpoints ?? [])],
       jobs: {
         ...config.jobs,
+        enableConcurrencyControl,
         tasks: [...(config.jobs?.tasks ?? []), ...active.flatMap((feature) => feature.tasks ?? [])],
       },
       graphQL: {

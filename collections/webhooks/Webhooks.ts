@@ -143,7 +143,13 @@ async function queueDeliveries(req: PayloadRequest, collection: string, event: W
     })
     await req.payload.jobs.queue({
       task: 'deliverWebhook',
-      input: { webhook: String(webhook.id), delivery: String(delivery.id), event, body },
+      input: {
+        webhook: String(webhook.id),
+        delivery: String(delivery.id),
+        event,
+        body,
+        document: `${collection}:${String(doc.id)}`,
+      },
       req,
     })
   }

@@ -13,7 +13,14 @@ export function signature(secret: string, body: string) {
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`
 }
 
-type Input = { webhook: number | string; delivery: number | string; body: string; event: string }
+type Input = {
+  webhook: number | string
+  delivery: number | string
+  body: string
+  event: string
+  /** `collection:id` of the changed document (absent from deliveries queued before it was added). */
+  document?: string
+}
 
 /**
  * One delivery attempt. A non-2xx answer or a network error fails the task, and Payload's job
@@ -85,11 +92,22 @@ export function deliverWebhookTask({
     slug: 'deliverWebhook',
     label: 'Deliver a webhook',
     retries: { attempts: 5, backoff: { type: 'exponential', delay: retryDelayMs } },
+    // The job runner starts a batch of jobs at once: without a key, one document's publish and
+    // delete could reach a receiver in either order. With it, they go one at a time, oldest first.
+    // A delivery waiting for a retry does not hold the next back; `sentAt` orders them then.
+    concurrency: {
+      key: ({ input }) => {
+        const { webhook, document, delivery } = input as Input
+        return `webhook:${String(webhook)}:${document ?? String(delivery)}`
+      },
+      exclusive: true,
+    },
     inputSchema: [
       { name: 'webhook', type: 'text', required: true },
       { name: 'delivery', type: 'text', required: true },
       { name: 'event', type: 'text', required: true },
       { name: 'body', type: 'textarea', required: true },
+      { name: 'document', type: 'text' },
     ],
     // The input is what `queueDeliveries` queued, shaped by `inputSchema` above.
     handler: ({ input, req }) => deliver({ input: input as Input, req }, allowPrivateHosts),

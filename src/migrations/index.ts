@@ -13,6 +13,7 @@ import * as migration_20261201_021500_users_names from './20261201_021500_users_
 import * as migration_20261201_062140_member_feeds from './20261201_062140_member_feeds';
 import * as migration_20261201_063546_study_notices from './20261201_063546_study_notices';
 import * as migration_20261201_070755_content_api_keys from './20261201_070755_content_api_keys';
+import * as migration_20261201_121624_jobs_concurrency_key from './20261201_121624_jobs_concurrency_key';
 
 export const migrations = [
   {
@@ -88,6 +89,11 @@ export const migrations = [
   {
     up: migration_20261201_070755_content_api_keys.up,
     down: migration_20261201_070755_content_api_keys.down,
-    name: '20261201_070755_content_api_keys'
+    name: '20261201_070755_content_api_keys',
+  },
+  {
+    up: migration_20261201_121624_jobs_concurrency_key.up,
+    down: migration_20261201_121624_jobs_concurrency_key.down,
+    name: '20261201_121624_jobs_concurrency_key'
   },
 ];

@@ -3,17 +3,20 @@ import type { AddressInfo } from 'node:net'
 import type { Payload } from 'payload'
 
 import { signature } from '../../collections/webhooks/deliver'
-import { createUser, startTestPayload, type TestPayload } from '../helpers/payload'
+import { createUser, databaseKinds, startTestPayload, type TestPayload } from '../helpers/payload'
 
-type Received = { headers: http.IncomingHttpHeaders; body: string }
+type Received = { headers: http.IncomingHttpHeaders; body: string; inFlight: number }
 
-describe('webhooks', () => {
+describe.each(databaseKinds())('webhooks on %s', (kind) => {
   let ctx: TestPayload
   let payload: Payload
   let receiver: http.Server
   let url: string
   const received: Received[] = []
   let failuresLeft = 0
+  /** How long the receiver takes to answer; deliveries it is still answering are in flight. */
+  let answerAfterMs = 0
+  let inFlight = 0
 
   beforeAll(async () => {
     process.env.WEBHOOK_RETRY_DELAY_MS = '20'
@@ -23,14 +26,18 @@ describe('webhooks', () => {
       let body = ''
       req.on('data', (chunk) => (body += chunk))
       req.on('end', () => {
-        received.push({ headers: req.headers, body })
-        res.statusCode = failuresLeft-- > 0 ? 500 : 204
-        res.end()
+        inFlight += 1
+        received.push({ headers: req.headers, body, inFlight })
+        setTimeout(() => {
+          inFlight -= 1
+          res.statusCode = failuresLeft-- > 0 ? 500 : 204
+          res.end()
+        }, answerAfterMs)
       })
     })
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
     url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`
-    ctx = await startTestPayload('sqlite')
+    ctx = await startTestPayload(kind)
     payload = ctx.payload
     await payload.create({
       collection: 'webhooks',
@@ -51,6 +58,7 @@ describe('webhooks', () => {
   beforeEach(() => {
     received.length = 0
     failuresLeft = 0
+    answerAfterMs = 0
   })
 
   /** Runs due jobs until the queue is empty, waiting out back-off delays. */
@@ -117,6 +125,35 @@ describe('webhooks', () => {
     await payload.create({ collection: 'tags', data: { name: 'Not subscribed' } })
     await drain()
     expect(received.map((delivery) => delivery.headers['x-devlog-event'])).toEqual(['publish', 'unpublish', 'delete'])
+  })
+
+  it('delivers one document’s events one at a time, in the order they happened', async () => {
+    answerAfterMs = 30
+    const posts = await Promise.all(
+      ['First in order', 'Second in order'].map((title) =>
+        payload.create({ collection: 'posts', data: { title, _status: 'published' } as never }),
+      ),
+    )
+    for (const post of posts) {
+      await payload.update({ collection: 'posts', id: post.id, data: { _status: 'draft' } as never })
+      await payload.update({ collection: 'posts', id: post.id, data: { _status: 'published' } as never })
+      await payload.delete({ collection: 'posts', id: post.id })
+    }
+    await drain()
+    for (const post of posts) {
+      const own = received.filter((delivery) => JSON.parse(delivery.body).id === post.id)
+      expect(own.map((delivery) => delivery.headers['x-devlog-event'])).toEqual([
+        'publish',
+        'unpublish',
+        'publish',
+        'delete',
+      ])
+      expect(own.map((delivery) => JSON.parse(delivery.body).sentAt)).toEqual(
+        own.map((delivery) => JSON.parse(delivery.body).sentAt).sort(),
+      )
+    }
+    // The two documents' deliveries do not wait for each other; one document's never overlap.
+    expect(Math.max(...received.map((delivery) => delivery.inFlight))).toBe(2)
   })
 
   it('keeps the secret from editors and the log read-only', async () => {
