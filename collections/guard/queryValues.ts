@@ -7,6 +7,7 @@ import {
 } from 'payload'
 import { validOperatorSet } from 'payload/shared'
 
+import { ID_SHAPE, isIdText } from '../shared/endpoints'
 import { fieldsOnPath } from './queries'
 
 const LISTS = new Set(['in', 'not_in', 'all'])
@@ -15,22 +16,29 @@ const RANGES = new Set(['greater_than', 'greater_than_equal', 'less_than', 'less
 
 const badRequest = (message: string) => new APIError(message, 400, undefined, true)
 
-/** What one operand must be for a field: numbers for numeric ids and numbers, dates for dates. */
-function operandProblem(field: FlattenedField | 'id', operand: unknown, numericIds: boolean): string | null {
+/**
+ * What one operand must be for a field: an id the database could hold for ids and references
+ * (`idsOf`: the collection they belong to, when it is one), numbers for numbers, dates for dates.
+ */
+function operandProblem(
+  field: FlattenedField | 'id',
+  operand: unknown,
+  req: PayloadRequest,
+  idsOf: string | undefined,
+): string | null {
   if (operand === null || operand === 'null') return null
   if (typeof operand === 'object') return 'takes one value here, not a list or an object'
   const text = String(operand)
   const numeric = () => (Number.isFinite(Number(text)) && text.trim() !== '' ? null : 'must be a finite number')
-  if (field === 'id') return numericIds ? (/^\d{1,15}$/.test(text) ? null : 'must be a whole-number id') : null
+  const id = () => (isIdText(req, text, idsOf) ? null : `must be ${ID_SHAPE(req)}`)
+  if (field === 'id') return id()
   if (field.type === 'number') return numeric()
-  if ((field.type === 'relationship' || field.type === 'upload') && numericIds)
-    return /^\d{1,15}$/.test(text) ? null : 'must be a whole-number id'
+  if (field.type === 'relationship' || field.type === 'upload') return id()
   if (field.type === 'date') return Number.isNaN(Date.parse(text)) ? 'must be a date (ISO 8601)' : null
   return null
 }
 
-function whereProblems(where: Where, fields: FlattenedField[], req: PayloadRequest): string[] {
-  const numericIds = req.payload.db.defaultIDType === 'number'
+function whereProblems(where: Where, fields: FlattenedField[], req: PayloadRequest, collection: string): string[] {
   const problems: string[] = []
   const visit = (node: unknown) => {
     if (typeof node !== 'object' || node === null || Array.isArray(node)) {
@@ -77,13 +85,22 @@ function whereProblems(where: Where, fields: FlattenedField[], req: PayloadReque
           problems.push(`${where}: all works on fields holding several values only`)
           continue
         }
+        // Whose ids the operands are: the queried collection's, or a relationship's single target.
+        const idsOf =
+          field === 'id'
+            ? trail.length === 0
+              ? collection
+              : undefined
+            : 'relationTo' in field && typeof field.relationTo === 'string'
+              ? field.relationTo
+              : undefined
         const operands = LISTS.has(operator)
           ? Array.isArray(operand)
             ? operand
             : String(operand).split(',')
           : [operand]
         for (const single of operands) {
-          const problem = operandProblem(field, single, numericIds)
+          const problem = operandProblem(field, single, req, idsOf)
           if (problem) {
             problems.push(`${where} ${problem}`)
             break
@@ -120,7 +137,7 @@ export const refuseMalformedQueries: CollectionBeforeOperationHook = ({ args, co
     wholeNumberProblem('depth', depth, 0),
   ].filter((problem): problem is string => problem !== null)
   if (where !== undefined && where !== null)
-    problems.push(...whereProblems(where as Where, collection.flattenedFields, req))
+    problems.push(...whereProblems(where as Where, collection.flattenedFields, req, collection.slug))
   if (problems.length) throw badRequest(problems.join('; '))
   return args
 }

@@ -1,4 +1,10 @@
-import { addDataAndFileToRequest, APIError, type PayloadHandler, type PayloadRequest } from 'payload'
+import {
+  addDataAndFileToRequest,
+  APIError,
+  type CollectionSlug,
+  type PayloadHandler,
+  type PayloadRequest,
+} from 'payload'
 
 /**
  * The toolkit every Devlog endpoint uses: errors with their status, path parameters, ids, whole
@@ -17,16 +23,28 @@ export type EndpointQuery = Record<string, { description: string; enum?: readonl
 export const param = (req: PayloadRequest, name: string) => String(req.routeParams?.[name] ?? '')
 
 /**
+ * Whether `text` can be the id of a document of `collection` (of any collection with the
+ * database's own ids when not given): a positive whole number on SQLite, an ObjectId's 24 hex
+ * digits on MongoDB, any text for a collection that names its ids itself.
+ */
+export function isIdText(req: PayloadRequest, text: string, collection?: string): boolean {
+  const custom = collection ? req.payload.collections[collection as CollectionSlug]?.customIDType : undefined
+  if ((custom ?? req.payload.db.defaultIDType) === 'number')
+    return /^[1-9]\d{0,15}$/.test(text) && Number.isSafeInteger(Number(text))
+  return custom ? text !== '' : /^[0-9a-f]{24}$/i.test(text)
+}
+
+/** What `isIdText` asks for, as an answer to a client says it. */
+export const ID_SHAPE = (req: PayloadRequest) =>
+  req.payload.db.defaultIDType === 'number' ? 'a whole-number id' : 'a 24-character hex id'
+
+/**
  * A document id as the database stores it: a positive whole number on SQLite, a 24-character
  * ObjectId on MongoDB. Anything else is a 400 naming `field`, never a lookup of something else.
  */
 export function parseId(req: PayloadRequest, raw: unknown, field: string): number | string {
   const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : ''
-  if (req.payload.db.defaultIDType === 'number') {
-    if (/^[1-9]\d{0,15}$/.test(text) && Number.isSafeInteger(Number(text))) return Number(text)
-  } else if (/^[0-9a-f]{24}$/i.test(text)) {
-    return text
-  }
+  if (isIdText(req, text)) return req.payload.db.defaultIDType === 'number' ? Number(text) : text
   throw httpError(`${field}: "${String(raw).slice(0, 40)}" is not a valid id.`)
 }
 

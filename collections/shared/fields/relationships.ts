@@ -1,6 +1,8 @@
 import type { CollectionSlug, FilterOptions, PayloadRequest, RelationshipField, UploadField, Where } from 'payload'
 import { relationship, upload } from 'payload/shared'
 
+import { isIdText } from '../endpoints'
+
 type ReferenceField = Pick<RelationshipField | UploadField, 'filterOptions' | 'relationTo' | 'type'>
 type ValidateOptions = ReferenceField & {
   blockData?: Record<string, unknown>
@@ -37,7 +39,11 @@ async function referencesExist(value: unknown, options: ValidateOptions): Promis
     .filter((reference) => reference !== null)
   const missing: Array<number | string> = []
   for (const collection of new Set(references.map((reference) => reference.collection))) {
-    const ids = references.filter((reference) => reference.collection === collection).map(({ id }) => id)
+    const given = references.filter((reference) => reference.collection === collection).map(({ id }) => id)
+    // An id no document can have is missing without a lookup (MongoDB cannot even cast it).
+    const ids = given.filter((id) => isIdText(req, String(id), collection))
+    missing.push(...given.filter((id) => !ids.includes(id)))
+    if (ids.length === 0) continue
     const filter =
       typeof filterOptions === 'function'
         ? await filterOptions({
