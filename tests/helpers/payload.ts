@@ -17,6 +17,31 @@ export function databaseKinds(): DatabaseKind[] {
   return ['sqlite']
 }
 
+/**
+ * `it` for a test that needs what not every database has: where `supported` is false the test is
+ * skipped, and its name and `missing` (what the database lacks) are printed, so no skip goes
+ * unexplained.
+ */
+export function itWhere(supported: boolean, missing: string) {
+  return (name: string, test: () => Promise<void>) => {
+    if (supported) return it(name, test)
+    console.info(`Skipped "${name}": ${missing}`)
+    return it.skip(name, test)
+  }
+}
+
+/**
+ * `it` for a test of all-or-nothing saves, which need transactions: on MongoDB only on a replica
+ * set (FerretDB 1.x has none); skipped with that reason elsewhere.
+ */
+export function itWithTransactions(kind: DatabaseKind) {
+  const transactions = kind === 'sqlite' || new URL(process.env.TEST_MONGODB_URI!).searchParams.has('replicaSet')
+  return itWhere(
+    transactions,
+    `on ${kind}: no transactions (MongoDB has them on a replica set only; FerretDB 1.x has none)`,
+  )
+}
+
 /** `key`: the instance's cache key (its database URI), for `handleEndpoints` to find this instance. */
 export type TestPayload = { payload: Payload; dir: string; key: string; close: () => Promise<void> }
 
@@ -41,7 +66,8 @@ export async function startTestPayload(kind: DatabaseKind = 'sqlite'): Promise<T
   }
 }
 
-function freshMongoDatabase(uri: string): string {
+/** The URI of a database of its own on the server `uri` names (`TEST_MONGODB_URI`). */
+export function freshMongoDatabase(uri: string): string {
   const url = new URL(uri)
   url.pathname = `/devlog_test_${process.pid}_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`
   return url.toString()

@@ -3,6 +3,9 @@ import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import { MongoClient } from 'mongodb'
+
+import { databaseKinds, freshMongoDatabase, type DatabaseKind } from './payload'
 
 export const root = path.resolve(import.meta.dirname, '../..')
 
@@ -70,6 +73,32 @@ export function spawnServer({ env = {}, port }: SpawnOptions = {}) {
   return { child, dir, output: () => output, exited }
 }
 
+/**
+ * The server's database settings for `kind`: its own SQLite file (the default), or a fresh
+ * database on the MongoDB server the tests were given (dropped when the server stops).
+ */
+export function databaseEnv(kind: DatabaseKind): Record<string, string | undefined> {
+  if (kind === 'sqlite') return {}
+  return {
+    DATABASE_URI: freshMongoDatabase(process.env.TEST_MONGODB_URI!),
+    MONGODB_COMPATIBILITY: process.env.MONGODB_COMPATIBILITY,
+  }
+}
+
+/** `describeWithBuild` once per database the tests run on (see `databaseKinds`). */
+export function describeOnEachDatabase(name: string, body: (kind: DatabaseKind) => void) {
+  for (const kind of databaseKinds()) describeWithBuild(`${name} on ${kind}`, () => body(kind))
+}
+
+async function dropMongoDatabase(uri: string) {
+  const client = new MongoClient(uri)
+  try {
+    await client.db().dropDatabase()
+  } finally {
+    await client.close()
+  }
+}
+
 /** Starts the production server on a free port and waits until /readyz answers 200. */
 export async function startServer(env: Record<string, string | undefined> = {}): Promise<RunningServer> {
   const port = await freePort()
@@ -100,12 +129,12 @@ export async function startServer(env: Record<string, string | undefined> = {}):
       if (child.exitCode === null) child.kill(signal)
       const code = await exited
       fs.rmSync(dir, { recursive: true, force: true })
+      if (env.DATABASE_URI?.startsWith('mongodb')) await dropMongoDatabase(env.DATABASE_URI)
       return code
     },
   }
 }
 
-/** `describe` when the production build exists, otherwise a skip with the reason printed. */
 /** Creates the server's first account (an admin) over HTTP; its token. */
 export async function registerFirstUser(
   server: Pick<RunningServer, 'url'>,
@@ -119,6 +148,7 @@ export async function registerFirstUser(
   return ((await response.json()) as { token: string }).token
 }
 
+/** `describe` when the production build exists, otherwise a skip with the reason printed. */
 export function describeWithBuild(name: string, body: () => void) {
   if (hasProductionBuild()) return describe(name, body)
   console.warn(

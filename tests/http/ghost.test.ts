@@ -7,9 +7,9 @@
 import GhostContentAPI from '@tryghost/content-api'
 
 import { paragraph, doc, text } from '../helpers/lexical'
-import { describeWithBuild, startServer, type RunningServer } from '../helpers/server'
+import { databaseEnv, describeOnEachDatabase, startServer, type RunningServer } from '../helpers/server'
 
-describeWithBuild('Ghost’s Content API over HTTP', () => {
+describeOnEachDatabase('Ghost’s Content API over HTTP', (kind) => {
   let server: RunningServer
   let auth: Record<string, string>
   let key: string
@@ -27,7 +27,7 @@ describeWithBuild('Ghost’s Content API over HTTP', () => {
   const client = (version = 'v6.0', apiKey = key) => GhostContentAPI({ url: server.url, key: apiKey, version })
 
   beforeAll(async () => {
-    server = await startServer()
+    server = await startServer(databaseEnv(kind))
     const registered = await api('/api/users/first-register', {
       method: 'POST',
       json: { email: 'owner@test.local', password: 'owner-password-1', name: 'Owner Park' },

@@ -4,9 +4,15 @@
  */
 import { createHash } from 'node:crypto'
 
-import { describeWithBuild, registerFirstUser, startServer, type RunningServer } from '../helpers/server'
+import {
+  databaseEnv,
+  describeOnEachDatabase,
+  registerFirstUser,
+  startServer,
+  type RunningServer,
+} from '../helpers/server'
 
-describeWithBuild('GraphQL over GET on the server', () => {
+describeOnEachDatabase('GraphQL over GET on the server', (kind) => {
   let server: RunningServer
   let token: string
   const query = '{ Posts(limit: 5, sort: "title") { docs { title tags { name } } } }'
@@ -15,7 +21,7 @@ describeWithBuild('GraphQL over GET on the server', () => {
   const get = (params: Record<string, string>) => fetch(`${server.url}/api/graphql?${new URLSearchParams(params)}`)
 
   beforeAll(async () => {
-    server = await startServer()
+    server = await startServer(databaseEnv(kind))
     token = await registerFirstUser(server, { email: 'editor@test.local', password: 'editor-password-1' })
     await fetch(`${server.url}/api/posts`, {
       method: 'POST',

@@ -1,6 +1,6 @@
-import { describeWithBuild, startServer, type RunningServer } from '../helpers/server'
+import { databaseEnv, describeOnEachDatabase, startServer, type RunningServer } from '../helpers/server'
 
-describeWithBuild('retrospectives over HTTP', () => {
+describeOnEachDatabase('retrospectives over HTTP', (kind) => {
   let server: RunningServer
   let auth: Record<string, string>
 
@@ -19,7 +19,7 @@ describeWithBuild('retrospectives over HTTP', () => {
     (await api('/api/graphql', { method: 'POST', json: { query }, anonymous })).body
 
   beforeAll(async () => {
-    server = await startServer()
+    server = await startServer(databaseEnv(kind))
     const registered = await api('/api/users/first-register', {
       method: 'POST',
       json: { email: 'author@test.local', password: 'author-password-1' },

@@ -4,7 +4,15 @@ import os from 'node:os'
 import path from 'node:path'
 import { createClient } from '@libsql/client'
 
-import { describeWithBuild, freePort, spawnServer, startServer, type RunningServer } from '../helpers/server'
+import {
+  databaseEnv,
+  describeOnEachDatabase,
+  describeWithBuild,
+  freePort,
+  spawnServer,
+  startServer,
+  type RunningServer,
+} from '../helpers/server'
 
 async function graphql(url: string, query: string, token?: string) {
   const response = await fetch(`${url}/api/graphql`, {
@@ -243,5 +251,68 @@ describeWithBuild('startup configuration errors', () => {
     expect(output().trim().split('\n')).toHaveLength(1)
     expect(output()).toContain(`Devlog cannot start: DATABASE_URI names ${file}, which is not an SQLite database`)
     fs.rmSync(dir, { recursive: true, force: true })
+  })
+})
+
+describeOnEachDatabase('the demo site, as `SEED_DEMO=true npm start` serves it,', (kind) => {
+  let server: RunningServer
+
+  beforeAll(async () => {
+    server = await startServer({ ...databaseEnv(kind), SEED_DEMO: 'true', ADMIN_PASSWORD: 'demo-admin-password' })
+  }, 90_000)
+  afterAll(async () => {
+    await server?.stop()
+  })
+
+  it('is ready, with the demo posts readable by slug and in the feed and search', async () => {
+    expect(await (await fetch(`${server.url}/readyz`)).json()).toEqual({ status: 'ready', database: 'ok' })
+    const list = (await (await fetch(`${server.url}/api/posts?depth=1&sort=-publishedAt`)).json()) as {
+      docs: Array<{ id: number | string; slug: string; title: string; tags: Array<{ name: string }> }>
+    }
+    expect(list.docs.map((post) => post.title).sort()).toEqual([
+      'Kubernetes Pod이 OOMKilled로 재시작될 때 확인할 것들',
+      'Prometheus 알림 규칙을 줄이며 배운 것',
+      'Reading Terraform plans without fear',
+    ])
+    // Ids as the database makes them: numbers on SQLite, ObjectId strings on MongoDB.
+    for (const post of list.docs) expect(String(post.id)).toMatch(kind === 'sqlite' ? /^\d+$/ : /^[0-9a-f]{24}$/)
+    expect(list.docs.every((post) => post.tags.every((tag) => typeof tag.name === 'string'))).toBe(true)
+
+    const [first] = list.docs
+    const bySlug = await fetch(`${server.url}/api/posts/slug/${encodeURIComponent(first.slug)}?body=html`)
+    expect(bySlug.status).toBe(200)
+    expect(((await bySlug.json()) as { doc: object }).doc).toMatchObject({ id: first.id, title: first.title })
+
+    const feed = await (await fetch(`${server.url}/feed.xml`)).text()
+    for (const post of list.docs) expect(feed).toContain(`<title><![CDATA[${post.title}]]></title>`)
+    const search = (await (await fetch(`${server.url}/api/search?q=${encodeURIComponent('Terraform')}`)).json()) as {
+      docs: Array<{ title: string }>
+    }
+    expect(search.docs.map((hit) => hit.title)).toContain('Reading Terraform plans without fear')
+  })
+
+  it('lets the demo admin sign in and publish a post that readers then see', async () => {
+    const login = await fetch(`${server.url}/api/users/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@devlog.local', password: 'demo-admin-password' }),
+    })
+    expect(login.status).toBe(200)
+    const { token } = (await login.json()) as { token: string }
+    const created = await fetch(`${server.url}/api/posts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
+      body: JSON.stringify({ title: 'Published over HTTP', _status: 'published' }),
+    })
+    expect(created.status).toBe(201)
+    const { doc } = (await created.json()) as { doc: { id: number | string; slug: string } }
+    const graphql = await fetch(`${server.url}/api/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ PostBySlug(slug: "${doc.slug}") { doc { id title } } }` }),
+    })
+    expect(await graphql.json()).toEqual({
+      data: { PostBySlug: { doc: { id: doc.id, title: 'Published over HTTP' } } },
+    })
   })
 })

@@ -1,9 +1,9 @@
 import { POSTING_STUDY_RULES } from '../../src/seed/demoContent'
-import { describeWithBuild, startServer, type RunningServer } from '../helpers/server'
+import { databaseEnv, describeOnEachDatabase, startServer, type RunningServer } from '../helpers/server'
 
 type Json = Record<string, any>
 
-describeWithBuild('study groups over HTTP', () => {
+describeOnEachDatabase('study groups over HTTP', (kind) => {
   let server: RunningServer
   const tokens: Record<string, string> = {}
   const ids: Json = {}
@@ -34,7 +34,7 @@ describeWithBuild('study groups over HTTP', () => {
     (await api('/api/users/login', { method: 'POST', json: { email, password } })).body.token
 
   beforeAll(async () => {
-    server = await startServer()
+    server = await startServer(databaseEnv(kind))
     tokens.admin = (
       await api('/api/users/first-register', {
         method: 'POST',
@@ -137,7 +137,7 @@ describeWithBuild('study groups over HTTP', () => {
     const gqlBoard = await graphql(`{ CohortBoard(id: "${ids.cohort}") }`, 'outsider')
     expect(gqlBoard.errors[0].message).toMatch(/not allowed/i)
     const gqlUpdate = await graphql(
-      `mutation { updateCohort(id: ${ids.cohort}, data: { label: "hijacked" }) { id } }`,
+      `mutation { updateCohort(id: ${JSON.stringify(ids.cohort)}, data: { label: "hijacked" }) { id } }`,
       'outsider',
     )
     expect(gqlUpdate.errors[0].message).toMatch(/not allowed/i)

@@ -2,12 +2,12 @@ import { createLocalReq } from 'payload'
 
 import { cohortsThisWeek } from '../../collections/studyGroups/roster/thisWeek'
 import { seedDemoContent } from '../../src/seed'
-import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { databaseKinds, startTestPayload, type TestPayload } from '../helpers/payload'
 
-describe('demo content', () => {
+describe.each(databaseKinds())('demo content on %s', (kind) => {
   let ctx: TestPayload
   beforeAll(async () => {
-    ctx = await startTestPayload('sqlite')
+    ctx = await startTestPayload(kind)
   })
   afterAll(async () => {
     await ctx?.close()
