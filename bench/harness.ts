@@ -4,6 +4,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import autocannon from 'autocannon'
@@ -60,6 +61,11 @@ export type Server = {
 export async function startProcess(args: string[], env: Env, readyPath: string): Promise<Server> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
+  // The server's output goes to a file, not a pipe to this process: this process is also the load
+  // generator, and reading a request log line per request would slow it, not the server.
+  const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'devlog-bench-log-'))
+  const logFile = path.join(logDir, 'server.log')
+  const logFd = fs.openSync(logFile, 'w')
   const spawnedAt = performance.now()
   const child = spawn(
     process.execPath,
@@ -74,20 +80,18 @@ export async function startProcess(args: string[], env: Env, readyPath: string):
         SERVER_URL: url,
         ...env,
       } as Env as NodeJS.ProcessEnv,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['ignore', logFd, logFd],
     },
   )
-  let output = ''
-  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-8_000))
-  child.stdout!.on('data', keep)
-  child.stderr!.on('data', keep)
+  fs.closeSync(logFd)
+  const output = () => fs.readFileSync(logFile, 'utf8').slice(-8_000)
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   const deadline = Date.now() + 90_000
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited with ${child.exitCode}:\n${output}`)
+    if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited with ${child.exitCode}:\n${output()}`)
     if (Date.now() > deadline) {
       child.kill('SIGKILL')
-      throw new Error(`${args.join(' ')} not ready within 90 s:\n${output}`)
+      throw new Error(`${args.join(' ')} not ready within 90 s:\n${output()}`)
     }
     const status = await fetch(url + readyPath).then(
       (response) => response.status,
@@ -108,6 +112,7 @@ export async function startProcess(args: string[], env: Env, readyPath: string):
       clearInterval(sampler)
       child.kill('SIGTERM')
       await exited
+      fs.rmSync(logDir, { recursive: true, force: true })
     },
   }
 }
