@@ -5,12 +5,18 @@
  *   4. a bare Node `http` server sending Devlog's bytes from memory: the ceiling,
  * each loaded with autocannon over loopback. Run with `npm run bench:delivery` (part of `npm run bench`).
  *
+ * With TEST_MONGODB_URI set (`.ci/with-ferretdb npm run bench:delivery`), Devlog is also seeded
+ * into a database of its own on that MongoDB server and loaded uncached and cached, and its
+ * figures are printed beside SQLite's.
+ *
  * The same bundle is also the seeding child processes (see the modes at the bottom), so each seed
  * and each server runs in a process of its own and RSS is measured per server.
  */
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+
+import { MongoClient } from 'mongodb'
 
 import { corpusPost, TAG_NAMES } from './corpus'
 import {
@@ -38,7 +44,7 @@ const ceilingBundle = path.join(root, 'build/bench/ceiling.js')
 const nextBin = path.join(root, 'node_modules/next/dist/bin/next')
 
 type Endpoint = { name: string; hot: boolean; devlog: Request; baseline: Request }
-type Target = 'baseline' | 'uncached' | 'cached' | 'ceiling'
+type Target = 'baseline' | 'uncached' | 'cached' | 'ceiling' | 'mongodb uncached' | 'mongodb cached'
 
 const POSTS_QUERY = '{ Posts(limit: 10, sort: "-publishedAt") { docs { title slug publishedAt tags { name slug } } } }'
 const SEARCH_WORD = '쿠버네티스'
@@ -101,7 +107,7 @@ async function seedDevlog(dir: string) {
     if (done % 500 === 0) log(`  devlog: ${done}/${POSTS} posts`)
   })
   fs.writeFileSync(path.join(dir, 'posts.json'), JSON.stringify(posts))
-  fs.writeFileSync(path.join(dir, 'seed-devlog.json'), JSON.stringify({ createMs }))
+  fs.writeFileSync(path.join(dir, `seed-devlog-${payload.db.name}.json`), JSON.stringify({ createMs }))
   await payload.destroy()
 }
 
@@ -162,13 +168,14 @@ async function main() {
     run(process.execPath, [`--conditions=${conditions}`, bundle, mode, dir], { PAYLOAD_SECRET: SECRET, ...env })
   const devlogDatabase = { DATABASE_URI: `file:${path.join(dir, 'devlog.db')}`, MEDIA_DIR: path.join(dir, 'media') }
   const baselineDatabase = { DATABASE_URI: `file:${path.join(dir, 'baseline.db')}` }
+  const mongodbURI = process.env.TEST_MONGODB_URI
   try {
     log(`Seeding ${POSTS} posts (${TAG_NAMES.length} tags) into Devlog and the baseline…`)
     self('seed-devlog', { ...devlogDatabase, NODE_ENV: 'production' }, 'production')
     self('seed-baseline', { ...baselineDatabase, NODE_ENV: 'development' }, 'development')
     // The posts' creation alone: not the processes' start, the schema or the Markdown conversion.
     const seeding = {
-      devlog: JSON.parse(fs.readFileSync(path.join(dir, 'seed-devlog.json'), 'utf8')).createMs as number,
+      devlog: JSON.parse(fs.readFileSync(path.join(dir, 'seed-devlog-sqlite.json'), 'utf8')).createMs as number,
       baseline: JSON.parse(fs.readFileSync(path.join(dir, 'seed-baseline.json'), 'utf8')).createMs as number,
     }
     for (const [name, ms] of Object.entries(seeding))
@@ -232,8 +239,77 @@ async function main() {
     )
 
     report(list, results, { seeding, coldStartMs: cached.readyMs })
+    if (mongodbURI) await onMongoDB(mongodbURI, { dir, self, list, results, runTarget, devlogArgs, devlogEnv, seeding })
   } finally {
     fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/**
+ * Devlog on MongoDB, seeded and loaded like on SQLite (uncached, then cached), in a database of
+ * its own that is dropped afterwards; its figures beside SQLite's.
+ */
+async function onMongoDB(
+  uri: string,
+  run: {
+    dir: string
+    self: (mode: string, env: Env, conditions: string) => void
+    list: Endpoint[]
+    results: Record<Target, { measures: Measure[]; peakRSS: number }>
+    runTarget: (target: Target, server: Server, requests: Request[]) => Promise<void>
+    devlogArgs: string[]
+    devlogEnv: Env
+    seeding: { devlog: number; baseline: number }
+  },
+) {
+  const url = new URL(uri)
+  url.pathname = `/devlog_bench_${process.pid}`
+  const database = {
+    DATABASE_URI: url.toString(),
+    MONGODB_COMPATIBILITY: process.env.MONGODB_COMPATIBILITY,
+    MEDIA_DIR: path.join(run.dir, 'media-mongodb'),
+  }
+  try {
+    log('')
+    log(`Seeding ${POSTS} posts into Devlog on MongoDB (${url.host})…`)
+    run.self('seed-devlog', { ...database, NODE_ENV: 'production' }, 'production')
+    const createMs = JSON.parse(fs.readFileSync(path.join(run.dir, 'seed-devlog-mongoose.json'), 'utf8'))
+      .createMs as number
+    const requests = run.list.map((endpoint) => endpoint.devlog)
+    await run.runTarget(
+      'mongodb uncached',
+      await startProcess(run.devlogArgs, { ...run.devlogEnv, ...database, RESPONSE_CACHE: 'false' }, '/readyz'),
+      requests,
+    )
+    const cached = await startProcess(run.devlogArgs, { ...run.devlogEnv, ...database }, '/api/posts?limit=1')
+    await run.runTarget('mongodb cached', cached, requests)
+
+    const { results } = run
+    const cell = (target: Target, index: number) => {
+      const measure = results[target].measures[index]
+      return `${measure.requestsPerSecond.toFixed(0)} req/s, p50 ${measure.p50.toFixed(0)} ms`
+    }
+    const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
+    log('')
+    log('| endpoint | SQLite uncached | MongoDB uncached | SQLite cached | MongoDB cached |')
+    log('| --- | ---: | ---: | ---: | ---: |')
+    for (const [index, endpoint] of run.list.entries())
+      log(
+        `| ${endpoint.name} | ${cell('uncached', index)} | ${cell('mongodb uncached', index)} | ${cell('cached', index)} | ${cell('mongodb cached', index)} |`,
+      )
+    const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`
+    log(
+      `| peak RSS under load | ${mb(results.uncached.peakRSS)} | ${mb(results['mongodb uncached'].peakRSS)} | ${mb(results.cached.peakRSS)} | ${mb(results['mongodb cached'].peakRSS)} |`,
+    )
+    log('')
+    log(
+      `Seeding ${POSTS} posts: SQLite ${seconds(run.seeding.devlog)}, MongoDB ${seconds(createMs)}. ` +
+        `Cold start on MongoDB: ${seconds(cached.readyMs)}.`,
+    )
+  } finally {
+    const client = new MongoClient(database.DATABASE_URI)
+    await client.db().dropDatabase()
+    await client.close()
   }
 }
 
