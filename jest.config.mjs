@@ -22,6 +22,8 @@ export default {
   setupFiles: ['<rootDir>/tests/helpers/setupEnv.ts'],
   testMatch: ['<rootDir>/tests/**/*.test.ts'],
   testTimeout: 60_000,
+  // The default output, and how long the tests on MongoDB took (issue #19).
+  reporters: ['default', '<rootDir>/tests/helpers/databaseTimeReporter.cjs'],
   // One worker: the machine has two cores, and the HTTP and browser tests start servers of their own.
   maxWorkers: 1,
 }
