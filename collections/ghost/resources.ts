@@ -4,6 +4,7 @@ import type { PayloadRequest, Sort, Where } from 'payload'
 
 import { absolutiseHtml, documentUrl } from '../delivery/urls'
 import { devlogOptions } from '../options'
+import { isIdText } from '../shared/endpoints'
 import type { Id } from '../shared/documents'
 import { htmlToText } from '../shared/lib/htmlText'
 import { idOf } from '../shared/lib/ids'
@@ -555,9 +556,10 @@ export async function answer(
     if (by) throw notFound(NOUN.pages)
     return { pages: [], meta: { pagination: pagination(query.page, query.limit, 0) } }
   }
-  // An id the database cannot hold (letters on SQLite) finds nothing rather than failing.
-  const validId = by !== 'id' || req.payload.db.defaultIDType !== 'number' || /^\d{1,15}$/.test(value ?? '')
-  if (!validId) throw notFound(NOUN[resource])
+  // An id the database cannot hold (letters on SQLite, not 24 hex digits on MongoDB) finds nothing
+  // rather than failing.
+  if (by === 'id' && !isIdText(req, value ?? '', resource === 'authors' ? 'users' : resource))
+    throw notFound(NOUN[resource])
   const where: Where | undefined =
     by === 'id' ? { id: { equals: value } } : by === 'slug' ? { slug: { equals: value } } : undefined
   const one = { ...query, filter: null, limit: 1, page: 1 }
