@@ -34,7 +34,7 @@ export function isIdText(req: PayloadRequest, text: string, collection?: string)
   return custom ? text !== '' : /^[0-9a-f]{24}$/i.test(text)
 }
 
-/** What `isIdText` asks for, as an answer to a client says it. */
+/** What `isIdText` accepts, in the words of an answer to a client. */
 export const ID_SHAPE = (req: PayloadRequest) =>
   req.payload.db.defaultIDType === 'number' ? 'a whole-number id' : 'a 24-character hex id'
 
