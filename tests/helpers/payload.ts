@@ -42,6 +42,10 @@ export function itWithTransactions(kind: DatabaseKind) {
   )
 }
 
+/** An id no document has, in `kind`'s own id shape (a whole number, or an ObjectId's 24 hex digits). */
+export const unknownId = (kind: DatabaseKind): number | string =>
+  kind === 'sqlite' ? 999_999 : 'ffffffffffffffffffffffff'
+
 /** `key`: the instance's cache key (its database URI), for `handleEndpoints` to find this instance. */
 export type TestPayload = { payload: Payload; dir: string; key: string; close: () => Promise<void> }
 

@@ -1,6 +1,7 @@
 import { XMLParser } from 'fast-xml-parser'
 
 import { doc, paragraph, text } from '../helpers/lexical'
+import { unknownId } from '../helpers/payload'
 import {
   databaseEnv,
   describeOnEachDatabase,
@@ -222,9 +223,7 @@ describeOnEachDatabase('feeds and sitemap', (kind) => {
       expect(head.headers.get('content-type')).toBe(get.headers.get('content-type'))
       expect(await head.text()).toBe('')
     }
-    // An id no post has, in the database's own id shape.
-    const unknownId = kind === 'sqlite' ? '999999' : 'ffffffffffffffffffffffff'
-    expect((await fetch(`${server.url}/api/posts/${unknownId}`, { method: 'HEAD' })).status).toBe(404)
+    expect((await fetch(`${server.url}/api/posts/${unknownId(kind)}`, { method: 'HEAD' })).status).toBe(404)
   })
 
   it('serves anonymous REST reads from its cache with ETags, and a publish shows on the very next read', async () => {

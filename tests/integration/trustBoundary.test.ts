@@ -9,7 +9,14 @@ import { configToSchema } from '@payloadcms/graphql'
 import { graphql } from 'graphql'
 import { createLocalReq, handleEndpoints, type Payload } from 'payload'
 
-import { createUser, restRequest, startTestPayload, type TestPayload, databaseKinds } from '../helpers/payload'
+import {
+  createUser,
+  restRequest,
+  startTestPayload,
+  type TestPayload,
+  databaseKinds,
+  unknownId,
+} from '../helpers/payload'
 import { doc, paragraph, text } from '../helpers/lexical'
 import { createPostingStudy } from '../helpers/studyGroups'
 
@@ -31,8 +38,6 @@ describe.each(databaseKinds())('on %s', (kind) => {
 
   /** An id written into a GraphQL query: a number on SQLite, a string on MongoDB. */
   const gqlId = (id: number | string) => JSON.stringify(id)
-  /** An id that no document has, in the database's own id shape. */
-  const unknownId = kind === 'sqlite' ? 999_999 : 'ffffffffffffffffffffffff'
 
   async function query(source: string, as?: string) {
     const req = await createLocalReq({ user: as ? (users[as] as never) : undefined }, payload)
@@ -264,7 +269,7 @@ describe.each(databaseKinds())('on %s', (kind) => {
       const unknown = await rest('/memberships', {
         method: 'POST',
         as: 'operatorA',
-        json: { member: unknownId, cohort: a.cohort.id, role: 'member', status: 'active' },
+        json: { member: unknownId(kind), cohort: a.cohort.id, role: 'member', status: 'active' },
       })
       expect(unknown.status).toBe(400)
       expect(unknown.body.errors[0].message).toMatch(/member/)
