@@ -19,7 +19,7 @@ type DevlogConfigOptions = {
   mediaDir?: string
 }
 
-export function devlogConfig({
+export async function devlogConfig({
   databaseURI = process.env.DATABASE_URI,
   mediaDir,
 }: DevlogConfigOptions = {}): Promise<SanitizedConfig> {
@@ -40,7 +40,7 @@ export function devlogConfig({
     ...(process.env.SERVER_URL ? { serverURL: process.env.SERVER_URL.replace(/\/+$/, '') } : {}),
     cors: corsOrigins(),
     csrf: corsOrigins(),
-    db: databaseAdapter(databaseURI),
+    db: await databaseAdapter(databaseURI),
     ...emailAdapter(),
     editor: lexicalEditor(),
     sharp,

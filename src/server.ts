@@ -1,5 +1,6 @@
 /**
- * Devlog's HTTP entry point: Express 5 in front of Next.js (the Payload admin, REST and GraphQL).
+ * Devlog's HTTP entry point: Express 5 in front of Payload's REST and GraphQL handlers and of
+ * Next.js (the Payload admin).
  * `npm run build:server` bundles it into `build/server.js`, which `npm run dev` and `npm start` run
  * with `--conditions=development|production`: Lexical's default Node entry picks its build with a
  * top-level `await import()`, which on Node 20 intermittently leaves the process exiting with

@@ -1,7 +1,5 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { mongooseAdapter } from '@payloadcms/db-mongodb'
-import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 
 import { mongodbCompatibility } from '../env'
@@ -16,21 +14,24 @@ const WRITE_QUEUE_TIMEOUT_MS = 30_000
 export const migrationDir = path.join(projectRoot(import.meta.url), 'src/migrations')
 
 /**
- * The adapter for `DATABASE_URI`. SQLite applies the committed migrations at startup in
+ * The adapter for `DATABASE_URI`, whose driver alone is loaded (Mongoose and the MongoDB driver
+ * take a tenth of a SQLite server's start otherwise). SQLite applies the committed migrations at startup in
  * production (`prodMigrations`); in development Drizzle pushes the schema directly. SQLite runs
  * every write in a transaction (Payload leaves them off by default), so a save whose later step
  * fails leaves nothing behind; `serialiseSqliteWrites` says how concurrent writes are kept apart.
  */
-export function databaseAdapter(uri: string | undefined = process.env.DATABASE_URI): DatabaseAdapterObj {
+export async function databaseAdapter(uri: string | undefined = process.env.DATABASE_URI): Promise<DatabaseAdapterObj> {
   const target = resolveDatabase(uri, { production: process.env.NODE_ENV === 'production' })
   if (target.kind === 'mongodb') {
     // FerretDB has no `$lookup`: join fields are filled with queries of their own instead.
     // Transactions follow the URL: the adapter uses them only with a `replicaSet` in it.
+    const { mongooseAdapter } = await import('@payloadcms/db-mongodb')
     return mongooseAdapter({ url: target.url, useJoinAggregations: mongodbCompatibility() === 'mongodb' })
   }
   // Development creates the folder; a production server refuses a missing one (`checkSqliteFile`).
   const directory = sqliteDirectory(target.url)
   if (directory && process.env.NODE_ENV !== 'production') fs.mkdirSync(directory, { recursive: true })
+  const { sqliteAdapter } = await import('@payloadcms/db-sqlite')
   return serialiseSqliteWrites(
     sqliteAdapter({
       client: { url: target.url },

@@ -1,7 +1,6 @@
 import { createServer, type RequestListener, type Server } from 'node:http'
 import compression from 'compression'
 import express from 'express'
-import next from 'next'
 import { getPayload, type Payload } from 'payload'
 
 import { checkSchemaSource, checkSqliteFile, damagedDatabase, resolveDatabase } from '../db/resolveDatabase'
@@ -26,9 +25,13 @@ import { liveness, readiness } from './health'
 import { requestLogger } from './requestLogger'
 import { publicResponses } from './responseCache'
 import { securityHeaders } from './security'
+import { payloadApi } from './payloadApi'
 import { gracefulShutdown } from './shutdown'
 
 type StartOptions = { root: string; dev: boolean }
+
+// Next.js's preparation blocks the event loop for about half a second.
+const NEXT_PREPARE_DELAY_MS = 1_000
 
 export async function startServer({ root, dev }: StartOptions): Promise<Server> {
   // Fail fast, before any connection is opened, on settings that can only be wrong.
@@ -51,9 +54,24 @@ export async function startServer({ root, dev }: StartOptions): Promise<Server> 
   })
   await maybeSeed(payload, dev)
 
-  const nextApp = next({ dev, dir: root, port })
-  await nextApp.prepare()
-  const handle = nextApp.getRequestHandler()
+  const api = payloadApi(payload.config)
+  // The admin's pages only: the API does not wait for Next.js, which prepares after the server
+  // listens (or on the first admin request), and whose failing to prepare stops the server.
+  let nextHandler: Promise<RequestListener> | undefined
+  const prepareNext = () => {
+    if (!nextHandler) {
+      nextHandler = import('next').then(async ({ default: next }) => {
+        const nextApp = next({ dev, dir: root, port })
+        await nextApp.prepare()
+        return nextApp.getRequestHandler() as RequestListener
+      })
+      nextHandler.catch((error: unknown) => {
+        payload.logger.fatal({ err: error }, 'Next.js could not prepare the admin')
+        process.exit(1)
+      })
+    }
+    return nextHandler
+  }
 
   let shuttingDown = false
   const logRequest = requestLogger(payload.logger, { format: logFormat() })
@@ -82,7 +100,9 @@ export async function startServer({ root, dev }: StartOptions): Promise<Server> 
   app.use(admission({ ...limits, bypass: streamsRatherThanWorks }))
   app.use(rootDeliveryUrls(payload.config.routes.api))
   // No body parser here: Payload reads request bodies itself.
-  app.all('/{*splat}', (req, res) => handle(req, res))
+  app.all('/{*splat}', (req, res, nextMiddleware) =>
+    (api.handles(req) ? api.handle(req, res) : prepareNext().then((handle) => handle(req, res))).catch(nextMiddleware),
+  )
   app.use((error: Error, req: express.Request, res: express.Response, _next: express.NextFunction) => {
     payload.logger.error({ err: error, url: req.originalUrl }, 'request failed')
     if (!res.headersSent) res.status(500).json({ errors: [{ message: 'Internal Server Error' }] })
@@ -101,6 +121,8 @@ export async function startServer({ root, dev }: StartOptions): Promise<Server> 
     `Devlog is running at ${process.env.SERVER_URL ? publicURL : `http://localhost:${boundPort}`} (${dev ? 'development' : 'production'})`,
   )
   payload.logger.info(`Admin: ${process.env.SERVER_URL ? publicURL : `http://localhost:${boundPort}`}/admin`)
+  // A moment later, so a new instance's first API requests are not held up behind it.
+  setTimeout(prepareNext, NEXT_PREPARE_DELAY_MS)
 
   gracefulShutdown({
     server,

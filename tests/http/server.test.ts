@@ -154,7 +154,11 @@ describeWithBuild('the production server over a fresh SQLite file', () => {
       body: JSON.stringify({ title: 'Bad slug', slug: 'Bad Slug!' }),
     })
     expect(response.status).toBe(400)
-    expect(await response.json()).toEqual({ errors: [{ message: 'The following field is invalid: Slug' }] })
+    const [error] = (await response.json()).errors
+    expect(error).toMatchObject({ name: 'ValidationError', message: 'The following field is invalid: Slug' })
+    expect(error.data.errors).toEqual([
+      expect.objectContaining({ path: 'slug', message: expect.stringMatching(/slug/i) }),
+    ])
     const count = await (
       await fetch(`${server.url}/api/posts/count?draft=true`, { headers: { authorization: `JWT ${token}` } })
     ).json()

@@ -1,0 +1,112 @@
+/**
+ * Payload's REST API served by Devlog's server without Next.js in between (`src/http/payloadApi.ts`):
+ * what Next's route handler did for a request must still happen — bodies of any kind in, files and
+ * cookies out, the admin's pages still Next's.
+ */
+import sharp from 'sharp'
+
+import {
+  databaseEnv,
+  describeOnEachDatabase,
+  registerFirstUser,
+  startServer,
+  type RunningServer,
+} from '../helpers/server'
+
+describeOnEachDatabase("Payload's API on the server", (kind) => {
+  let server: RunningServer
+  let token: string
+  const email = 'editor@test.local'
+  const password = 'editor-password-1'
+
+  beforeAll(async () => {
+    server = await startServer(databaseEnv(kind))
+    token = await registerFirstUser(server, { email, password })
+  }, 90_000)
+
+  afterAll(async () => {
+    await server?.stop('SIGKILL')
+  })
+
+  it('takes an upload as multipart form data and serves the file back, byte for byte', async () => {
+    const png = await sharp({
+      create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 30, b: 90 } },
+    })
+      .png()
+      .toBuffer()
+    const form = new FormData()
+    form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'cover.png')
+    form.append('_payload', JSON.stringify({ alt: '표지 이미지' }))
+    const created = await fetch(`${server.url}/api/media`, {
+      method: 'POST',
+      headers: { authorization: `JWT ${token}` },
+      body: form,
+    })
+    expect(created.status).toBe(201)
+    const { doc } = await created.json()
+    expect(doc).toMatchObject({
+      alt: '표지 이미지',
+      filename: 'cover.png',
+      mimeType: 'image/png',
+      width: 64,
+      height: 48,
+    })
+
+    const file = await fetch(new URL(doc.url, server.url))
+    expect(file.status).toBe(200)
+    expect(file.headers.get('content-type')).toBe('image/png')
+    expect(Buffer.from(await file.arrayBuffer()).equals(png)).toBe(true)
+    const head = await fetch(new URL(doc.url, server.url), { method: 'HEAD' })
+    expect(head.status).toBe(200)
+    expect(await head.text()).toBe('')
+
+    // A body that is not an image is refused by name, and nothing is stored.
+    const refused = new FormData()
+    refused.append('file', new Blob(['not an image'], { type: 'text/plain' }), 'notes.txt')
+    refused.append('_payload', JSON.stringify({ alt: 'text' }))
+    const answer = await fetch(`${server.url}/api/media`, {
+      method: 'POST',
+      headers: { authorization: `JWT ${token}` },
+      body: refused,
+    })
+    expect(answer.status).toBe(400)
+    const count = await (await fetch(`${server.url}/api/media/count`)).json()
+    expect(count.totalDocs).toBe(1)
+  })
+
+  it('signs in with a session cookie that signs the next requests in, and signs out', async () => {
+    const login = await fetch(`${server.url}/api/users/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    })
+    expect(login.status).toBe(200)
+    const cookie = login.headers.getSetCookie().find((line) => line.startsWith('payload-token='))
+    expect(cookie).toMatch(/HttpOnly/i)
+    const session = cookie!.split(';', 1)[0]
+    // What a browser sends on a same-origin request; a cookie alone (a cross-site form) is not trusted.
+    const browser = { cookie: session, 'sec-fetch-site': 'same-origin' }
+    const me = await fetch(`${server.url}/api/users/me`, { headers: browser })
+    expect((await me.json()).user.email).toBe(email)
+    const cookieOnly = await fetch(`${server.url}/api/users/me`, { headers: { cookie: session } })
+    expect((await cookieOnly.json()).user).toBeNull()
+
+    const logout = await fetch(`${server.url}/api/users/logout`, {
+      method: 'POST',
+      headers: { ...browser, origin: server.url },
+    })
+    expect(logout.status).toBe(200)
+    const cleared = logout.headers.getSetCookie().find((line) => line.startsWith('payload-token='))
+    expect(cleared).toMatch(/^payload-token=;/)
+    // The session itself has ended: the old cookie no longer signs anyone in.
+    const after = await fetch(`${server.url}/api/users/me`, { headers: browser })
+    expect((await after.json()).user).toBeNull()
+  })
+
+  it("leaves the admin's pages to Next.js", async () => {
+    const page = await fetch(`${server.url}/admin/login`)
+    expect(page.status).toBe(200)
+    expect(page.headers.get('content-type')).toMatch(/text\/html/)
+    expect(await page.text()).toContain('Devlog')
+  })
+})
