@@ -10,7 +10,7 @@ type WebHandler = (request: Request) => Promise<Response>
 
 /**
  * Payload's REST API and GraphQL answered from Node's HTTP server, through the same handlers the
- * Next.js routes in `src/app/(payload)/api` call (`handleEndpoints`, `GRAPHQL_POST`), without
+ * Next.js routes of Payload's app template call (`handleEndpoints`, `GRAPHQL_POST`), without
  * Next's request handling around them. The API is then served as soon as Payload is up, before
  * Next has prepared, and the API route's bundle, a second copy of the config and the plugins, is
  * never loaded. `handles` says which requests are the API's: the GraphQL playground and the

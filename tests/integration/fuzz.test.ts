@@ -34,7 +34,7 @@ describe.each(databaseKinds())('on %s', (kind) => {
       collection: 'retrospectives',
       data: { period: { kind: 'year', year: 2025 }, _status: 'published' },
     })
-    // As the app's route serves it (src/app/(payload)/api/graphql/route.ts).
+    // As Devlog's server serves it (src/http/payloadApi.ts).
     graphqlHandler = guardGraphQLRequests(
       GRAPHQL_POST(Promise.resolve(payload.config)) as unknown as typeof graphqlHandler,
     )
