@@ -9,6 +9,9 @@ const GHOST_CONTENT_API = /^\/ghost\/api\/(?:(?:v[2-6](?:\.\d+)?|canary)\/)?cont
 const ROOT_DELIVERY_URL =
   /^\/(?:feed\.xml|atom\.xml|feed\.json|sitemap\.xml|sitemaps\/[^/]+\.xml|tags\/[^/]+\/(?:feed\.xml|atom\.xml|feed\.json))$/
 
+/** Whether `path` is one of the root URLs below, which answer with the API's data. */
+export const isRootDeliveryPath = (path: string) => ROOT_DELIVERY_URL.test(path) || GHOST_CONTENT_API.test(path)
+
 /**
  * Answers `/feed.xml`, `/atom.xml`, `/feed.json`, `/sitemap.xml`, `/sitemaps/N.xml`,
  * `/tags/:slug/…` and Ghost's `/ghost/api/content/…` with the plugin's Payload endpoints under the API route, which serve any host

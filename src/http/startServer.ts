@@ -20,7 +20,7 @@ import { seedDemoContent } from '../seed'
 import { MONACO_URL_PATH, monacoDirectory } from '../lib/monaco'
 import { admission, streamsRatherThanWorks } from './admission'
 import { clientAddress } from './clientAddress'
-import { rootDeliveryUrls } from './delivery'
+import { isRootDeliveryPath, rootDeliveryUrls } from './delivery'
 import { liveness, readiness } from './health'
 import { requestLogger } from './requestLogger'
 import { publicResponses } from './responseCache'
@@ -29,6 +29,10 @@ import { payloadApi } from './payloadApi'
 import { gracefulShutdown } from './shutdown'
 
 type StartOptions = { root: string; dev: boolean }
+
+const LIVENESS_PATH = '/healthz'
+const READINESS_PATH = '/readyz'
+const HEALTH_PATHS = new Set([LIVENESS_PATH, READINESS_PATH])
 
 // Next.js's preparation blocks the event loop for about half a second.
 const NEXT_PREPARE_DELAY_MS = 1_000
@@ -82,7 +86,14 @@ export async function startServer({ root, dev }: StartOptions): Promise<Server> 
   const app = express()
   app.disable('x-powered-by')
   app.use(clientAddress)
-  app.use(securityHeaders({ dev, https: publicURL.startsWith('https:'), previewOrigins: frontendOrigins() }))
+  app.use(
+    securityHeaders({
+      dev,
+      https: publicURL.startsWith('https:'),
+      previewOrigins: frontendOrigins(),
+      isData: (req) => api.handles(req) || isRootDeliveryPath(req.path) || HEALTH_PATHS.has(req.path),
+    }),
+  )
   const compress = compression()
   // Wrapping every response costs even when nothing is compressed; skip clients that cannot decode.
   app.use((req, res, nextMiddleware) =>
@@ -90,9 +101,9 @@ export async function startServer({ root, dev }: StartOptions): Promise<Server> 
   )
   // After compression, so what is hashed and kept is the uncompressed body.
   app.use(responses.record)
-  app.get('/healthz', liveness)
+  app.get(LIVENESS_PATH, liveness)
   app.get(
-    '/readyz',
+    READINESS_PATH,
     readiness(payload, () => shuttingDown),
   )
   app.use(MONACO_URL_PATH, express.static(monacoDirectory(), { index: false, fallthrough: false }))

@@ -467,6 +467,27 @@ describeBrowser('the admin in a real browser', () => {
     expect(await waiting.count()).toBe(1)
     await screenshot(page, '11-roster-decided')
   }, 90_000)
+  it('refuses an SVG with a script in the media library, and stores nothing', async () => {
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="60"><rect width="120" height="60" fill="teal"/>' +
+      '<script>document.documentElement.setAttribute("data-ran", "yes")</script></svg>'
+    await page.goto(`${server.url}/admin/collections/media/create`)
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'diagram.svg',
+      mimeType: 'image/svg+xml',
+      buffer: Buffer.from(svg),
+    })
+    await page.fill('#field-alt', '다이어그램')
+    await page.locator('#action-save').click()
+    await page
+      .getByText(/potentially harmful content/i)
+      .first()
+      .waitFor()
+    await screenshot(page, '13-svg-refused')
+    const media = await (await fetch(`${server.url}/api/media?where[filename][equals]=diagram.svg`)).json()
+    expect(media.docs).toHaveLength(0)
+  }, 60_000)
+
   it('creates a Content API key for a Ghost front end in the admin, and revokes it', async () => {
     await page.goto(`${server.url}/admin/collections/content-api-keys/create`)
     await page.fill('#field-name', 'Astro blog')

@@ -56,6 +56,12 @@ describeOnEachDatabase("Payload's API on the server", (kind) => {
     expect(file.status).toBe(200)
     expect(file.headers.get('content-type')).toBe('image/png')
     expect(Buffer.from(await file.arrayBuffer()).equals(png)).toBe(true)
+    // Data, not a page: nothing in it may run or load, and no page may frame it.
+    expect(file.headers.get('content-security-policy')).toBe(
+      "default-src 'none';style-src 'unsafe-inline';frame-ancestors 'none'",
+    )
+    expect(file.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(file.headers.get('cross-origin-resource-policy')).toBe('cross-origin')
     const head = await fetch(new URL(doc.url, server.url), { method: 'HEAD' })
     expect(head.status).toBe(200)
     expect(await head.text()).toBe('')
@@ -107,6 +113,7 @@ describeOnEachDatabase("Payload's API on the server", (kind) => {
     const page = await fetch(`${server.url}/admin/login`)
     expect(page.status).toBe(200)
     expect(page.headers.get('content-type')).toMatch(/text\/html/)
+    expect(page.headers.get('content-security-policy')).toMatch(/default-src 'self'.*script-src 'self' 'unsafe-inline'/)
     expect(await page.text()).toContain('Devlog')
   })
 })
