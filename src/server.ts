@@ -1,8 +1,10 @@
 /**
  * Devlog's HTTP entry point: Express 5 in front of Payload's REST and GraphQL handlers and of
  * Next.js (the Payload admin).
- * `npm run build:server` bundles it into `build/server.js`, which `npm run dev` and `npm start` run
- * with `--conditions=development|production`: Lexical's default Node entry picks its build with a
+ * `npm run build:server` bundles it into `build/server.js` with the small libraries it uses (one
+ * file loads faster than their hundreds of modules: about 0.3 s of a 2.5 s start here); Payload,
+ * Next.js, React, GraphQL, the database drivers and sharp stay packages, shared with the admin or
+ * native. `npm run dev` and `npm start` run it with `--conditions=development|production`: Lexical's default Node entry picks its build with a
  * top-level `await import()`, which on Node 20 intermittently leaves the process exiting with
  * code 13 (unsettled top-level await) before it starts; the conditions select the build directly.
  */
