@@ -1,5 +1,4 @@
 import path from 'node:path'
-import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { ko } from '@payloadcms/translations/languages/ko'
@@ -41,7 +40,7 @@ export async function devlogConfig({
     cors: corsOrigins(),
     csrf: corsOrigins(),
     db: await databaseAdapter(databaseURI),
-    ...emailAdapter(),
+    ...(await emailAdapter()),
     editor: lexicalEditor(),
     sharp,
     i18n: {
@@ -66,10 +65,14 @@ export async function devlogConfig({
   })
 }
 
-/** SMTP through Payload's official adapter when SMTP_HOST is set; otherwise no email is sent. */
-function emailAdapter(): Pick<Config, 'email'> {
+/**
+ * SMTP through Payload's official adapter when SMTP_HOST is set (loaded only then); otherwise no
+ * email is sent.
+ */
+async function emailAdapter(): Promise<Pick<Config, 'email'>> {
   const smtp = smtpSettings()
   if (!smtp) return {}
+  const { nodemailerAdapter } = await import('@payloadcms/email-nodemailer')
   return {
     email: nodemailerAdapter({
       defaultFromAddress: smtp.from,
