@@ -24,6 +24,10 @@ describeOnEachDatabase("Payload's API on the server", (kind) => {
     token = await registerFirstUser(server, { email, password })
   }, 90_000)
 
+  /** A multipart upload to the media library, as the admin sends it. */
+  const upload = (form: FormData) =>
+    fetch(`${server.url}/api/media`, { method: 'POST', headers: { authorization: `JWT ${token}` }, body: form })
+
   afterAll(async () => {
     await server?.stop('SIGKILL')
   })
@@ -37,11 +41,7 @@ describeOnEachDatabase("Payload's API on the server", (kind) => {
     const form = new FormData()
     form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'cover.png')
     form.append('_payload', JSON.stringify({ alt: '표지 이미지' }))
-    const created = await fetch(`${server.url}/api/media`, {
-      method: 'POST',
-      headers: { authorization: `JWT ${token}` },
-      body: form,
-    })
+    const created = await upload(form)
     expect(created.status).toBe(201)
     const { doc } = await created.json()
     expect(doc).toMatchObject({
@@ -70,11 +70,7 @@ describeOnEachDatabase("Payload's API on the server", (kind) => {
     const refused = new FormData()
     refused.append('file', new Blob(['not an image'], { type: 'text/plain' }), 'notes.txt')
     refused.append('_payload', JSON.stringify({ alt: 'text' }))
-    const answer = await fetch(`${server.url}/api/media`, {
-      method: 'POST',
-      headers: { authorization: `JWT ${token}` },
-      body: refused,
-    })
+    const answer = await upload(refused)
     expect(answer.status).toBe(400)
     const count = await (await fetch(`${server.url}/api/media/count`)).json()
     expect(count.totalDocs).toBe(1)
