@@ -15,10 +15,11 @@ export const migrationDir = path.join(projectRoot(import.meta.url), 'src/migrati
 
 /**
  * The adapter for `DATABASE_URI`, whose driver alone is loaded (Mongoose and the MongoDB driver
- * take a tenth of a SQLite server's start otherwise). SQLite applies the committed migrations at startup in
- * production (`prodMigrations`); in development Drizzle pushes the schema directly. SQLite runs
- * every write in a transaction (Payload leaves them off by default), so a save whose later step
- * fails leaves nothing behind; `serialiseSqliteWrites` says how concurrent writes are kept apart.
+ * would add about 0.15 s to a SQLite server's start). SQLite applies the committed migrations at
+ * startup in production (`prodMigrations`); in development Drizzle pushes the schema directly.
+ * SQLite runs every write in a transaction (Payload leaves them off by default), so a save whose
+ * later step fails leaves nothing behind; `serialiseSqliteWrites` says how concurrent writes are
+ * kept apart.
  */
 export async function databaseAdapter(uri: string | undefined = process.env.DATABASE_URI): Promise<DatabaseAdapterObj> {
   const target = resolveDatabase(uri, { production: process.env.NODE_ENV === 'production' })
