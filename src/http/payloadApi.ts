@@ -42,7 +42,7 @@ export function payloadApi(config: SanitizedConfig) {
     } else {
       response = await handleEndpoints({ config, request })
     }
-    await send(response, res)
+    await send(response, res, request.method)
   }
 
   return { handles, handle }
@@ -79,9 +79,16 @@ function toWebRequest(req: IncomingMessage): Request {
   } as RequestInit)
 }
 
-async function send(response: Response, res: ServerResponse) {
+// Browsers read these only on a preflight's answer (Fetch standard, CORS protocol); Payload adds
+// them to every answer, where they are 250 bytes each client parses and each cache stores.
+const PREFLIGHT_ONLY = new Set(['access-control-allow-methods', 'access-control-allow-headers'])
+
+async function send(response: Response, res: ServerResponse, method: string) {
   res.statusCode = response.status
-  for (const [name, value] of response.headers) if (name !== 'set-cookie') res.setHeader(name, value)
+  for (const [name, value] of response.headers) {
+    if (name === 'set-cookie' || (method !== 'OPTIONS' && PREFLIGHT_ONLY.has(name))) continue
+    res.setHeader(name, value)
+  }
   const cookies = response.headers.getSetCookie()
   if (cookies.length) res.setHeader('Set-Cookie', cookies)
   if (!response.body) {

@@ -20,7 +20,7 @@ describeOnEachDatabase("Payload's API on the server", (kind) => {
   const password = 'editor-password-1'
 
   beforeAll(async () => {
-    server = await startServer(databaseEnv(kind))
+    server = await startServer({ ...databaseEnv(kind), CORS_ORIGINS: 'https://front.example.com' })
     token = await registerFirstUser(server, { email, password })
   }, 90_000)
 
@@ -103,6 +103,33 @@ describeOnEachDatabase("Payload's API on the server", (kind) => {
     // The session itself has ended: the old cookie no longer signs anyone in.
     const after = await fetch(`${server.url}/api/users/me`, { headers: browser })
     expect((await after.json()).user).toBeNull()
+  })
+
+  it("lists the allowed methods and headers on a preflight's answer only", async () => {
+    const origin = 'https://front.example.com'
+    const preflight = await fetch(`${server.url}/api/posts`, {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+    })
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(origin)
+    expect(preflight.headers.get('access-control-allow-methods')).toMatch(/\bGET\b/)
+    expect(preflight.headers.get('access-control-allow-headers')).toMatch(/\bAuthorization\b/i)
+
+    // Browsers read those two on a preflight's answer only; the read itself needs the origin's.
+    for (const path of ['/api/posts?limit=1', `/api/graphql?query=${encodeURIComponent('{ Tags { totalDocs } }')}`]) {
+      for (const attempt of ['miss', 'hit']) {
+        const read = await fetch(`${server.url}${path}`, { headers: { origin } })
+        expect({ path, attempt, status: read.status, cache: read.headers.get('x-devlog-cache') }).toEqual({
+          path,
+          attempt,
+          status: 200,
+          cache: attempt,
+        })
+        expect(read.headers.get('access-control-allow-origin')).toBe(origin)
+        expect(read.headers.get('access-control-allow-methods')).toBeNull()
+        expect(read.headers.get('access-control-allow-headers')).toBeNull()
+      }
+    }
   })
 
   it("leaves the admin's pages to Next.js", async () => {
