@@ -10,11 +10,13 @@ import { onContentChange } from '../../collections/delivery/contentEvents'
 type Entry = {
   headers: Record<string, string>
   body: Buffer
-  /** Made on the first hit that accepts it. */
-  gzipped?: Buffer
   etag: string
   dependsOn: Set<string>
+  /** What a hit sends, made on the first hit that wants it: nothing is built per hit. */
+  plain?: Answer
+  gzipped?: Answer
 }
+type Answer = { headers: Record<string, string | number>; body: Buffer }
 
 // Headers that belong to one response or one connection, not to the content.
 const NOT_REPLAYED = new Set([
@@ -63,14 +65,22 @@ const cacheable = (req: IncomingMessage) =>
   (req.method === 'GET' || req.method === 'HEAD') && CACHEABLE.test(pathOf(req)) && isAnonymous(req)
 
 // CORS headers depend on the Origin: one origin's answer is never replayed to another. `url` is
-// the whole request target here: the cache sits in front of any router that could rewrite it.
-const keyOf = (req: IncomingMessage) => `${req.method} ${req.headers.origin ?? ''} ${req.url}`
+// the whole request target here: the cache sits in front of any router that could rewrite it. A
+// HEAD is answered from the GET's entry (its headers, no body).
+const keyOf = (req: IncomingMessage) => `GET ${req.headers.origin ?? ''} ${req.url}`
 
 /** Adds `Origin` to the response's Vary header, so shared caches keep origins apart too. */
 function varyOnOrigin(res: Response) {
   const vary = String(res.getHeader('vary') ?? '')
   if (!/(^|,)\s*(origin|\*)\s*(,|$)/i.test(vary)) res.setHeader('Vary', vary ? `${vary}, Origin` : 'Origin')
 }
+
+const HIT = { 'X-Devlog-Cache': 'hit' }
+
+const answerOf = (entry: Entry, body: Buffer, encoding: Record<string, string> = {}): Answer => ({
+  headers: { ...entry.headers, ...HIT, ...encoding, 'Content-Length': body.length },
+  body,
+})
 
 function etagOf(body: Buffer) {
   return `"${createHash('sha1').update(body).digest('base64url')}"`
@@ -117,18 +127,18 @@ export function publicResponses(
   const answerHit = (req: IncomingMessage, res: ServerResponse): boolean => {
     const entry = store && cacheable(req) ? cache.get(keyOf(req)) : undefined
     if (!entry) return false
-    const headers: Record<string, string | number> = { ...entry.headers, 'X-Devlog-Cache': 'hit' }
     if (req.headers['if-none-match'] === entry.etag) {
-      res.writeHead(304, headers)
+      res.writeHead(304, { ...entry.headers, ...HIT })
       res.end()
       return true
     }
-    const gzip = entry.body.length >= GZIP_THRESHOLD && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
-    const body = gzip ? (entry.gzipped ??= gzipSync(entry.body)) : entry.body
-    if (gzip) headers['Content-Encoding'] = 'gzip'
-    headers['Content-Length'] = body.length
-    res.writeHead(200, headers)
-    res.end(req.method === 'HEAD' ? undefined : body)
+    const acceptEncoding = req.headers['accept-encoding']
+    const answer =
+      entry.body.length >= GZIP_THRESHOLD && acceptEncoding && /\bgzip\b/.test(acceptEncoding)
+        ? (entry.gzipped ??= answerOf(entry, gzipSync(entry.body), { 'Content-Encoding': 'gzip' }))
+        : (entry.plain ??= answerOf(entry, entry.body))
+    res.writeHead(200, answer.headers)
+    res.end(req.method === 'HEAD' ? undefined : answer.body)
     return true
   }
 
@@ -174,12 +184,15 @@ export function publicResponses(
       if (!res.getHeader('cache-control') || /no-store|no-cache|private/.test(String(res.getHeader('cache-control'))))
         res.setHeader('Cache-Control', PUBLIC_API_CACHE)
       if (store) {
-        const headers: Record<string, string> = {}
-        for (const [name, value] of Object.entries(res.getHeaders())) {
-          if (value !== undefined && !NOT_REPLAYED.has(name))
-            headers[name] = Array.isArray(value) ? value.join(', ') : String(value)
+        // Only a GET's answer is kept: an app may leave a HEAD answer's body out.
+        if (req.method === 'GET') {
+          const headers: Record<string, string> = {}
+          for (const [name, value] of Object.entries(res.getHeaders())) {
+            if (value !== undefined && !NOT_REPLAYED.has(name))
+              headers[name] = Array.isArray(value) ? value.join(', ') : String(value)
+          }
+          cache.set(key, { headers, body, etag, dependsOn: dependsOn(pathOf(req)) })
         }
-        cache.set(key, { headers, body, etag, dependsOn: dependsOn(pathOf(req)) })
         res.setHeader('X-Devlog-Cache', 'miss')
       }
       if (req.headers['if-none-match'] === etag) {

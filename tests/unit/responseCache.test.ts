@@ -1,5 +1,6 @@
-import { createServer } from 'node:http'
+import { createServer, request } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { gunzipSync } from 'node:zlib'
 import express from 'express'
 import type { SanitizedConfig } from 'payload'
 
@@ -19,7 +20,23 @@ async function serve(maxBytes: number) {
   await new Promise((resolve) => server.once('listening', resolve))
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   const cacheOf = async (path: string) => (await fetch(`${base}${path}`)).headers.get('x-devlog-cache')
-  return { cacheOf, close: () => new Promise((resolve) => server.close(resolve)) }
+  return { base, cacheOf, close: () => new Promise((resolve) => server.close(resolve)) }
+}
+
+/** A raw request, so the body arrives as sent (fetch would ask for gzip and inflate it). */
+function rawRequest(
+  url: string,
+  { method = 'GET', headers = {} }: { method?: string; headers?: Record<string, string> },
+) {
+  return new Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
+    request(url, { method, headers }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }))
+    })
+      .on('error', reject)
+      .end()
+  })
 }
 
 describe('the response cache', () => {
@@ -36,6 +53,56 @@ describe('the response cache', () => {
       // An answer larger than the whole budget is served and never kept.
       expect(await cacheOf('/api/things/200000')).toBe('miss')
       expect(await cacheOf('/api/things/200000')).toBe('miss')
+    } finally {
+      await close()
+    }
+  })
+
+  it('answers hits in full, compressed or not, with lengths that match what is sent, again and again', async () => {
+    const { base, close } = await serve(1024 * 1024)
+    try {
+      const url = `${base}/api/things/5000`
+      const miss = await rawRequest(url, {})
+      expect(miss.headers['x-devlog-cache']).toBe('miss')
+      const expected = miss.body.toString()
+      expect(JSON.parse(expected).filler).toHaveLength(5000)
+
+      // Each kind twice: the second is answered from what the first one prepared.
+      for (let round = 0; round < 2; round++) {
+        const plain = await rawRequest(url, {})
+        expect(plain.headers).toMatchObject({ 'x-devlog-cache': 'hit', 'content-length': String(plain.body.length) })
+        expect(plain.headers['content-encoding']).toBeUndefined()
+        expect(plain.body.toString()).toBe(expected)
+
+        const gzipped = await rawRequest(url, { headers: { 'accept-encoding': 'br, gzip' } })
+        expect(gzipped.headers).toMatchObject({
+          'x-devlog-cache': 'hit',
+          'content-encoding': 'gzip',
+          'content-length': String(gzipped.body.length),
+        })
+        expect(gzipped.body.length).toBeLessThan(plain.body.length)
+        expect(gunzipSync(gzipped.body).toString()).toBe(expected)
+
+        const head = await rawRequest(url, { method: 'HEAD' })
+        expect(head.headers).toMatchObject({ 'x-devlog-cache': 'hit', 'content-length': String(plain.body.length) })
+        expect(head.body).toHaveLength(0)
+
+        const notModified = await rawRequest(url, { headers: { 'if-none-match': String(miss.headers.etag) } })
+        expect(notModified.status).toBe(304)
+        expect(notModified.headers['x-devlog-cache']).toBe('hit')
+        expect(notModified.body).toHaveLength(0)
+      }
+
+      // A HEAD is answered from the GET's entry and never kept itself (the app sent it no body).
+      const other = `${base}/api/things/3000`
+      for (let i = 0; i < 2; i++)
+        expect((await rawRequest(other, { method: 'HEAD' })).headers['x-devlog-cache']).toBe('miss')
+      const got = await rawRequest(other, {})
+      expect(got.headers['x-devlog-cache']).toBe('miss')
+      expect((await rawRequest(other, { method: 'HEAD' })).headers).toMatchObject({
+        'x-devlog-cache': 'hit',
+        'content-length': String(got.body.length),
+      })
     } finally {
       await close()
     }
