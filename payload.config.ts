@@ -7,6 +7,7 @@ import sharp from 'sharp'
 
 import { databaseAdapter } from './src/db/adapter'
 import { corsOrigins, logFormat, payloadSecret, pluginOptions, smtpSettings } from './src/env'
+import { batchedStdout } from './src/lib/batchedStdout'
 import { projectRoot } from './src/lib/projectRoot'
 import { devlogPlugin, isEditorRequest } from './collections'
 
@@ -34,7 +35,7 @@ export async function devlogConfig({
       },
     },
     // Payload's own default is the pretty format.
-    ...(logFormat() === 'json' ? { logger: { options: { level: 'info' } } } : {}),
+    ...(logFormat() === 'json' ? { logger: { options: { level: 'info' }, destination: batchedStdout() } } : {}),
     secret: payloadSecret(),
     ...(process.env.SERVER_URL ? { serverURL: process.env.SERVER_URL.replace(/\/+$/, '') } : {}),
     cors: corsOrigins(),
