@@ -23,8 +23,8 @@ export function databaseKinds(): DatabaseKind[] {
  * unexplained.
  */
 export function itWhere(supported: boolean, missing: string) {
-  return (name: string, test: () => Promise<void>) => {
-    if (supported) return it(name, test)
+  return (name: string, test: () => Promise<void>, timeout?: number) => {
+    if (supported) return it(name, test, timeout)
     console.info(`Skipped "${name}": ${missing}`)
     return it.skip(name, test)
   }

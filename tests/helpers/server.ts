@@ -90,7 +90,7 @@ export function describeOnEachDatabase(name: string, body: (kind: DatabaseKind) 
   for (const kind of databaseKinds()) describeWithBuild(`${name} on ${kind}`, () => body(kind))
 }
 
-async function dropMongoDatabase(uri: string) {
+export async function dropMongoDatabase(uri: string) {
   const client = new MongoClient(uri)
   try {
     await client.db().dropDatabase()

@@ -1,13 +1,22 @@
 /**
  * Every `curl` example in the README, run as written (in order, in one shell, as a reader pastes
- * them) against the production server with the demo content; only the address changes.
+ * them) against the production server with the demo content, on each database; only the address
+ * changes.
  */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { describeWithBuild, root, startServer, type RunningServer } from '../helpers/server'
+import { itWhere } from '../helpers/payload'
+import {
+  databaseEnv,
+  describeOnEachDatabase,
+  dropMongoDatabase,
+  root,
+  startServer,
+  type RunningServer,
+} from '../helpers/server'
 
 const README = fs.readFileSync(path.join(root, 'README.md'), 'utf8')
 const shellBlocks = [...README.matchAll(/```sh\n([\s\S]*?)```/g)].map((match) => match[1])
@@ -21,12 +30,12 @@ function developmentEnv(databaseUri: string): NodeJS.ProcessEnv {
   return env as unknown as NodeJS.ProcessEnv
 }
 
-describeWithBuild("the README's curl, import and export examples", () => {
+describeOnEachDatabase("the README's curl, import and export examples", (kind) => {
   let server: RunningServer
 
   beforeAll(async () => {
-    server = await startServer({ SEED_DEMO: 'true' })
-  }, 90_000)
+    server = await startServer({ ...databaseEnv(kind), SEED_DEMO: 'true' })
+  }, 180_000)
 
   afterAll(async () => {
     await server?.stop()
@@ -57,35 +66,46 @@ describeWithBuild("the README's curl, import and export examples", () => {
     // Ghost's Content API with the key the example makes.
     expect(run.stdout).toMatch(/\{"posts":\[\{"title":"[^"]+","slug":"[^"]+","published_at":"[^"]+\+00:00"\}/)
     expect(run.stdout).toContain('"count":{"posts":')
+    // The endpoints that take the id the example read.
+    expect(run.stdout).toContain('"type":"unpublish"')
   })
 
-  it('import and export run as written on a development database (the export into a folder of the test)', () => {
+  it('import and export run as written on a development database (the export into a folder of the test)', async () => {
     expect(transferExamples).toHaveLength(1)
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'devlog-readme-transfer-'))
     const backup = path.join(dir, 'backup')
     const script = ['set -e', transferExamples[0].replaceAll('./backup', backup)].join('\n')
+    const database = databaseEnv(kind)
     const run = spawnSync('bash', ['-c', script], {
       cwd: root,
       encoding: 'utf8',
-      timeout: 120_000,
-      env: developmentEnv(`file:${path.join(dir, 'devlog.db')}`),
+      timeout: 240_000,
+      env: {
+        ...developmentEnv(database.DATABASE_URI ?? `file:${path.join(dir, 'devlog.db')}`),
+        MONGODB_COMPATIBILITY: database.MONGODB_COMPATIBILITY,
+      },
     })
+    if (database.DATABASE_URI) await dropMongoDatabase(database.DATABASE_URI)
     expect({ status: run.status, stderr: run.status === 0 ? '' : run.stderr }).toEqual({ status: 0, stderr: '' })
     expect(run.stdout).toMatch(/skipped/)
     expect(fs.readdirSync(path.join(backup, 'posts')).length).toBeGreaterThan(0)
     expect(fs.readdirSync(path.join(backup, 'retrospectives')).length).toBeGreaterThan(0)
     fs.rmSync(dir, { recursive: true, force: true })
-  }, 150_000)
+  }, 300_000)
 
-  it("refuses, in one line, to push a development schema into the production server's database", () => {
-    const run = spawnSync('npm', ['run', '--silent', 'import', '--', 'tests/fixtures/import/blog', '--dry-run'], {
-      cwd: root,
-      encoding: 'utf8',
-      timeout: 60_000,
-      env: developmentEnv(`file:${path.join(server.dir, 'devlog.db')}`),
-    })
-    expect(run.status).toBe(1)
-    expect(run.stderr.trim().split('\n')).toHaveLength(1)
-    expect(run.stderr).toContain('a production database (schema from migrations)')
-  }, 90_000)
+  itWhere(kind === 'sqlite', 'a SQLite database file made by migrations; MongoDB has no schema to push')(
+    "refuses, in one line, to push a development schema into the production server's database",
+    async () => {
+      const run = spawnSync('npm', ['run', '--silent', 'import', '--', 'tests/fixtures/import/blog', '--dry-run'], {
+        cwd: root,
+        encoding: 'utf8',
+        timeout: 60_000,
+        env: developmentEnv(`file:${path.join(server.dir, 'devlog.db')}`),
+      })
+      expect(run.status).toBe(1)
+      expect(run.stderr.trim().split('\n')).toHaveLength(1)
+      expect(run.stderr).toContain('a production database (schema from migrations)')
+    },
+    90_000,
+  )
 })
