@@ -2,7 +2,8 @@ import type { Page } from 'playwright-core'
 
 import { hasChromium, launchBrowser, screenshot } from '../helpers/browser'
 import { rss, startFeedServer, type FeedServer } from '../helpers/feedServer'
-import { hasProductionBuild, startServer, type RunningServer } from '../helpers/server'
+import { databaseKinds } from '../helpers/payload'
+import { databaseEnv, hasProductionBuild, startServer, type RunningServer } from '../helpers/server'
 
 const runnable = hasChromium() && hasProductionBuild()
 if (!runnable) {
@@ -13,13 +14,15 @@ if (!runnable) {
   )
 }
 
-const describeBrowser = runnable ? describe : describe.skip
+const describeBrowser = runnable ? describe.each(databaseKinds()) : describe.skip.each(databaseKinds())
 
-describeBrowser('the admin in a real browser', () => {
+describeBrowser('the admin in a real browser, on %s', (kind) => {
   let server: RunningServer
   let browser: Awaited<ReturnType<typeof launchBrowser>>
   let page: Page
   let feeds: FeedServer
+  /** A screenshot of the page, named for the database too past the first (SQLite's keep their names). */
+  const shot = (name: string) => screenshot(page, kind === 'sqlite' ? name : `${kind}-${name}`)
   /** A POST to the API from the signed-in page, as the admin's own requests go. */
   const api = (path: string, body: unknown) =>
     page.evaluate(
@@ -38,7 +41,7 @@ describeBrowser('the admin in a real browser', () => {
   beforeAll(async () => {
     feeds = await startFeedServer()
     // Members' feeds in these tests are served on loopback.
-    server = await startServer({ OUTBOUND_ALLOW_PRIVATE_HOSTS: '127.0.0.1' })
+    server = await startServer({ ...databaseEnv(kind), OUTBOUND_ALLOW_PRIVATE_HOSTS: '127.0.0.1' })
     browser = await launchBrowser()
     page = await browser.context.newPage()
     page.setDefaultTimeout(30_000)
@@ -57,14 +60,14 @@ describeBrowser('the admin in a real browser', () => {
     // One email field, and no roles: the first account is always an admin.
     expect(await page.locator('label', { hasText: /^Email/ }).count()).toBe(1)
     expect(await page.locator('label', { hasText: 'Roles' }).count()).toBe(0)
-    await screenshot(page, '00-first-user')
+    await shot('00-first-user')
     await page.fill('#field-email', 'owner@devlog.test')
     await page.fill('#field-password', 'owner-password-1')
     await page.fill('#field-confirm-password', 'owner-password-1')
     await page.click('button[type="submit"]')
     await page.waitForURL((url) => url.pathname === '/admin' || url.pathname === '/admin/')
     await page.getByText('Posts', { exact: false }).first().waitFor()
-    await screenshot(page, '01-dashboard')
+    await shot('01-dashboard')
 
     const me = await page.evaluate(async () => (await fetch('/api/users/me', { credentials: 'include' })).json())
     expect(me.user).toMatchObject({ email: 'owner@devlog.test', roles: ['admin'] })
@@ -81,7 +84,7 @@ describeBrowser('the admin in a real browser', () => {
       .getByText(/published successfully|successfully/i)
       .first()
       .waitFor()
-    await screenshot(page, '02-post-published')
+    await shot('02-post-published')
     // The author picker names the author; emails stay private.
     const authors = await page.locator('#field-authors').innerText()
     expect(authors).toContain('owner')
@@ -136,7 +139,7 @@ describeBrowser('the admin in a real browser', () => {
       .locator('.monaco-editor .view-lines span span')
       .evaluateAll((spans) => [...new Set(spans.map((span) => span.className))])
     expect(tokenClasses.length).toBeGreaterThanOrEqual(2)
-    await screenshot(page, '03-code-block')
+    await shot('03-code-block')
     await page.locator('#action-save').click()
     await page
       .getByText(/published successfully|successfully/i)
@@ -189,7 +192,7 @@ describeBrowser('the admin in a real browser', () => {
     const pasted = page.locator('.LexicalEditorTheme__block-code').nth(1)
     await pasted.locator('.monaco-editor .view-lines', { hasText: 'kubectl get pods' }).waitFor()
     expect(await pasted.locator('#field-language').innerText()).toContain('bash')
-    await screenshot(page, '04-markdown-shortcuts')
+    await shot('04-markdown-shortcuts')
   }, 90_000)
 
   it('leaves nothing behind when "Create New" is opened and abandoned; a saved draft gets a free slug', async () => {
@@ -212,14 +215,15 @@ describeBrowser('the admin in a real browser', () => {
     await page.goto(`${server.url}/admin/collections/posts/create`)
     await page.fill('#field-title', '브라우저에서 쓴 글')
     await page.locator('#action-save-draft').click()
-    await page.waitForURL(/\/admin\/collections\/posts\/\d+$/)
+    // The saved document's id: a number on SQLite, 24 hex digits on MongoDB.
+    await page.waitForURL(/\/admin\/collections\/posts\/(?!create$)[^/]+$/)
     await page.locator('#field-slug').waitFor()
     await page.waitForFunction(
       (expected) => (document.querySelector('#field-slug') as HTMLInputElement | null)?.value === expected,
       '브라우저에서-쓴-글-2',
     )
     expect(await countPosts()).toBe(before + 1)
-    await screenshot(page, '05-draft-with-free-slug')
+    await shot('05-draft-with-free-slug')
   }, 90_000)
 
   it('merges a tag into another from the tag’s edit view', async () => {
@@ -253,7 +257,19 @@ describeBrowser('the admin in a real browser', () => {
   }, 90_000)
 
   it('shows the admin in Korean to a user who chose Korean', async () => {
+    const me = await page.evaluate(
+      async () => (await (await fetch('/api/users/me', { credentials: 'include' })).json()).user.id as string,
+    )
     await browser.context.addCookies([{ name: 'payload-lng', value: 'ko', url: server.url }])
+    // Back to English even when a step fails, or every later test would read Korean.
+    try {
+      await showsKorean(me)
+    } finally {
+      await browser.context.addCookies([{ name: 'payload-lng', value: 'en', url: server.url }])
+    }
+  }, 60_000)
+
+  async function showsKorean(userId: string) {
     await page.goto(`${server.url}/admin/collections/posts`)
     await page.getByRole('heading', { name: '글' }).first().waitFor()
     expect(await page.locator('html').getAttribute('lang')).toBe('ko')
@@ -263,11 +279,11 @@ describeBrowser('the admin in a real browser', () => {
     await page.locator('label', { hasText: '읽는 시간(분)' }).first().waitFor()
     await page.locator('label', { hasText: '검색 엔진에 보일 제목' }).first().waitFor()
     await page.locator('label', { hasText: '본문' }).first().waitFor()
-    await screenshot(page, '06-post-editor-korean')
+    await shot('06-post-editor-korean')
     const english = /Search Results|Add Link|Link 추가|Meta Image|Created By|automatically created search results/
     const screens: Array<[string, string]> = [
       ['/admin/collections/posts/create', '검색 엔진에 보일 설명'],
-      ['/admin/collections/users/1', '링크 추가'],
+      [`/admin/collections/users/${userId}`, '링크 추가'],
       ['/admin/collections/search-index', '검색 결과'],
       ['/admin/collections/members/create', '만든 사람'],
     ]
@@ -279,9 +295,8 @@ describeBrowser('the admin in a real browser', () => {
         english: undefined,
       })
     }
-    await screenshot(page, '06-members-korean')
-    await browser.context.addCookies([{ name: 'payload-lng', value: 'en', url: server.url }])
-  }, 60_000)
+    await shot('06-members-korean')
+  }
 
   it('runs a cohort from its roster board: sessions, CSV import with a check, the grid', async () => {
     const group = (
@@ -313,7 +328,7 @@ describeBrowser('the admin in a real browser', () => {
       .waitFor()
     expect(await page.locator('.devlog-roster-import__table tr[data-member="create"]').count()).toBe(1)
     expect(await page.getByRole('button', { name: 'Apply', exact: true }).isDisabled()).toBe(true)
-    await screenshot(page, '07-roster-import-check')
+    await shot('07-roster-import-check')
     await page.getByRole('button', { name: 'Edit the CSV' }).click()
     await csv.fill(
       'name,handle,email,blogUrl,role\n김하나,hana,hana@e2e.test,,member\n이두리,duri,duri@e2e.test,,leader\n',
@@ -372,7 +387,7 @@ describeBrowser('the admin in a real browser', () => {
     await page.getByRole('button', { name: 'Record', exact: true }).click()
     await page.getByRole('link', { name: /^김하나, W1 \(Mon, Mar 1, 2027\): On time$/ }).waitFor()
     expect(await page.locator('.devlog-roster-table td[data-status="pending"]').count()).toBe(7)
-    await screenshot(page, '07-roster-board')
+    await shot('07-roster-board')
     // Week headers follow the admin's language.
     await browser.context.addCookies([{ name: 'payload-lng', value: 'ko', url: server.url }])
     await page.reload()
@@ -384,7 +399,7 @@ describeBrowser('the admin in a real browser', () => {
     ).toBeUndefined()
     await page.getByRole('button', { name: 'CSV 가져오기…' }).click()
     await page.getByLabel('명단 CSV').waitFor()
-    await screenshot(page, '07-roster-import-korean')
+    await shot('07-roster-import-korean')
     // Payload's dark theme: the board takes its colours from the theme's variables.
     await browser.context.addCookies([{ name: 'payload-theme', value: 'dark', url: server.url }])
     await page.reload()
@@ -401,9 +416,9 @@ describeBrowser('the admin in a real browser', () => {
         .reduce((sum, part) => sum + Number(part), 0) / 3
     expect(brightness(memberCell[0])).toBeLessThan(80)
     expect(brightness(memberCell[1])).toBeGreaterThan(160)
-    await screenshot(page, '07-roster-board-dark')
+    await shot('07-roster-board-dark')
     await browser.context.addCookies([{ name: 'payload-theme', value: 'light', url: server.url }])
-    await screenshot(page, '07-roster-board-korean')
+    await shot('07-roster-board-korean')
     await browser.context.addCookies([{ name: 'payload-lng', value: 'en', url: server.url }])
   }, 90_000)
   it('checks a member’s blog feed now, and decides on a post it found after the deadline', async () => {
@@ -443,14 +458,14 @@ describeBrowser('the admin in a real browser', () => {
     await page.waitForFunction(
       () => (document.querySelector('#field-feedStatus__itemsSeen') as HTMLInputElement)?.value === '2',
     )
-    await screenshot(page, '11-member-feed-checked')
+    await shot('11-member-feed-checked')
 
     // Seen a day and more after their deadlines, both wait for a decision on the board.
     await page.goto(`${server.url}/admin/collections/cohorts/${cohort.id}`)
     const waiting = page.locator('.devlog-roster-table td[data-status="in-review"][data-source="feed"]')
     await waiting.first().waitFor()
     expect(await waiting.count()).toBe(2)
-    await screenshot(page, '11-roster-awaiting-decision')
+    await shot('11-roster-awaiting-decision')
 
     // The operator opens week 2's post and accepts it: it counts on time, by its date.
     await page.getByRole('link', { name: /^박셋, W2 .*Awaiting a decision, from the blog feed$/ }).click()
@@ -465,7 +480,7 @@ describeBrowser('the admin in a real browser', () => {
     await page.goto(`${server.url}/admin/collections/cohorts/${cohort.id}`)
     await page.getByRole('link', { name: /^박셋, W2 .*: On time, from the blog feed$/ }).waitFor()
     expect(await waiting.count()).toBe(1)
-    await screenshot(page, '11-roster-decided')
+    await shot('11-roster-decided')
   }, 90_000)
   it('refuses an SVG with a script in the media library, and stores nothing', async () => {
     const svg =
@@ -483,7 +498,7 @@ describeBrowser('the admin in a real browser', () => {
       .getByText(/potentially harmful content/i)
       .first()
       .waitFor()
-    await screenshot(page, '13-svg-refused')
+    await shot('13-svg-refused')
     const media = await (await fetch(`${server.url}/api/media?where[filename][equals]=diagram.svg`)).json()
     expect(media.docs).toHaveLength(0)
   }, 60_000)
@@ -497,7 +512,7 @@ describeBrowser('the admin in a real browser', () => {
       /^[0-9a-f]{26}$/.test((document.querySelector('#field-key') as HTMLInputElement)?.value ?? ''),
     )
     const key = await page.locator('#field-key').inputValue()
-    await screenshot(page, '12-content-api-key')
+    await shot('12-content-api-key')
     const read = await fetch(`${server.url}/ghost/api/content/settings/?key=${key}`)
     expect(read.status).toBe(200)
 
@@ -526,7 +541,7 @@ describeBrowser('the admin in a real browser', () => {
     const frame = page.locator('iframe').first()
     await frame.waitFor()
     expect(await frame.getAttribute('src')).toContain('preview=')
-    await screenshot(page, '08-live-preview')
+    await shot('08-live-preview')
 
     const token = new URL(href!).searchParams.get('preview')!
     const preview = await (await fetch(`${server.url}/api/preview?token=${token}`)).json()
@@ -629,10 +644,10 @@ describeBrowser('the admin in a real browser', () => {
     expect(await cohorts.innerText()).toContain('주간 글쓰기 · 1기')
     expect(await cohorts.locator('.devlog-week-submitted').innerText()).toMatch(/^Submitted 1\s+가람$/)
     expect(await cohorts.locator('.devlog-week-not-submitted').innerText()).toMatch(/^Not yet 2\s+나래, 다온$/)
-    await screenshot(page, '09-dashboard')
+    await shot('09-dashboard')
     // The widget's link opens the board filtered to those who have not submitted.
     await cohorts.getByRole('link', { name: 'Not yet 2' }).click()
-    await page.waitForURL(/\/admin\/collections\/cohorts\/\d+\?roster=not-submitted/)
+    await page.waitForURL(/\/admin\/collections\/cohorts\/[^/]+\?roster=not-submitted/)
     await page.locator('.devlog-roster-table th', { hasText: '나래' }).waitFor()
     await page.waitForFunction(() => document.querySelectorAll('.devlog-roster-table tbody tr').length === 3)
     expect(await page.locator('.devlog-roster-table tbody th', { hasText: '가람' }).count()).toBe(0)
@@ -655,7 +670,7 @@ describeBrowser('the admin in a real browser', () => {
           /Drafts|Scheduled|publishes|Latest|Goals|In progress|Achieved|Cohorts|Submitted|Not yet|At risk|due /,
         )?.[0],
     ).toBeUndefined()
-    await screenshot(page, '09-dashboard-korean')
+    await shot('09-dashboard-korean')
     await browser.context.addCookies([{ name: 'payload-lng', value: 'en', url: server.url }])
 
     // An operator who does not write sees their cohorts and no writing widgets.
@@ -664,7 +679,7 @@ describeBrowser('the admin in a real browser', () => {
     await page.locator('.devlog-widget-cohorts').waitFor()
     expect(await page.locator('.devlog-widget-writing, .devlog-widget-goals').count()).toBe(0)
     expect(await page.locator('.devlog-widget-cohorts .devlog-week').count()).toBe(1)
-    await screenshot(page, '10-dashboard-operator')
+    await shot('10-dashboard-operator')
 
     // An editor who runs no group sees the writing widgets and no cohorts.
     await signInAs('owner@devlog.test', 'owner-password-1')
@@ -679,7 +694,7 @@ describeBrowser('the admin in a real browser', () => {
     await page.locator('.devlog-widget-writing').waitFor()
     expect(await page.locator('.devlog-widget-cohorts').count()).toBe(0)
     expect(await page.locator('.devlog-widget-goals').count()).toBe(1)
-    await screenshot(page, '10-dashboard-editor')
+    await shot('10-dashboard-editor')
     await signInAs('owner@devlog.test', 'owner-password-1')
   }, 120_000)
 })
