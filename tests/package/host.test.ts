@@ -3,10 +3,13 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
+import { databaseKinds, freshMongoDatabase, type DatabaseKind } from '../helpers/payload'
+import { dropMongoDatabase } from '../helpers/server'
+
 /**
  * payload-devlog as another Payload app gets it: `npm pack` of this repository, the tarball
- * installed into a fresh folder outside it next to payload, the SQLite adapter and Lexical (npm
- * adds the peers), and the host run by plain Node: no TypeScript loader, no Next.js.
+ * installed into a fresh folder outside it next to payload, the SQLite and MongoDB adapters and
+ * Lexical (npm adds the peers), and the host run by plain Node: no TypeScript loader, no Next.js.
  */
 const root = path.resolve(import.meta.dirname, '../..')
 const fixture = path.join(root, 'tests/fixtures/host')
@@ -21,6 +24,7 @@ const childEnv = (extra: Record<string, string> = {}): NodeJS.ProcessEnv => {
 
 type Answer = { status: number; type: string | null; etag: string | null; cacheControl: string | null; body: string }
 type HostRun = {
+  database: string
   collections: string[]
   pages: number
   post: { slug: string; contentHtml: string; excerpt: string }
@@ -63,6 +67,7 @@ beforeAll(() => {
       path.join(work, packed.filename),
       `payload@${PAYLOAD_VERSION}`,
       `@payloadcms/db-sqlite@${PAYLOAD_VERSION}`,
+      `@payloadcms/db-mongodb@${PAYLOAD_VERSION}`,
       `@payloadcms/richtext-lexical@${PAYLOAD_VERSION}`,
     ],
     { cwd: host, env: childEnv(), encoding: 'utf8', timeout: 300_000 },
@@ -74,9 +79,22 @@ afterAll(() => {
   if (work) fs.rmSync(work, { recursive: true, force: true })
 })
 
-/** One run of the host on a database of its own. */
-function runHost(env: Record<string, string> = {}): HostRun {
+/** One run of the host on a database of its own: a SQLite file, or a fresh MongoDB database dropped afterwards. */
+async function runHost(kind: DatabaseKind, env: Record<string, string> = {}): Promise<HostRun> {
   const dir = fs.mkdtempSync(path.join(work, 'run-'))
+  const mongodb = kind === 'mongodb' ? freshMongoDatabase(process.env.TEST_MONGODB_URI!) : undefined
+  try {
+    return runHostOn(dir, {
+      DATABASE_URI: mongodb ?? `file:${path.join(dir, 'host.db')}`,
+      ...(process.env.MONGODB_COMPATIBILITY ? { MONGODB_COMPATIBILITY: process.env.MONGODB_COMPATIBILITY } : {}),
+      ...env,
+    })
+  } finally {
+    if (mongodb) await dropMongoDatabase(mongodb)
+  }
+}
+
+function runHostOn(dir: string, env: Record<string, string>): HostRun {
   const outFile = path.join(dir, 'result.json')
   // Node 20 sometimes hangs in Lexical's top-level await without an export condition.
   const run = spawnSync(process.execPath, ['--conditions=production', 'run.mjs', outFile], {
@@ -84,7 +102,6 @@ function runHost(env: Record<string, string> = {}): HostRun {
     // Not production: the SQLite adapter pushes the schema into the fresh file only in development.
     env: childEnv({
       NODE_ENV: 'test',
-      DATABASE_URI: `file:${path.join(dir, 'host.db')}`,
       MEDIA_DIR: path.join(dir, 'media'),
       ...env,
     }),
@@ -109,9 +126,12 @@ describe('payload-devlog packed and installed in another Payload app', () => {
       /use client/,
     )
   })
+})
 
-  it('adds its collections to the host, derives content and serves feeds, sitemap and GraphQL through Payload', () => {
-    const result = runHost()
+describe.each(databaseKinds())('payload-devlog in another Payload app, on %s', (kind) => {
+  it('adds its collections to the host, derives content and serves feeds, sitemap and GraphQL through Payload', async () => {
+    const result = await runHost(kind)
+    expect(result.database).toBe(kind === 'mongodb' ? 'mongoose' : 'sqlite')
     expect(result.collections.slice(0, 2)).toEqual(['users', 'pages'])
     expect(result.collections).toEqual(
       expect.arrayContaining([
@@ -148,8 +168,8 @@ describe('payload-devlog packed and installed in another Payload app', () => {
     expect(result.graphql.mutations).toEqual(expect.arrayContaining(['mergeTag', 'submitWork']))
   })
 
-  it('leaves study groups out entirely when the host turns them off', () => {
-    const result = runHost({ HOST_STUDY_GROUPS: 'off' })
+  it('leaves study groups out entirely when the host turns them off', async () => {
+    const result = await runHost(kind, { HOST_STUDY_GROUPS: 'off' })
     for (const slug of ['study-groups', 'cohorts', 'members', 'memberships', 'study-sessions', 'submissions']) {
       expect(result.collections).not.toContain(slug)
     }
