@@ -1,7 +1,9 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { getPayload, handleEndpoints, type Payload } from 'payload'
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import { getPayload, handleEndpoints, type DatabaseAdapterObj, type Payload } from 'payload'
 
 import { devlogConfig } from '../../payload.config'
 
@@ -61,13 +63,30 @@ export async function startTestPayload(kind: DatabaseKind = 'sqlite'): Promise<T
     dir,
     key: databaseURI,
     close: async () => {
-      if (kind === 'mongodb') {
-        await (payload.db as unknown as { connection: { dropDatabase: () => Promise<void> } }).connection.dropDatabase()
-      }
-      await payload.destroy()
+      await closeDroppingDatabase(payload)
       fs.rmSync(dir, { recursive: true, force: true })
     },
   }
+}
+
+/**
+ * The database adapter a host app of its own would configure, over a fresh database: a SQLite
+ * file in `dir`, or a MongoDB database of its own (without `$lookup` on FerretDB).
+ */
+export function hostDatabase(kind: DatabaseKind, dir: string): DatabaseAdapterObj {
+  if (kind === 'sqlite') return sqliteAdapter({ client: { url: `file:${path.join(dir, 'host.db')}` } })
+  return mongooseAdapter({
+    url: freshMongoDatabase(process.env.TEST_MONGODB_URI!),
+    useJoinAggregations: process.env.MONGODB_COMPATIBILITY !== 'ferretdb',
+  })
+}
+
+/** Stops `payload`, first dropping its database when it is a MongoDB one (a SQLite file goes with its folder). */
+export async function closeDroppingDatabase(payload: Payload) {
+  if (payload.db.name === 'mongoose') {
+    await (payload.db as unknown as { connection: { dropDatabase: () => Promise<void> } }).connection.dropDatabase()
+  }
+  await payload.destroy()
 }
 
 /** The URI of a database of its own on the server `uri` names (`TEST_MONGODB_URI`). */

@@ -7,6 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { devlogPlugin } from '../../collections'
+import { closeDroppingDatabase, databaseKinds, hostDatabase, type DatabaseKind } from '../helpers/payload'
 
 const Books: CollectionConfig = {
   slug: 'books',
@@ -22,7 +23,11 @@ const HostUsers: CollectionConfig = {
 
 let hostInitialised = 0
 
-function hostConfig(dir: string): Config {
+/** A host app's config; its database a SQLite file in `dir` unless another is given. */
+function hostConfig(
+  dir: string,
+  db: Config['db'] = sqliteAdapter({ client: { url: `file:${path.join(dir, 'host.db')}` } }),
+): Config {
   return {
     onInit: () => {
       hostInitialised += 1
@@ -31,7 +36,7 @@ function hostConfig(dir: string): Config {
     admin: { user: 'users', meta: { titleSuffix: ' · Host' } },
     collections: [Books, HostUsers],
     globals: [{ slug: 'site', fields: [{ name: 'motto', type: 'text' }] }],
-    db: sqliteAdapter({ client: { url: `file:${path.join(dir, 'host.db')}` } }),
+    db,
     editor: lexicalEditor(),
     typescript: { autoGenerate: false },
   }
@@ -99,29 +104,33 @@ describe('devlogPlugin in another Payload app', () => {
     expect(() => devlogPlugin()(host)).toThrow(/already has a collection "posts"/)
   })
 
-  it('runs: the host app boots with the plugin and both sets of collections work', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'devlog-host-'))
-    const config = await buildConfig({
-      ...hostConfig(dir),
-      plugins: [devlogPlugin({ mediaDir: path.join(dir, 'media') })],
-    })
-    const payload = await getPayload({ config, key: 'host-app' })
-    try {
-      const book = await payload.create({ collection: 'books' as never, data: { title: 'SICP' } as never })
-      expect(book).toMatchObject({ title: 'SICP' })
-      const post = await payload.create({
-        collection: 'posts',
-        data: { title: '호스트 앱의 글', _status: 'published' },
+  it.each(databaseKinds())(
+    'runs on %s: the host app boots with the plugin and both sets of collections work',
+    async (kind: DatabaseKind) => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'devlog-host-'))
+      const config = await buildConfig({
+        ...hostConfig(dir, hostDatabase(kind, dir)),
+        plugins: [devlogPlugin({ mediaDir: path.join(dir, 'media') })],
       })
-      expect(post.slug).toBe('호스트-앱의-글')
-      const global = await payload.updateGlobal({ slug: 'site' as never, data: { motto: 'kept' } as never })
-      expect(global).toMatchObject({ motto: 'kept' })
-      // The host's onInit still runs, alongside Devlog's.
-      expect(hostInitialised).toBe(1)
-      expect((await payload.count({ collection: 'retrospective-areas' })).totalDocs).toBe(6)
-    } finally {
-      await payload.destroy()
-      fs.rmSync(dir, { recursive: true, force: true })
-    }
-  })
+      const initialisedBefore = hostInitialised
+      const payload = await getPayload({ config, key: `host-app-${kind}` })
+      try {
+        const book = await payload.create({ collection: 'books' as never, data: { title: 'SICP' } as never })
+        expect(book).toMatchObject({ title: 'SICP' })
+        const post = await payload.create({
+          collection: 'posts',
+          data: { title: '호스트 앱의 글', _status: 'published' },
+        })
+        expect(post.slug).toBe('호스트-앱의-글')
+        const global = await payload.updateGlobal({ slug: 'site' as never, data: { motto: 'kept' } as never })
+        expect(global).toMatchObject({ motto: 'kept' })
+        // The host's onInit still runs, alongside Devlog's.
+        expect(hostInitialised).toBe(initialisedBefore + 1)
+        expect((await payload.count({ collection: 'retrospective-areas' })).totalDocs).toBe(6)
+      } finally {
+        await closeDroppingDatabase(payload)
+        fs.rmSync(dir, { recursive: true, force: true })
+      }
+    },
+  )
 })

@@ -18,12 +18,17 @@ import {
 } from 'payload'
 
 import { devlogPlugin, type DevlogPluginOptions } from '../../collections'
+import { closeDroppingDatabase, databaseKinds, hostDatabase, type DatabaseKind } from '../helpers/payload'
 
-const hostConfig = (dir: string): Config => ({
+/** A host app's config; its database a SQLite file in `dir` unless another is given. */
+const hostConfig = (
+  dir: string,
+  db: Config['db'] = sqliteAdapter({ client: { url: `file:${path.join(dir, 'host.db')}` } }),
+): Config => ({
   secret: 'host-secret-0123456789abcdef0123456789',
   admin: { user: 'users' },
   collections: [{ slug: 'users', auth: true, fields: [] }],
-  db: sqliteAdapter({ client: { url: `file:${path.join(dir, 'host.db')}` } }),
+  db,
   editor: lexicalEditor(),
   typescript: { autoGenerate: false },
 })
@@ -33,7 +38,7 @@ const collection = (config: Config, slug: string) => config.collections!.find((e
 const fieldNames = (config: CollectionConfig) => config.fields.map((field) => ('name' in field ? field.name : null))
 
 describe('devlogPlugin options', () => {
-  describe('collection overrides, applied in a running host', () => {
+  describe.each(databaseKinds())('collection overrides, applied in a running host on %s', (kind: DatabaseKind) => {
     const savedTitles: string[] = []
     const rememberTitle: CollectionAfterChangeHook = ({ doc }) => {
       savedTitles.push(doc.title)
@@ -53,7 +58,7 @@ describe('devlogPlugin options', () => {
     let dir: string
     let config: SanitizedConfig
     let payload: Payload
-    const key = 'plugin-options'
+    const key = `plugin-options-${kind}`
     const rest = async (url: string) => {
       const response = await handleEndpoints({
         config,
@@ -72,14 +77,14 @@ describe('devlogPlugin options', () => {
     beforeAll(async () => {
       dir = fs.mkdtempSync(path.join(os.tmpdir(), 'devlog-options-'))
       config = await buildConfig({
-        ...hostConfig(dir),
+        ...hostConfig(dir, hostDatabase(kind, dir)),
         plugins: [devlogPlugin({ ...options, mediaDir: path.join(dir, 'media') })],
       })
       payload = await getPayload({ config, key })
     })
 
     afterAll(async () => {
-      await payload.destroy()
+      await closeDroppingDatabase(payload)
       fs.rmSync(dir, { recursive: true, force: true })
     })
 
