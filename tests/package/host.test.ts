@@ -3,8 +3,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { databaseKinds, freshMongoDatabase, type DatabaseKind } from '../helpers/payload'
-import { dropMongoDatabase } from '../helpers/server'
+import { databaseKinds, type DatabaseKind } from '../helpers/payload'
+import { databaseEnv, dropMongoDatabase } from '../helpers/server'
 
 /**
  * payload-devlog as another Payload app gets it: `npm pack` of this repository, the tarball
@@ -82,19 +82,15 @@ afterAll(() => {
 /** One run of the host on a database of its own: a SQLite file, or a fresh MongoDB database dropped afterwards. */
 async function runHost(kind: DatabaseKind, env: Record<string, string> = {}): Promise<HostRun> {
   const dir = fs.mkdtempSync(path.join(work, 'run-'))
-  const mongodb = kind === 'mongodb' ? freshMongoDatabase(process.env.TEST_MONGODB_URI!) : undefined
+  const database = databaseEnv(kind)
   try {
-    return runHostOn(dir, {
-      DATABASE_URI: mongodb ?? `file:${path.join(dir, 'host.db')}`,
-      ...(process.env.MONGODB_COMPATIBILITY ? { MONGODB_COMPATIBILITY: process.env.MONGODB_COMPATIBILITY } : {}),
-      ...env,
-    })
+    return runHostOn(dir, { DATABASE_URI: `file:${path.join(dir, 'host.db')}`, ...database, ...env })
   } finally {
-    if (mongodb) await dropMongoDatabase(mongodb)
+    if (database.DATABASE_URI) await dropMongoDatabase(database.DATABASE_URI)
   }
 }
 
-function runHostOn(dir: string, env: Record<string, string>): HostRun {
+function runHostOn(dir: string, env: Record<string, string | undefined>): HostRun {
   const outFile = path.join(dir, 'result.json')
   // Node 20 sometimes hangs in Lexical's top-level await without an export condition.
   const run = spawnSync(process.execPath, ['--conditions=production', 'run.mjs', outFile], {
