@@ -2,7 +2,7 @@
  * The sitemap past its per-file limit: an index whose pages are read from the database one by
  * one, in id order, with each page's newest change as its lastmod.
  */
-import type { Payload } from 'payload'
+import type { Payload, Where } from 'payload'
 
 import { devlogOptions } from '../../collections/options'
 import { createUser, databaseKinds, restRequest, startTestPayload, type TestPayload } from '../helpers/payload'
@@ -102,5 +102,35 @@ describe.each(databaseKinds())('the sitemap on %s', (kind) => {
         'sitemap-post-1',
         'sitemap-post-2',
       ])
+    }))
+
+  it('reads the index under the same read access as its pages', async () =>
+    withUrlsPerFile(2, async () => {
+      // The hidden post becomes the newest, so an index that ignored the access would show its time.
+      const hidden = postIds[2]
+      await payload.update({ collection: 'posts', id: hidden, data: { title: 'Sitemap post 3, hidden' } })
+      const access = payload.collections.posts.config.access
+      const read = access.read
+      access.read = async (args) => {
+        const allowed = await read(args)
+        const notHidden: Where = { id: { not_equals: hidden } }
+        return allowed === true ? notHidden : allowed && { and: [allowed, notHidden] }
+      }
+      try {
+        const root = await get('/sitemap.xml')
+        // Four posts in two pages, two tags in one.
+        expect(locs(root.text)).toHaveLength(3)
+        const urls: string[] = []
+        for (const index of [0, 1, 2]) {
+          const file = (await get(`/sitemaps/${index + 1}.xml`)).text
+          expect(lastmods(root.text)[index]).toBe(lastmods(file).sort().at(-1))
+          urls.push(...locs(file))
+        }
+        expect(urls.filter((url) => url.includes('/posts/')).map((url) => url.split('/').pop())).toEqual(
+          [1, 2, 4, 5].map((index) => `sitemap-post-${index}`),
+        )
+      } finally {
+        access.read = read
+      }
     }))
 })
