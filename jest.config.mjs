@@ -21,7 +21,9 @@ export default {
   },
   setupFiles: ['<rootDir>/tests/helpers/setupEnv.ts'],
   testMatch: ['<rootDir>/tests/**/*.test.ts'],
-  testTimeout: 60_000,
+  // Generous: a hung test still fails, and the heaviest tests (a hundred members submitting at once
+  // through FerretDB) took over a minute on this 2-core machine on a slow day.
+  testTimeout: 180_000,
   // The default output, and how long the tests on MongoDB took (issue #19).
   reporters: ['default', '<rootDir>/tests/helpers/databaseTimeReporter.cjs'],
   // One worker: the machine has two cores, and the HTTP and browser tests start servers of their own.
