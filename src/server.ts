@@ -1,12 +1,16 @@
 /**
  * Devlog's HTTP entry point: Express 5 in front of Payload's REST and GraphQL handlers and of
  * Next.js (the Payload admin).
- * `npm run build:server` bundles it into `build/server.js` with the small libraries it uses (one
- * file loads faster than their hundreds of modules: about 0.3 s of a 2.5 s start here); Payload,
- * Next.js, React, GraphQL, the database drivers and sharp stay packages, shared with the admin or
- * native. `npm run dev` and `npm start` run it with `--conditions=development|production`: Lexical's default Node entry picks its build with a
- * top-level `await import()`, which on Node 20 intermittently leaves the process exiting with
- * code 13 (unsettled top-level await) before it starts; the conditions select the build directly.
+ * `npm run build:server` bundles it into `build/server.js` with the libraries only the server uses,
+ * SQLite's adapter and Drizzle among them: one file loads faster than their hundreds of modules
+ * (the first 200 came 0.3–0.4 s sooner each time more of them moved into the bundle). Payload, its
+ * admin, GraphQL and Lexical stay packages: Next.js loads them for the admin, and a second copy
+ * would fail their `instanceof` checks on the objects the two share. The MongoDB adapter stays one
+ * too (loaded only on MongoDB), as do the native drivers and sharp.
+ * `npm run dev` and `npm start` run it with `--conditions=development|production`: Lexical's
+ * default Node entry picks its build with a top-level `await import()`, which on Node 20
+ * intermittently leaves the process exiting with code 13 (unsettled top-level await) before it
+ * starts; the conditions select the build directly.
  */
 import nextEnv from '@next/env'
 
