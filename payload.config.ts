@@ -37,6 +37,9 @@ export async function devlogConfig({
     // Payload's own default is the pretty format.
     ...(logFormat() === 'json' ? { logger: { options: { level: 'info' }, destination: batchedStdout() } } : {}),
     secret: payloadSecret(),
+    // Payload's default sends an event to its makers on every start, after running `git config` in
+    // a child process: an outbound request nobody here asked for, in the way of the first request.
+    telemetry: false,
     ...(process.env.SERVER_URL ? { serverURL: process.env.SERVER_URL.replace(/\/+$/, '') } : {}),
     cors: corsOrigins(),
     csrf: corsOrigins(),
