@@ -6,7 +6,7 @@
  * (the first 200 came 0.3–0.4 s sooner each time more of them moved into the bundle). Payload, its
  * admin, GraphQL and Lexical stay packages: Next.js loads them for the admin, and a second copy
  * would fail their `instanceof` checks on the objects the two share. The MongoDB adapter stays one
- * too (loaded only on MongoDB), as do the native drivers and sharp.
+ * too (loaded only on MongoDB), as do the native drivers.
  * `npm run dev` and `npm start` run it with `--conditions=development|production`: Lexical's
  * default Node entry picks its build with a top-level `await import()`, which on Node 20
  * intermittently leaves the process exiting with code 13 (unsettled top-level await) before it

@@ -34,7 +34,7 @@ describeOnEachDatabase("Payload's API on the server", (kind) => {
 
   it('takes an upload as multipart form data and serves the file back, byte for byte', async () => {
     const png = await sharp({
-      create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 30, b: 90 } },
+      create: { width: 640, height: 480, channels: 3, background: { r: 200, g: 30, b: 90 } },
     })
       .png()
       .toBuffer()
@@ -48,9 +48,14 @@ describeOnEachDatabase("Payload's API on the server", (kind) => {
       alt: '표지 이미지',
       filename: 'cover.png',
       mimeType: 'image/png',
-      width: 64,
-      height: 48,
+      width: 640,
+      height: 480,
+      // Resized by sharp, which the server loads on the first upload rather than at start.
+      sizes: { thumbnail: expect.objectContaining({ width: 400, height: 300, mimeType: 'image/png' }) },
     })
+    const thumbnail = await fetch(new URL(doc.sizes.thumbnail.url, server.url))
+    expect(thumbnail.status).toBe(200)
+    expect((await sharp(Buffer.from(await thumbnail.arrayBuffer())).metadata()).width).toBe(400)
 
     const file = await fetch(new URL(doc.url, server.url))
     expect(file.status).toBe(200)
