@@ -1,4 +1,5 @@
 import { createServer, type RequestListener, type Server } from 'node:http'
+import v8 from 'node:v8'
 import compression from 'compression'
 import express from 'express'
 import { getPayload, type Payload } from 'payload'
@@ -9,6 +10,7 @@ import {
   ConfigError,
   corsOrigins,
   frontendOrigins,
+  heapGrowingPercent,
   logFormat,
   payloadSecret,
   port as configuredPort,
@@ -43,6 +45,9 @@ export async function startServer({ root, dev }: StartOptions): Promise<Server> 
   corsOrigins()
   logFormat()
   searchMemoryLimit()
+  const heapGrowth = heapGrowingPercent()
+  // V8 reads it at every full collection, so it holds from the next one on.
+  if (heapGrowth) v8.setFlagsFromString(`--heap-growing-percent=${heapGrowth}`)
   const database = resolveDatabase(process.env.DATABASE_URI, { production: !dev })
   const port = configuredPort()
   const publicURL = serverURL()

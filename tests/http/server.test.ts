@@ -215,6 +215,14 @@ describeWithBuild('startup configuration errors', () => {
     )
   })
 
+  it("refuses a heap growth that is not a whole percentage before it sets V8's flag", async () => {
+    const { exited, output } = spawnServer({ env: { HEAP_GROWING_PERCENT: '30%' } })
+    expect(await exited).toBe(1)
+    expect(output()).toMatch(
+      /Devlog cannot start: HEAP_GROWING_PERCENT must be a whole number from 0 to 1000, got "30%"/,
+    )
+  })
+
   it('refuses an unsupported DATABASE_URI scheme, naming the accepted ones', async () => {
     const { exited, output } = spawnServer({ env: { DATABASE_URI: 'postgres://localhost/devlog' } })
     expect(await exited).toBe(1)

@@ -3,6 +3,7 @@ import {
   ConfigError,
   corsOrigins,
   frontendOrigins,
+  heapGrowingPercent,
   logFormat,
   MIN_SECRET_LENGTH,
   mongodbCompatibility,
@@ -76,6 +77,18 @@ describe('searchMemoryLimit', () => {
     expect(() => searchMemoryLimit({ SEARCH_MEMORY_LIMIT: '-1' })).toThrow(
       'SEARCH_MEMORY_LIMIT must be a whole number from 0 to 1000000, got "-1".',
     )
+  })
+})
+
+describe('heapGrowingPercent', () => {
+  it('defaults to 50 %, reads 0 as "V8 decides", and refuses a fraction or a negative number, naming the variable', () => {
+    expect(heapGrowingPercent({})).toBe(50)
+    expect(heapGrowingPercent({ HEAP_GROWING_PERCENT: '0' })).toBe(0)
+    expect(heapGrowingPercent({ HEAP_GROWING_PERCENT: '100' })).toBe(100)
+    expect(() => heapGrowingPercent({ HEAP_GROWING_PERCENT: '1.5' })).toThrow(
+      'HEAP_GROWING_PERCENT must be a whole number from 0 to 1000, got "1.5".',
+    )
+    expect(() => heapGrowingPercent({ HEAP_GROWING_PERCENT: '-10' })).toThrow(ConfigError)
   })
 })
 
