@@ -1,16 +1,11 @@
 /**
  * Devlog's HTTP entry point: Express 5 in front of Payload's REST and GraphQL handlers and of
  * Next.js (the Payload admin).
- * `npm run build:server` bundles it into `build/server.js` with the libraries only the server uses,
- * SQLite's adapter and Drizzle among them: one file loads faster than their hundreds of modules
- * (the first 200 came 0.3–0.4 s sooner each time more of them moved into the bundle). Payload, its
- * admin, GraphQL and Lexical stay packages: Next.js loads them for the admin, and a second copy
- * would fail their `instanceof` checks on the objects the two share. The MongoDB adapter stays one
- * too (loaded only on MongoDB), as do the native drivers.
- * `npm run dev` and `npm start` run it with `--conditions=development|production`: Lexical's
- * default Node entry picks its build with a top-level `await import()`, which on Node 20
- * intermittently leaves the process exiting with code 13 (unsettled top-level await) before it
- * starts; the conditions select the build directly.
+ * `npm run build:server` (scripts/buildServer.mjs) bundles it into `build/server.js` with Payload,
+ * its plugins and adapters, GraphQL and Lexical, and says why: one bundle starts in about half the
+ * time their thousand modules took.
+ * `npm run dev` and `npm start` run it with `--conditions=development|production`, which the
+ * packages left outside the bundle (Next.js, React) resolve their builds by.
  */
 import nextEnv from '@next/env'
 

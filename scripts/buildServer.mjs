@@ -1,0 +1,58 @@
+/**
+ * Bundles Devlog's HTTP server (src/server.ts) into `build/server.js` and its lazily loaded parts
+ * into `build/server-chunks/`.
+ *
+ * Payload, its plugins, adapters, GraphQL and Lexical are bundled with the server: Node 20 loads
+ * an ES module graph one file at a time (resolve, read, compile), and Payload alone is some 550
+ * modules, while one bundle also lets esbuild drop what Payload's index exports but the server
+ * never calls (Payload declares itself free of side effects). Everything that imports Payload
+ * inside the server process must be in the bundle, or it would bring a second copy whose error
+ * classes fail Payload's `instanceof` checks; what is only needed sometimes (the MongoDB adapter,
+ * GraphQL's route, migrations, e-mail) is imported dynamically and lands in its own chunk.
+ *
+ * Left as packages: Next.js and React, which the admin loads itself (Next bundles its own copy of
+ * Payload's admin code in `.next`); native or worker-loading packages (libsql, sharp, pino, which
+ * starts its transports from files); the MongoDB driver and Mongoose, loaded only on MongoDB;
+ * happy-dom and Monaco, served or loaded from their package folders.
+ */
+import { rmSync } from 'node:fs'
+import { build } from 'esbuild'
+
+const external = [
+  'next',
+  'next/*',
+  '@next/*',
+  'react',
+  'react/*',
+  'react-dom',
+  'react-dom/*',
+  'libsql',
+  'sharp',
+  'pino',
+  'mongodb',
+  'mongoose',
+  'happy-dom',
+  'monaco-editor',
+  '@monaco-editor/*',
+]
+
+rmSync('build/server-chunks', { recursive: true, force: true })
+await build({
+  entryPoints: { server: 'src/server.ts' },
+  outdir: 'build',
+  chunkNames: 'server-chunks/[name]-[hash]',
+  bundle: true,
+  splitting: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  // Lexical's default Node entry picks its development or production build with a top-level
+  // `await import()`; the condition selects the production build at bundle time instead.
+  conditions: ['production'],
+  external,
+  // The CommonJS libraries in the bundle call `require` for Node's built-ins and the packages above.
+  banner: {
+    js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);",
+  },
+  logLevel: 'warning',
+})
