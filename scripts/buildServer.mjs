@@ -7,15 +7,16 @@
  * modules, while one bundle also lets esbuild drop what Payload's index exports but the server
  * never calls (Payload declares itself free of side effects). Everything that imports Payload
  * inside the server process must be in the bundle, or it would bring a second copy whose error
- * classes fail Payload's `instanceof` checks; what is only needed sometimes (the MongoDB adapter,
- * GraphQL's route, migrations, e-mail) is imported dynamically and lands in its own chunk.
+ * classes fail Payload's `instanceof` checks (the build fails when one would); what is only needed
+ * sometimes (the MongoDB adapter, GraphQL's route, migrations, e-mail) is imported dynamically and
+ * lands in its own chunk.
  *
  * Left as packages: Next.js and React, which the admin loads itself (Next bundles its own copy of
  * Payload's admin code in `.next`); native or worker-loading packages (libsql, sharp, pino, which
  * starts its transports from files); the MongoDB driver and Mongoose, loaded only on MongoDB;
  * happy-dom and Monaco, served or loaded from their package folders.
  */
-import { rmSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
 import { build } from 'esbuild'
 
 const external = [
@@ -37,7 +38,7 @@ const external = [
 ]
 
 rmSync('build/server-chunks', { recursive: true, force: true })
-await build({
+const { metafile } = await build({
   entryPoints: { server: 'src/server.ts' },
   outdir: 'build',
   chunkNames: 'server-chunks/[name]-[hash]',
@@ -55,4 +56,21 @@ await build({
     js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);",
   },
   logLevel: 'warning',
+  metafile: true,
 })
+
+// A package left outside that imports Payload would load a second copy of it in the server.
+const outsiders = new Set()
+for (const output of Object.values(metafile.outputs)) {
+  for (const imported of output.imports) if (imported.external) outsiders.add(imported.path)
+}
+const leftOut = [...outsiders].filter((path) => /^(payload|@payloadcms\/|lexical|@lexical\/)/.test(path))
+if (leftOut.length) throw new Error(`The server bundle imports these from outside: ${leftOut.join(', ')}`)
+const importsPayload = external.filter((name) => !name.includes('*') && dependsOnPayload(name))
+if (importsPayload.length)
+  throw new Error(`Packages left outside the server bundle import Payload: ${importsPayload.join(', ')}`)
+
+function dependsOnPayload(name) {
+  const manifest = JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8'))
+  return ['dependencies', 'peerDependencies'].some((field) => 'payload' in (manifest[field] ?? {}))
+}
