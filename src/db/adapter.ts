@@ -5,6 +5,7 @@ import type { DatabaseAdapterObj } from 'payload'
 import { mongodbCompatibility } from '../env'
 import { projectRoot } from '../lib/projectRoot'
 import { migrations } from '../migrations'
+import { countFullPagesOnly } from './countFullPagesOnly'
 import { resolveDatabase, sqliteDirectory, sqliteFile } from './resolveDatabase'
 import { serialiseSqliteWrites } from './sqliteWrites'
 
@@ -27,13 +28,15 @@ export async function databaseAdapter(uri: string | undefined = process.env.DATA
     // FerretDB has no `$lookup`: join fields are filled with queries of their own instead.
     // Transactions follow the URL: the adapter uses them only with a `replicaSet` in it.
     const { mongooseAdapter } = await import('@payloadcms/db-mongodb')
-    return mongooseAdapter({ url: target.url, useJoinAggregations: mongodbCompatibility() === 'mongodb' })
+    return countFullPagesOnly(
+      mongooseAdapter({ url: target.url, useJoinAggregations: mongodbCompatibility() === 'mongodb' }),
+    )
   }
   // Development creates the folder; a production server refuses a missing one (`checkSqliteFile`).
   const directory = sqliteDirectory(target.url)
   if (directory && process.env.NODE_ENV !== 'production') fs.mkdirSync(directory, { recursive: true })
   const { sqliteAdapter } = await import('@payloadcms/db-sqlite')
-  return serialiseSqliteWrites(
+  const adapter = serialiseSqliteWrites(
     sqliteAdapter({
       client: { url: target.url },
       migrationDir,
@@ -45,4 +48,5 @@ export async function databaseAdapter(uri: string | undefined = process.env.DATA
     }),
     { busyTimeoutMs: SQLITE_BUSY_TIMEOUT_MS, queueTimeoutMs: WRITE_QUEUE_TIMEOUT_MS, file: sqliteFile(target.url) },
   )
+  return countFullPagesOnly(adapter)
 }
