@@ -7,6 +7,7 @@ import { projectRoot } from '../lib/projectRoot'
 import { migrations } from '../migrations'
 import { countFullPagesOnly } from './countFullPagesOnly'
 import { resolveDatabase, sqliteDirectory, sqliteFile } from './resolveDatabase'
+import { cacheSqliteStatements } from './sqliteStatementCache'
 import { serialiseSqliteWrites } from './sqliteWrites'
 
 const SQLITE_BUSY_TIMEOUT_MS = 5_000
@@ -36,6 +37,7 @@ export async function databaseAdapter(uri: string | undefined = process.env.DATA
   const directory = sqliteDirectory(target.url)
   if (directory && process.env.NODE_ENV !== 'production') fs.mkdirSync(directory, { recursive: true })
   const { sqliteAdapter } = await import('@payloadcms/db-sqlite')
+  cacheSqliteStatements()
   const adapter = serialiseSqliteWrites(
     sqliteAdapter({
       client: { url: target.url },
