@@ -19,6 +19,42 @@
 import { readFileSync, rmSync } from 'node:fs'
 import { build } from 'esbuild'
 
+const versions = new Map()
+/** The folder, `name@version` and file within of the installed package `file` belongs to, if any. */
+function packageOf(file) {
+  const inPackage = file.match(/^((?:.*\/)?node_modules\/((?:@[^/]+\/)?[^/]+))\/(.*)$/)
+  if (!inPackage) return null
+  const [, root, name, rest] = inPackage
+  if (!versions.has(root)) versions.set(root, JSON.parse(readFileSync(`${root}/package.json`, 'utf8')).version)
+  return { root, key: `${name}@${versions.get(root)}`, rest }
+}
+
+/**
+ * npm sometimes installs one version of a package twice, nested under two of its dependents
+ * (Drizzle under both @payloadcms/drizzle and @payloadcms/db-sqlite). Bundled as two copies, each
+ * copy's classes are foreign to the other, so Drizzle's `is()` misses its `instanceof` shortcut and
+ * walks the prototype chain for every column and fragment of every query it builds. Every import
+ * of a package is pointed at the first copy of its version resolved; a copy's own relative imports
+ * then stay inside that copy.
+ */
+const oneCopyPerVersion = {
+  name: 'one-copy-per-version',
+  setup(build) {
+    const resolving = Symbol('resolving')
+    const firstCopy = new Map()
+    build.onResolve({ filter: /^[^./]/ }, async ({ path, pluginData, ...args }) => {
+      if (pluginData === resolving) return undefined
+      const resolved = await build.resolve(path, { ...args, pluginData: resolving })
+      const copy = !resolved.errors.length && !resolved.external && packageOf(resolved.path)
+      // Otherwise esbuild's own resolution again, which leaves a `require` it cannot resolve inside
+      // a `try` to fail at run time, as its package expects.
+      if (!copy) return undefined
+      if (!firstCopy.has(copy.key)) firstCopy.set(copy.key, copy.root)
+      return { ...resolved, path: `${firstCopy.get(copy.key)}/${copy.rest}` }
+    })
+  },
+}
+
 const external = [
   'next',
   'next/*',
@@ -57,6 +93,7 @@ const { metafile } = await build({
   },
   logLevel: 'warning',
   metafile: true,
+  plugins: [oneCopyPerVersion],
 })
 
 // A package left outside that imports Payload would load a second copy of it in the server.
@@ -69,6 +106,14 @@ if (leftOut.length) throw new Error(`The server bundle imports these from outsid
 const importsPayload = external.filter((name) => !name.includes('*') && dependsOnPayload(name))
 if (importsPayload.length)
   throw new Error(`Packages left outside the server bundle import Payload: ${importsPayload.join(', ')}`)
+
+const copies = new Map()
+for (const input of Object.keys(metafile.inputs)) {
+  const copy = packageOf(input)
+  if (copy) copies.set(copy.key, new Set(copies.get(copy.key)).add(copy.root))
+}
+const twice = [...copies].filter(([, roots]) => roots.size > 1).map(([key]) => key)
+if (twice.length) throw new Error(`The server bundle holds two copies of ${twice.join(', ')}`)
 
 function dependsOnPayload(name) {
   const manifest = JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8'))
