@@ -42,10 +42,6 @@ export function cacheSqliteStatements() {
     return exec.call(this, sql)
   }
   prototype.prepare = function (sql) {
-    if (SCHEMA_CHANGE.test(sql)) {
-      generation += 1
-      return prepare.call(this, sql)
-    }
     let kept = keptBy.get(this)
     if (kept?.generation !== generation) keptBy.set(this, (kept = { generation, statements: new Map() }))
     const { statements } = kept
@@ -53,10 +49,16 @@ export function cacheSqliteStatements() {
     if (statement) {
       // A Map keeps insertion order: taken out and put back, it is the most recently used.
       statements.delete(sql)
-    } else {
-      statement = prepare.call(this, sql)
-      if (statements.size >= STATEMENTS_PER_CONNECTION) statements.delete(statements.keys().next().value!)
+      statements.set(sql, statement)
+      return statement
     }
+    // A statement that changes the schema is never kept, so it always gets here: hits skip the test.
+    if (SCHEMA_CHANGE.test(sql)) {
+      generation += 1
+      return prepare.call(this, sql)
+    }
+    statement = prepare.call(this, sql)
+    if (statements.size >= STATEMENTS_PER_CONNECTION) statements.delete(statements.keys().next().value!)
     statements.set(sql, statement)
     return statement
   }
