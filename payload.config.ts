@@ -3,10 +3,10 @@ import path from 'node:path'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { ko } from '@payloadcms/translations/languages/ko'
-import { buildConfig, type Config, type SanitizedConfig, type SharpDependency } from 'payload'
+import { buildConfig, defaultLoggerOptions, type Config, type SanitizedConfig, type SharpDependency } from 'payload'
 
 import { databaseAdapter } from './src/db/adapter'
-import { corsOrigins, logFormat, payloadSecret, pluginOptions, smtpSettings } from './src/env'
+import { corsOrigins, logFormat, logLevel, payloadSecret, pluginOptions, smtpSettings } from './src/env'
 import { batchedStdout } from './src/lib/batchedStdout'
 import { projectRoot } from './src/lib/projectRoot'
 import { devlogPlugin, isEditorRequest } from './collections'
@@ -42,8 +42,11 @@ export async function devlogConfig({
         importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js'),
       },
     },
-    // Payload's own default is the pretty format.
-    ...(logFormat() === 'json' ? { logger: { options: { level: 'info' }, destination: batchedStdout() } } : {}),
+    // The pretty format is Payload's own default destination.
+    logger: {
+      options: { level: logLevel() },
+      destination: logFormat() === 'json' ? batchedStdout() : defaultLoggerOptions,
+    },
     secret: payloadSecret(),
     // Payload's default sends an event to its makers on every start, after running `git config` in
     // a child process: an outbound request nobody here asked for, in the way of the first request.

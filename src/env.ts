@@ -68,6 +68,21 @@ export function logFormat(env: Env = process.env): 'json' | 'pretty' {
   return raw
 }
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+export type LogLevel = (typeof LOG_LEVELS)[number]
+
+/**
+ * The least severe level written (`LOG_LEVEL`, pino's names). `debug` adds a line for each
+ * response-cache hit, which `info` only counts (see src/http/requestLogger.ts).
+ */
+export function logLevel(env: Env = process.env): LogLevel {
+  const raw = env.LOG_LEVEL?.trim().toLowerCase()
+  if (!raw) return 'info'
+  if (!(LOG_LEVELS as readonly string[]).includes(raw))
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}; got "${env.LOG_LEVEL}".`)
+  return raw as LogLevel
+}
+
 /**
  * How far V8 lets the heap grow past what is live after a full collection, in percent
  * (`HEAP_GROWING_PERCENT`; 0 leaves it to V8). V8's own factor rises with collection speed, up to

@@ -12,6 +12,7 @@ import {
   frontendOrigins,
   heapGrowingPercent,
   logFormat,
+  logLevel,
   payloadSecret,
   port as configuredPort,
   responseCacheMegabytes,
@@ -38,12 +39,14 @@ const HEALTH_PATHS = new Set([LIVENESS_PATH, READINESS_PATH])
 
 // Next.js's preparation blocks the event loop for about half a second.
 const NEXT_PREPARE_DELAY_MS = 1_000
+const CACHE_HIT_SUMMARY_INTERVAL_MS = 60_000
 
 export async function startServer({ root, dev }: StartOptions): Promise<Server> {
   // Fail fast, before any connection is opened, on settings that can only be wrong.
   payloadSecret()
   corsOrigins()
   logFormat()
+  logLevel()
   searchMemoryLimit()
   const heapGrowth = heapGrowingPercent()
   // V8 reads it at every full collection, so it holds from the next one on.
@@ -83,7 +86,8 @@ export async function startServer({ root, dev }: StartOptions): Promise<Server> 
   }
 
   let shuttingDown = false
-  const logRequest = requestLogger(payload.logger, { format: logFormat() })
+  const requestLog = requestLogger(payload.logger, { format: logFormat() })
+  setInterval(requestLog.summarise, CACHE_HIT_SUMMARY_INTERVAL_MS).unref()
   const responses = publicResponses(payload.config, {
     store: process.env.RESPONSE_CACHE !== 'false',
     maxBytes: responseCacheMegabytes() * 1024 * 1024,
@@ -125,11 +129,13 @@ export async function startServer({ root, dev }: StartOptions): Promise<Server> 
   })
 
   const server = await listen((req, res) => {
-    logRequest(req, res)
+    const started = process.hrtime.bigint()
     // Keep-alive sockets would hold a closing server open; ask clients to reconnect elsewhere.
     if (shuttingDown) res.setHeader('Connection', 'close')
     // A hit carries the headers the app gave the response it was kept from.
-    if (!responses.answerHit(req, res)) app(req, res)
+    if (responses.answerHit(req, res)) return requestLog.hit(req, res, started)
+    requestLog.request(req, res, started)
+    app(req, res)
   }, port)
   const address = server.address()
   const boundPort = typeof address === 'object' && address ? address.port : port
@@ -146,7 +152,11 @@ export async function startServer({ root, dev }: StartOptions): Promise<Server> 
     onStart: () => {
       shuttingDown = true
     },
-    close: () => payload.destroy(),
+    // After the last request has been answered, so the summary counts every hit.
+    close: () => {
+      requestLog.summarise()
+      return payload.destroy()
+    },
   })
   return server
 }

@@ -14,6 +14,26 @@ import {
   type RunningServer,
 } from '../helpers/server'
 
+type LogLine = Record<string, unknown>
+
+/** The server's JSON log lines so far. */
+const logLines = (server: { output: () => string }) =>
+  server
+    .output()
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as LogLine)
+
+/** The request lines for `url`, once `count` of them have been written (or 2 s have passed). */
+async function requestLines(server: RunningServer, url: string, count: number) {
+  const lines = () => logLines(server).filter((line) => line.msg === 'request' && line.url === url)
+  for (let waited = 0; lines().length < count && waited < 2_000; waited += 50)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  // A moment more, so a line too many would show.
+  await new Promise((resolve) => setTimeout(resolve, 100))
+  return lines()
+}
+
 async function graphql(url: string, query: string, token?: string) {
   const response = await fetch(`${url}/api/graphql`, {
     method: 'POST',
@@ -49,22 +69,12 @@ describeWithBuild('the production server over a fresh SQLite file', () => {
     expect(await response.json()).toMatchObject({ docs: [], totalDocs: 0 })
   })
 
-  it('logs each request as one JSON line in production, cache hits included', async () => {
-    const first = await fetch(`${server.url}/api/tags?limit=1`)
-    const second = await fetch(`${server.url}/api/tags?limit=1`)
+  it('logs each request the app answers as one JSON line in production, and no line for a cache hit', async () => {
+    const first = await fetch(`${server.url}/api/tags?limit=2`)
+    const second = await fetch(`${server.url}/api/tags?limit=2`)
     expect([first.headers.get('x-devlog-cache'), second.headers.get('x-devlog-cache')]).toEqual(['miss', 'hit'])
-    const logged = () =>
-      server
-        .output()
-        .split('\n')
-        .filter((line) => line.startsWith('{'))
-        .map((line) => JSON.parse(line) as Record<string, unknown>)
-        .filter((line) => line.msg === 'request' && line.url === '/api/tags?limit=1')
     // The line is written when the response finishes, which may be just after the client has it.
-    for (let waited = 0; logged().length < 2 && waited < 2_000; waited += 50)
-      await new Promise((resolve) => setTimeout(resolve, 50))
-    expect(logged()).toEqual([
-      expect.objectContaining({ level: 30, method: 'GET', status: 200, durationMs: expect.any(Number) }),
+    expect(await requestLines(server, '/api/tags?limit=2', 1)).toEqual([
       expect.objectContaining({ level: 30, method: 'GET', status: 200, durationMs: expect.any(Number) }),
     ])
   })
@@ -180,6 +190,31 @@ describeWithBuild('server lifecycle', () => {
     expect(server.output()).toMatch(/SIGTERM received/)
   })
 
+  it('writes how many requests the response cache answered when it stops', async () => {
+    const server = await startServer()
+    const statuses = []
+    for (let i = 0; i < 4; i++)
+      statuses.push((await fetch(`${server.url}/api/posts?limit=3`)).headers.get('x-devlog-cache'))
+    expect(statuses).toEqual(['miss', 'hit', 'hit', 'hit'])
+    expect(await server.stop('SIGTERM')).toBe(0)
+    expect(logLines(server).filter((line) => line.msg === 'requests answered from the response cache')).toEqual([
+      expect.objectContaining({ level: 30, cacheHits: 3 }),
+    ])
+  })
+
+  it('logs each cache hit at LOG_LEVEL=debug', async () => {
+    const server = await startServer({ LOG_LEVEL: 'debug' })
+    try {
+      for (let i = 0; i < 2; i++) await fetch(`${server.url}/api/posts?limit=3`)
+      expect(await requestLines(server, '/api/posts?limit=3', 2)).toEqual([
+        expect.objectContaining({ level: 30, status: 200 }),
+        expect.objectContaining({ level: 20, status: 200, durationMs: expect.any(Number) }),
+      ])
+    } finally {
+      await server.stop('SIGKILL')
+    }
+  })
+
   it('stops with a clear message when the port is in use', async () => {
     const port = await freePort()
     const blocker = net.createServer().listen(port)
@@ -212,6 +247,14 @@ describeWithBuild('startup configuration errors', () => {
     expect(await exited).toBe(1)
     expect(output()).toMatch(
       /Devlog cannot start: MAX_CONCURRENT_REQUESTS must be a whole number from 1 to 10000, got "many"/,
+    )
+  })
+
+  it('refuses a LOG_LEVEL pino does not have', async () => {
+    const { exited, output } = spawnServer({ env: { LOG_LEVEL: 'verbose' } })
+    expect(await exited).toBe(1)
+    expect(output()).toMatch(
+      /Devlog cannot start: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent; got "verbose"/,
     )
   })
 

@@ -5,6 +5,7 @@ import {
   frontendOrigins,
   heapGrowingPercent,
   logFormat,
+  logLevel,
   MIN_SECRET_LENGTH,
   mongodbCompatibility,
   payloadSecret,
@@ -120,6 +121,23 @@ describe('logFormat', () => {
 
   it('refuses another format, naming the accepted ones', () => {
     expect(() => logFormat({ LOG_FORMAT: 'xml' })).toThrow('LOG_FORMAT must be "json" or "pretty", got "xml".')
+  })
+})
+
+describe('logLevel', () => {
+  it("writes info and above unless LOG_LEVEL names another of pino's levels, in any case", () => {
+    expect(logLevel({})).toBe('info')
+    expect(logLevel({ LOG_LEVEL: ' ' })).toBe('info')
+    expect(logLevel({ LOG_LEVEL: 'debug' })).toBe('debug')
+    expect(logLevel({ LOG_LEVEL: 'WARN' })).toBe('warn')
+    expect(logLevel({ LOG_LEVEL: 'silent' })).toBe('silent')
+  })
+
+  it('refuses a level pino does not have, naming the accepted ones', () => {
+    expect(() => logLevel({ LOG_LEVEL: 'verbose' })).toThrow(
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent; got "verbose".',
+    )
+    expect(() => logLevel({ LOG_LEVEL: 'verbose' })).toThrow(ConfigError)
   })
 })
 
