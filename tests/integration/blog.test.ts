@@ -324,6 +324,38 @@ describe.each(databaseKinds())('the blog on %s', (kind) => {
       expect((await payload.findByID({ collection: 'tags', id: counted.id })).postCount).toBe(1)
     })
 
+    it('keeps each tag’s count as posts are created as drafts, re-tagged, saved as drafts and republished', async () => {
+      const [first, second] = [await tag('Count first'), await tag('Count second')]
+      const counts = async () =>
+        Promise.all(
+          [first, second].map(async ({ id }) => (await payload.findByID({ collection: 'tags', id })).postCount),
+        )
+      // Created published, with a tag named twice: counted once per tag.
+      const published = await post({ title: 'Count published', tags: [first.id, first.id, second.id] })
+      expect(await counts()).toEqual([1, 1])
+      // Created as a draft: not counted.
+      const draft = await payload.create({
+        collection: 'posts',
+        data: { title: 'Count draft', tags: [first.id, second.id], _status: 'draft' },
+        draft: true,
+      })
+      expect(await counts()).toEqual([1, 1])
+      // A change to neither tags nor status leaves the counts as they are.
+      await payload.update({ collection: 'posts', id: published.id, data: { excerpt: 'Edited.' } })
+      expect(await counts()).toEqual([1, 1])
+      // Re-tagged: the tag it left loses it, the one it kept keeps it.
+      await payload.update({ collection: 'posts', id: published.id, data: { tags: [second.id] } })
+      expect(await counts()).toEqual([0, 1])
+      // A draft of the published post with other tags: the published post still has its own.
+      await payload.update({ collection: 'posts', id: published.id, data: { tags: [first.id] }, draft: true })
+      expect(await counts()).toEqual([0, 1])
+      // Publishing that draft moves the post, and publishing the other draft adds one to both.
+      await payload.update({ collection: 'posts', id: published.id, data: { _status: 'published' } })
+      expect(await counts()).toEqual([1, 0])
+      await payload.update({ collection: 'posts', id: draft.id, data: { _status: 'published' } })
+      expect(await counts()).toEqual([2, 1])
+    })
+
     it('lists a tag’s published posts through its join', async () => {
       const joined = await tag('Joined')
       const published = await post({ title: 'Joined published', tags: [joined.id] })

@@ -12,7 +12,11 @@ import { postEndpoints } from '../endpoints'
 import type { Post } from '../types'
 import { seriesNavigation } from './hooks/seriesNavigation'
 import { trackSlugHistory } from './hooks/trackSlugHistory'
-import { updateTagCountsAfterChange, updateTagCountsAfterDelete } from './hooks/updateTagCounts'
+import {
+  readCountedTagsBeforeChange,
+  updateTagCountsAfterChange,
+  updateTagCountsAfterDelete,
+} from './hooks/updateTagCounts'
 
 /** `editor`: Devlog's rich-text editor (`createDevlogEditor`), built with the host's options. */
 export const createPostsCollection = ({ editor }: { editor: RichTextField['editor'] }): CollectionConfig => ({
@@ -34,6 +38,7 @@ export const createPostsCollection = ({ editor }: { editor: RichTextField['edito
       setPublishedAt,
       trackSlugHistory,
       deriveContent<Post>({ content: (post) => [post.content], excerptField: 'excerpt' }),
+      readCountedTagsBeforeChange,
     ],
     afterChange: [updateTagCountsAfterChange],
     afterDelete: [updateTagCountsAfterDelete],
