@@ -59,7 +59,38 @@ export function cacheSqliteStatements() {
     }
     statement = prepare.call(this, sql)
     if (statements.size >= STATEMENTS_PER_CONNECTION) statements.delete(statements.keys().next().value!)
-    statements.set(sql, statement)
+    statements.set(sql, rememberShape(statement, sql))
     return statement
   }
+}
+
+/**
+ * Whether a statement's result columns are named in its SQL, not by a `*` at its top level, whose
+ * columns would follow a table that another process alters (subqueries may use `*`: their rows
+ * are folded into a named column). Conservative: quoted names and strings and every parenthesised
+ * part are set aside, and any `*` left (a product too) counts.
+ */
+export function namesItsColumns(sql: string): boolean {
+  let rest = sql.replace(/"(?:[^"]|"")*"|'(?:[^']|'')*'|`[^`]*`|\[[^\]]*\]/g, '""')
+  for (let previous = ''; previous !== rest;) [previous, rest] = [rest, rest.replace(/\([^()]*\)/g, '_')]
+  return !rest.includes('*')
+}
+
+/**
+ * The client asks a statement whether it returns rows and for its result columns (twice) on every
+ * run, each a call into the native module: for a kept statement the answers are asked once. What
+ * a statement returns cannot change while it is kept (a schema change in this process drops every
+ * kept statement), except the columns of a top-level `*` after another process alters the table:
+ * those are asked every time, as libsql would.
+ */
+function rememberShape(statement: Statement, sql: string): Statement {
+  const reader = statement.reader
+  Object.defineProperty(statement, 'reader', { value: reader })
+  if (!reader || !namesItsColumns(sql)) return statement
+  const askColumns = statement.columns.bind(statement)
+  let columns: ReturnType<Statement['columns']> | undefined
+  // Frozen: every run shares the one array.
+  return Object.defineProperty(statement, 'columns', {
+    value: () => (columns ??= Object.freeze(askColumns()) as ReturnType<Statement['columns']>),
+  })
 }

@@ -9,7 +9,7 @@ import path from 'node:path'
 import { createClient, type Client } from '@libsql/client'
 import Database from 'libsql'
 
-import { cacheSqliteStatements, STATEMENTS_PER_CONNECTION } from '../../src/db/sqliteStatementCache'
+import { cacheSqliteStatements, namesItsColumns, STATEMENTS_PER_CONNECTION } from '../../src/db/sqliteStatementCache'
 
 let dir: string
 let file: string
@@ -99,4 +99,45 @@ it(`keeps at most ${STATEMENTS_PER_CONNECTION} statements a connection, the leas
   connection.prepare(`SELECT ${STATEMENTS_PER_CONNECTION}`) // one over: drops `SELECT 1`
   expect(connection.prepare('SELECT 0')).toBe(first)
   expect(connection.prepare('SELECT 1')).not.toBe(second)
+})
+
+it('asks a kept statement for its columns once when its SQL names them, every time for a top-level `*`', async () => {
+  const connection = new Database(':memory:')
+  connection.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, title TEXT)')
+  const named = connection.prepare('SELECT id, title FROM notes')
+  expect(named.columns()).toBe(named.columns())
+  expect(named.columns().map((column) => column.name)).toEqual(['id', 'title'])
+  expect(Object.isFrozen(named.columns())).toBe(true)
+  const star = connection.prepare('SELECT * FROM notes')
+  expect(star.columns()).not.toBe(star.columns())
+  expect(star.columns().map((column) => column.name)).toEqual(['id', 'title'])
+})
+
+it('reads named columns right after another connection adds a column to the table', async () => {
+  await client.execute({ sql: 'INSERT INTO notes (title) VALUES (?)', args: ['kept'] })
+  const sql = 'SELECT id, title FROM notes'
+  expect((await client.execute(sql)).rows.map((row) => ({ ...row }))).toEqual([{ id: 1, title: 'kept' }])
+  other.exec("ALTER TABLE notes ADD COLUMN body TEXT DEFAULT 'x'")
+  for (let run = 0; run < 2; run++) {
+    const { columns, rows } = await client.execute(sql)
+    expect(columns).toEqual(['id', 'title'])
+    expect(rows.map((row) => ({ ...row }))).toEqual([{ id: 1, title: 'kept' }])
+  }
+})
+
+it('tells SQL whose result columns are all named from SQL with a `*` at its top level', () => {
+  // Drizzle's reads with relationships: `*` only inside subqueries folded into named columns.
+  expect(
+    namesItsColumns(
+      'select "id", (select coalesce(json_group_array(json_array("order", "path")), json_array()) as "data" from (select * from "posts_rels" "r" where "r"."parent_id" = "posts"."id") "r") as "_rels" from "posts" "posts" where "posts"."slug" = ?',
+    ),
+  ).toBe(true)
+  expect(namesItsColumns('select count(*) from "posts"')).toBe(true)
+  expect(namesItsColumns('select "a*b", \'*\' as "star" from "t"')).toBe(true)
+  expect(namesItsColumns('SELECT * FROM notes')).toBe(false)
+  expect(namesItsColumns('select "t".* from "t"')).toBe(false)
+  expect(namesItsColumns('insert into "t" ("a") values (?) returning *')).toBe(false)
+  // A product or a comment is taken for a star: asked every time, as without kept statements.
+  expect(namesItsColumns('select "a" * 2 from "t"')).toBe(false)
+  expect(namesItsColumns('select "a" /* note */ from "t"')).toBe(false)
 })
