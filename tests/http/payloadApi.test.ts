@@ -3,6 +3,7 @@
  * what Next's route handler did for a request must still happen — bodies of any kind in, files and
  * cookies out, the admin's pages still Next's.
  */
+import { get, type IncomingHttpHeaders } from 'node:http'
 import sharp from 'sharp'
 
 import {
@@ -79,6 +80,20 @@ describeOnEachDatabase("Payload's API on the server", (kind) => {
     expect(answer.status).toBe(400)
     const count = await (await fetch(`${server.url}/api/media/count`)).json()
     expect(count.totalDocs).toBe(1)
+  })
+
+  it('sends a JSON answer in one piece, with its length, when no cache has measured it', async () => {
+    // Signed in: not a response the cache keeps (which sets the length itself).
+    const answer = await new Promise<{ headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+      get(`${server.url}/api/users/me`, { headers: { authorization: `JWT ${token}` } }, (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }))
+      }).on('error', reject)
+    })
+    expect(answer.headers['transfer-encoding']).toBeUndefined()
+    expect(answer.headers['content-length']).toBe(String(answer.body.length))
+    expect(JSON.parse(answer.body.toString('utf8')).user.email).toBe(email)
   })
 
   it('signs in with a session cookie that signs the next requests in, and signs out', async () => {
