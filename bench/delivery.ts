@@ -13,6 +13,7 @@
  * The same bundle is also the seeding child processes (see the modes at the bottom), so each seed
  * and each server runs in a process of its own and RSS is measured per server.
  */
+import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -33,7 +34,7 @@ import {
   type Request,
   type Server,
 } from './harness'
-import { createPosts, createTags, SEED_BATCH, seedCorpus, type SeededPost } from './seedCorpus'
+import { corpusDocuments, createPosts, createTags, SEED_BATCH, type SeededPost } from './seedCorpus'
 
 const POSTS = Number(process.env.BENCH_POSTS || 1_000)
 const DURATION_S = Number(process.env.BENCH_DURATION || 10)
@@ -110,32 +111,112 @@ function endpoints(slug: string): Endpoint[] {
 // ---------------------------------------------------------------------------------------------
 // Seeding (child processes)
 
-async function seedDevlog(dir: string) {
+/** Sent over IPC by a seeding process ready for its next batch; any message back starts it. */
+const READY_FOR_BATCH = 'ready for the next batch'
+
+/**
+ * With `turns`, each batch waits for the parent's word, so Devlog's and the baseline's seeding run
+ * batch by batch in turns (see `seedInTurns`).
+ */
+function turnsFromParent(turns: boolean) {
+  if (!turns) return undefined
+  return () =>
+    new Promise<void>((resolve) => {
+      process.once('message', () => resolve())
+      process.send!(READY_FOR_BATCH)
+    })
+}
+
+async function seedDevlog(dir: string, turns: boolean) {
   const { default: config } = await import('../payload.config')
   const { getPayload } = await import('payload')
   const payload = await getPayload({ config })
   payload.logger.level = 'warn'
-  const { posts, createMs } = await seedCorpus(payload, POSTS, (done) => {
-    if (done % 500 === 0) log(`  devlog: ${done}/${POSTS} posts`)
-  })
+  const tagIds = await createTags(payload, (name) => ({ name }))
+  const posts = corpusDocuments(payload, POSTS)
+  // Before the first batch: the baseline's seeding starts from these.
   fs.writeFileSync(path.join(dir, 'posts.json'), JSON.stringify(posts))
+  const createMs = await createPosts(payload, posts, tagIds, {
+    progress: (done) => {
+      if (done % 500 === 0) log(`  devlog: ${done}/${POSTS} posts`)
+    },
+    turn: turnsFromParent(turns),
+  })
   fs.writeFileSync(path.join(dir, `seed-devlog-${payload.db.name}.json`), JSON.stringify({ createMs }))
   await payload.destroy()
 }
 
 /** The same posts, already converted to Lexical by Devlog's seeding, into the baseline app. */
-async function seedBaseline(dir: string) {
+async function seedBaseline(dir: string, turns: boolean) {
   const { default: config } = await import('./baseline/payload.config')
   const { getPayload } = await import('payload')
   const payload = await getPayload({ config })
   payload.logger.level = 'warn'
   const tagIds = await createTags(payload, (name, index) => ({ name, slug: `tag-${index}` }))
   const posts = JSON.parse(fs.readFileSync(path.join(dir, 'posts.json'), 'utf8')) as SeededPost[]
-  const createMs = await createPosts(payload, posts, tagIds, undefined, (done) => {
-    if (done % 500 === 0) log(`  baseline: ${done}/${posts.length} posts`)
+  const createMs = await createPosts(payload, posts, tagIds, {
+    progress: (done) => {
+      if (done % 500 === 0) log(`  baseline: ${done}/${posts.length} posts`)
+    },
+    turn: turnsFromParent(turns),
   })
   fs.writeFileSync(path.join(dir, 'seed-baseline.json'), JSON.stringify({ createMs }))
   await payload.destroy()
+}
+
+type Seeder = { ready: () => Promise<void>; go: () => void; done: () => boolean }
+
+/** A seeding child process of this bundle, taking its batches when told to. */
+function seeder(mode: string, dir: string, env: Env, conditions: string): Seeder {
+  const child = spawn(process.execPath, [`--conditions=${conditions}`, bundle, mode, dir, 'turns'], {
+    cwd: root,
+    env: { ...process.env, PAYLOAD_SECRET: SECRET, ...env } as NodeJS.ProcessEnv,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  })
+  let readyMessages = 0
+  let wake = () => {}
+  child.on('message', (message) => {
+    if (message !== READY_FOR_BATCH) return
+    readyMessages += 1
+    wake()
+  })
+  let exitCode: number | null | undefined
+  child.once('exit', (code) => {
+    exitCode = code
+    wake()
+  })
+  let consumed = 0
+  return {
+    /** Resolves when the child is ready for its next batch, or has finished. */
+    ready: async () => {
+      while (readyMessages === consumed && exitCode === undefined)
+        await new Promise<void>((resolve) => (wake = resolve))
+      if (exitCode !== undefined && exitCode !== 0) throw new Error(`${mode} exited with ${exitCode}`)
+      if (readyMessages > consumed) consumed += 1
+    },
+    go: () => child.send('go'),
+    done: () => exitCode === 0,
+  }
+}
+
+/**
+ * Seeds Devlog and then the baseline one batch each in turn, both processes started, so that the
+ * two rates compare batches seconds apart: this machine's speed drifts by a fifth within minutes,
+ * and seeding one after the other had put the same code at 0.76× and 1.00× the baseline.
+ */
+async function seedInTurns(dir: string, devlogEnv: Env, baselineEnv: Env) {
+  const devlog = seeder('seed-devlog', dir, { ...devlogEnv, NODE_ENV: 'production' }, 'production')
+  // The baseline reads the posts Devlog converted, written before Devlog's first batch.
+  await devlog.ready()
+  const baseline = seeder('seed-baseline', dir, { ...baselineEnv, NODE_ENV: 'development' }, 'development')
+  await baseline.ready()
+  while (!devlog.done() || !baseline.done()) {
+    for (const next of [devlog, baseline]) {
+      if (next.done()) continue
+      next.go()
+      await next.ready()
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -209,9 +290,8 @@ async function main() {
   const baselineDatabase = { DATABASE_URI: `file:${path.join(dir, 'baseline.db')}` }
   const mongodbURI = process.env.TEST_MONGODB_URI
   try {
-    log(`Seeding ${POSTS} posts (${TAG_NAMES.length} tags) into Devlog and the baseline…`)
-    self('seed-devlog', { ...devlogDatabase, NODE_ENV: 'production' }, 'production')
-    self('seed-baseline', { ...baselineDatabase, NODE_ENV: 'development' }, 'development')
+    log(`Seeding ${POSTS} posts (${TAG_NAMES.length} tags) into Devlog and the baseline, a batch each in turn…`)
+    await seedInTurns(dir, devlogDatabase, baselineDatabase)
     // The posts' creation alone: not the processes' start, the schema or the Markdown conversion.
     const seeding = {
       devlog: JSON.parse(fs.readFileSync(path.join(dir, 'seed-devlog-sqlite.json'), 'utf8')).createMs as number,
@@ -467,8 +547,8 @@ function report(
 }
 
 const [mode, ...args] = process.argv.slice(2)
-if (mode === 'seed-devlog') await seedDevlog(args[0])
-else if (mode === 'seed-baseline') await seedBaseline(args[0])
+if (mode === 'seed-devlog') await seedDevlog(args[0], args[1] === 'turns')
+else if (mode === 'seed-baseline') await seedBaseline(args[0], args[1] === 'turns')
 else {
   await main()
   process.exit(0)

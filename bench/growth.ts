@@ -48,8 +48,10 @@ async function seed(from: number, to: number) {
     ? new Map(docs.map((tag) => [tag.name, tag.id]))
     : await createTags(payload, (name) => ({ name }))
   const posts = corpusDocuments(payload, to - from, from)
-  const ms = await createPosts(payload, posts, tagIds, undefined, (done) => {
-    if (done % 1000 === 0) log(`  ${from + done}/${to} posts`)
+  const ms = await createPosts(payload, posts, tagIds, {
+    progress: (done) => {
+      if (done % 1000 === 0) log(`  ${from + done}/${to} posts`)
+    },
   })
   log(
     `  posts ${from + 1}–${to} created in ${(ms / 1000).toFixed(1)} s (${((to - from) / (ms / 1000)).toFixed(0)} posts/s)`,
