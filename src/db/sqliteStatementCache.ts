@@ -14,7 +14,11 @@ const keptBy = new WeakMap<Database.Database, Kept>()
 let generation = 0
 /** Conservative: a false match only drops what was kept. */
 const SCHEMA_CHANGE = /\b(alter|create|drop)\b/i
-let installed = false
+/**
+ * On libsql's prototype, which every copy of this module shares: the admin's Next.js bundle holds a
+ * copy of its own, and a second layer would keep the first layer's statements and wrap them again.
+ */
+const INSTALLED = Symbol.for('payload-devlog.sqliteStatementCache')
 
 /**
  * libsql's client compiles every statement it runs anew (`prepare` for each query, no cache),
@@ -30,12 +34,12 @@ let installed = false
  * drops every kept statement. A schema changed by another process is a deploy: the server restarts.
  *
  * It applies to every libsql connection in the process (the client's own, hidden inside it, and
- * the one `reuseTransactionConnection` keeps), so it is installed once.
+ * the one `reuseTransactionConnection` keeps), so it is installed once per process.
  */
 export function cacheSqliteStatements() {
-  if (installed) return
-  installed = true
-  const prototype = Database.prototype as unknown as { prepare: Prepare; exec: Exec }
+  const prototype = Database.prototype as unknown as { prepare: Prepare; exec: Exec; [INSTALLED]?: true }
+  if (prototype[INSTALLED]) return
+  prototype[INSTALLED] = true
   const { prepare, exec } = prototype
   prototype.exec = function (sql) {
     if (SCHEMA_CHANGE.test(sql)) generation += 1

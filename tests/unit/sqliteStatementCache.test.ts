@@ -6,6 +6,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { jest } from '@jest/globals'
 import { createClient, type Client } from '@libsql/client'
 import Database from 'libsql'
 
@@ -140,4 +141,22 @@ it('tells SQL whose result columns are all named from SQL with a `*` at its top 
   // A product or a comment is taken for a star: asked every time, as without kept statements.
   expect(namesItsColumns('select "a" * 2 from "t"')).toBe(false)
   expect(namesItsColumns('select "a" /* note */ from "t"')).toBe(false)
+})
+
+it('is installed once per process, whichever copy of the module comes first', async () => {
+  const prepare = Database.prototype.prepare
+  let copy: typeof import('../../src/db/sqliteStatementCache') | undefined
+  // Another copy of the module, as the admin's Next.js bundle holds: a fresh instance of the file.
+  await jest.isolateModulesAsync(async () => {
+    // libsql itself is one module in a process (the bundles leave it outside).
+    jest.unstable_mockModule('libsql', () => ({ default: Database }))
+    copy = await import('../../src/db/sqliteStatementCache')
+  })
+  expect(copy!.cacheSqliteStatements).not.toBe(cacheSqliteStatements)
+  copy!.cacheSqliteStatements()
+  expect(Database.prototype.prepare).toBe(prepare)
+  const connection = new Database(':memory:')
+  const statement = connection.prepare('SELECT 1 AS one')
+  expect(statement.columns()).toBe(statement.columns())
+  expect(statement.all()).toEqual([{ one: 1 }])
 })
