@@ -26,13 +26,16 @@ import {
   fetchOnce,
   load,
   log,
+  measureInTurns,
   root,
   run,
   startProcess,
   type Env,
   type Measure,
   type Request,
+  type Run,
   type Server,
+  type TurnResults,
 } from './harness'
 import { corpusDocuments, createPosts, createTags, SEED_BATCH, type SeededPost } from './seedCorpus'
 
@@ -244,42 +247,11 @@ function ensureBuilds() {
   }
 }
 
-type TargetRun = { target: Target; server: Server; requests: Request[] }
-type Results = Partial<Record<Target, { measures: Measure[]; peakRSS: number }>>
-
-/**
- * Loads each endpoint on the given servers in turn, round after round (the baseline, then Devlog,
- * then the baseline again…), and keeps each server's median round. This machine's speed drifts by
- * a fifth within minutes, so servers measured one after the other would be compared across that
- * drift; taken in turns, each comparison is between rounds seconds apart.
- */
-async function measureInTurns(runs: TargetRun[]): Promise<Results> {
-  const rounds = runs.map(() => [] as Measure[][])
-  for (let index = 0; index < runs[0].requests.length; index++) {
-    for (const { server, requests } of runs) {
-      await fetchOnce(server, requests[index])
-      await load(server, requests[index], WARMUP_S)
-    }
-    for (let round = 0; round < ROUNDS; round++)
-      for (const [run, { server, requests }] of runs.entries())
-        (rounds[run][index] ??= []).push(await load(server, requests[index], DURATION_S))
-  }
-  return Object.fromEntries(
-    runs.map(({ target, server }, run) => [
-      target,
-      { measures: rounds[run].map(medianByRate), peakRSS: server.peakRSS() },
-    ]),
-  )
-}
+type TargetRun = Run<Target>
+type Results = TurnResults<Target>
 
 /** Lets a server's deferred start-up work (Next.js prepares a second after listening) end first. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 3_000))
-
-/** The run whose requests per second are the median; its latencies come with it. */
-function medianByRate(rounds: Measure[]): Measure {
-  const sorted = [...rounds].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)
-  return sorted[Math.floor((sorted.length - 1) / 2)]
-}
 
 async function main() {
   ensureBuilds()
@@ -311,7 +283,7 @@ async function main() {
           `${ROUNDS} × ${DURATION_S} s per endpoint and server, the median kept)…`,
       )
       try {
-        Object.assign(results, await measureInTurns(runs))
+        Object.assign(results, await measureInTurns(runs, { rounds: ROUNDS, warmupS: WARMUP_S, durationS: DURATION_S }))
       } finally {
         for (const { server } of runs) await server.stop()
       }

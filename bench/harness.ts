@@ -151,3 +151,40 @@ export async function load(
     bytes: result.throughput.average,
   }
 }
+
+export type Run<Target extends string> = { target: Target; server: Server; requests: Request[] }
+export type TurnResults<Target extends string> = Partial<Record<Target, { measures: Measure[]; peakRSS: number }>>
+
+/**
+ * Loads each endpoint on the given servers in turn, round after round (the baseline, then Devlog,
+ * then the baseline again…), and keeps each server's median round. This machine's speed drifts by
+ * a fifth within minutes, so servers measured one after the other would be compared across that
+ * drift; taken in turns, each comparison is between rounds seconds apart.
+ */
+export async function measureInTurns<Target extends string>(
+  runs: Run<Target>[],
+  { rounds, warmupS, durationS }: { rounds: number; warmupS: number; durationS: number },
+): Promise<TurnResults<Target>> {
+  const measured = runs.map(() => [] as Measure[][])
+  for (let index = 0; index < runs[0].requests.length; index++) {
+    for (const { server, requests } of runs) {
+      await fetchOnce(server, requests[index])
+      await load(server, requests[index], warmupS)
+    }
+    for (let round = 0; round < rounds; round++)
+      for (const [run, { server, requests }] of runs.entries())
+        (measured[run][index] ??= []).push(await load(server, requests[index], durationS))
+  }
+  return Object.fromEntries(
+    runs.map(({ target, server }, run) => [
+      target,
+      { measures: measured[run].map(medianByRate), peakRSS: server.peakRSS() },
+    ]),
+  ) as TurnResults<Target>
+}
+
+/** The run whose requests per second are the median; its latencies come with it. */
+function medianByRate(rounds: Measure[]): Measure {
+  const sorted = [...rounds].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)
+  return sorted[Math.floor((sorted.length - 1) / 2)]
+}
