@@ -23,6 +23,7 @@ import { MongoClient } from 'mongodb'
 import { corpusPost, TAG_NAMES } from './corpus'
 import {
   CONNECTIONS,
+  ensureDevlogBuild,
   fetchOnce,
   load,
   log,
@@ -236,10 +237,7 @@ function newestChange(dir: string): number {
 }
 
 function ensureBuilds() {
-  if (!fs.existsSync(path.join(root, '.next/BUILD_ID')) || !fs.existsSync(path.join(root, 'build/server.js'))) {
-    log('No production build of Devlog: running `npm run build`…')
-    run('npm', ['run', 'build'])
-  }
+  ensureDevlogBuild()
   const baselineBuild = path.join(baselineDir, '.next/BUILD_ID')
   if (!fs.existsSync(baselineBuild) || fs.statSync(baselineBuild).mtimeMs < newestChange(baselineDir)) {
     log('Building the baseline app (bench/baseline)…')

@@ -17,6 +17,7 @@ import { performance } from 'node:perf_hooks'
 
 import { corpusPost } from './corpus'
 import {
+  ensureDevlogBuild,
   fetchOnce,
   log,
   measureInTurns,
@@ -61,10 +62,7 @@ async function seedDevlog(dir: string) {
 // Ghost
 
 function ensureInstalls() {
-  if (!fs.existsSync(path.join(root, '.next/BUILD_ID')) || !fs.existsSync(path.join(root, 'build/server.js'))) {
-    log('No production build of Devlog: running `npm run build`…')
-    run('npm', ['run', 'build'])
-  }
+  ensureDevlogBuild()
   if (!fs.existsSync(path.join(ghostDir, 'index.js'))) {
     if (process.env.GHOST_DIR) throw new Error(`GHOST_DIR=${ghostDir} holds no Ghost (no index.js)`)
     log('Installing Ghost into build/ghost (bench/ghost/install.sh)…')

@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks'
 import Database from 'libsql'
 
 import { TAG_NAMES } from './corpus'
-import { fetchOnce, load, log, root, run, startProcess, type Measure, type Server } from './harness'
+import { ensureDevlogBuild, fetchOnce, load, log, root, run, startProcess, type Measure, type Server } from './harness'
 import { corpusDocuments, createPosts, createTags } from './seedCorpus'
 
 const SIZES = [1_000, 10_000, 100_000] as const
@@ -239,8 +239,7 @@ function report(results: SizeResult[]) {
 }
 
 async function main() {
-  if (!fs.existsSync(path.join(root, '.next/BUILD_ID')) || !fs.existsSync(path.join(root, 'build/server.js')))
-    throw new Error('Run `npm run build` first.')
+  ensureDevlogBuild()
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'devlog-bench-growth-'))
   const files = Object.fromEntries(SIZES.map((size) => [size, path.join(dir, `posts-${size}.db`)])) as Record<
     (typeof SIZES)[number],

@@ -20,6 +20,13 @@ export type Env = Record<string, string | undefined>
 export type Request = { path: string; method?: 'GET' | 'POST'; body?: string }
 export type Measure = { requestsPerSecond: number; p50: number; p99: number; errors: number; bytes: number }
 
+/** Devlog's production build (the admin's `.next` and `build/server.js`), made when missing. */
+export function ensureDevlogBuild() {
+  if (fs.existsSync(path.join(root, '.next/BUILD_ID')) && fs.existsSync(path.join(root, 'build/server.js'))) return
+  log('No production build of Devlog: running `npm run build`…')
+  run('npm', ['run', 'build'])
+}
+
 export function run(command: string, args: string[], env: Env = {}) {
   const result = spawnSync(command, args, {
     cwd: root,
