@@ -54,7 +54,15 @@ export async function buildFeed(
   tag?: { id: number | string; name?: unknown; slug?: unknown },
 ): Promise<Feed> {
   const where: Where = { and: [{ _status: { equals: 'published' } }, ...(tag ? [{ tags: { in: [tag.id] } }] : [])] }
-  const common = { where, sort: '-publishedAt', limit: FEED_LENGTH, depth: 1, overrideAccess: false } as const
+  // No page count: a feed is the newest entries only, and counting them is one more query each.
+  const common = {
+    where,
+    sort: '-publishedAt',
+    limit: FEED_LENGTH,
+    pagination: false,
+    depth: 1,
+    overrideAccess: false,
+  } as const
   // Only what an entry shows: the Lexical bodies would triple what is read for nothing.
   const entryFields = {
     title: true,
