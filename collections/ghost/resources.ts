@@ -195,7 +195,8 @@ function authorObject(user: UserDoc, { site, absolute }: Context, query: Query, 
 
 function postObject(post: PostDoc, ctx: Context, query: Query) {
   const html = post.contentHtml ? absolutiseHtml(post.contentHtml, ctx.site.serverURL) : null
-  const plaintext = htmlToText(post.contentHtml ?? '')
+  // Walks the whole body, so only when the reader asked for it or the post has no excerpt.
+  const plaintext = () => htmlToText(post.contentHtml ?? '')
   const cover = populated<NonNullable<Media>>(post.coverImage)
   const tags = (post.tags ?? []).map((tag) => populated<TagDoc>(tag)).filter((tag): tag is TagDoc => tag !== null)
   const authors = (post.authors ?? [])
@@ -208,7 +209,7 @@ function postObject(post: PostDoc, ctx: Context, query: Query) {
     title: post.title,
     slug: post.slug ?? '',
     ...(query.formats.has('html') ? { html } : {}),
-    ...(query.formats.has('plaintext') ? { plaintext } : {}),
+    ...(query.formats.has('plaintext') ? { plaintext: plaintext() } : {}),
     comment_id: String(post.id),
     feature_image: ctx.absolute(cover?.url),
     feature_image_alt: cover?.alt || null,
@@ -236,7 +237,7 @@ function postObject(post: PostDoc, ctx: Context, query: Query) {
         }
       : {}),
     url: documentUrl(ctx.site, 'posts', post.slug ?? String(post.id)),
-    excerpt: post.excerpt || plaintext.slice(0, 500),
+    excerpt: post.excerpt || plaintext().slice(0, 500),
     reading_time: post.readingTime ?? 0,
     access: true,
     comments: false,

@@ -11,6 +11,7 @@ import GhostContentAPI from '@tryghost/content-api'
 import { handleEndpoints, type Payload } from 'payload'
 
 import { CLIENT_ADDRESS_HEADER } from '../../src/http/clientAddress'
+import { doc, heading, paragraph, text } from '../helpers/lexical'
 import { createUser, databaseKinds, startTestPayload, type TestPayload } from '../helpers/payload'
 
 describe.each(databaseKinds())('ghostContentApi on %s', (kind) => {
@@ -78,6 +79,8 @@ describe.each(databaseKinds())('ghostContentApi on %s', (kind) => {
           tags: index % 2 ? [kubernetes] : [terraform, kubernetes],
           authors: [index % 3 ? kim.id : jane.id],
           featured: index === 5,
+          content:
+            index === 2 ? (doc(heading('h2', 'Pods'), paragraph(text('Pods talk through services.'))) as never) : null,
         },
       })
     }
@@ -242,9 +245,9 @@ describe.each(databaseKinds())('ghostContentApi on %s', (kind) => {
     test('fields, formats and order', async () => {
       const [post] = await api().posts.browse({ fields: 'title,url', limit: 1 })
       expect(Object.keys(post)).toEqual(['title', 'url'])
-      const [text] = await api().posts.browse({ formats: 'plaintext', filter: 'slug:post-2' })
-      expect(text).toHaveProperty('plaintext')
-      expect(text).not.toHaveProperty('html')
+      const [asText] = await api().posts.browse({ formats: 'plaintext', filter: 'slug:post-2' })
+      expect(asText.plaintext).toBe('Pods Pods talk through services.')
+      expect(asText).not.toHaveProperty('html')
       const oldest = await api().posts.browse({ order: 'published_at asc', limit: 2 })
       expect(oldest.map((each) => each.slug)).toEqual(['post-1', 'post-2'])
       const byTitle = await api().posts.browse({ order: 'title desc', limit: 1 })
