@@ -28,7 +28,7 @@ import {
   type Server,
   type TurnResults,
 } from './harness'
-import { seedCorpus } from './seedCorpus'
+import { corpusDocuments, createPosts, createTags } from './seedCorpus'
 
 const POSTS = Number(process.env.BENCH_POSTS || 1_000)
 const DURATION_S = Number(process.env.BENCH_DURATION || 10)
@@ -45,13 +45,23 @@ type Endpoint = { name: string; target: number; ghost: Request; devlog: Request 
 // ---------------------------------------------------------------------------------------------
 // Devlog's seeding (a child process of this bundle)
 
-/** The corpus published into Devlog, and a Content API key for it written to `dir/devlog-key`. */
+/**
+ * The corpus published into Devlog with an author (Ghost gives every post one, and both servers
+ * are asked to include it), and a Content API key for it written to `dir/devlog-key`.
+ */
 async function seedDevlog(dir: string) {
   const { default: config } = await import('../payload.config')
   const { getPayload } = await import('payload')
   const payload = await getPayload({ config })
   payload.logger.level = 'warn'
-  const { createMs } = await seedCorpus(payload, POSTS)
+  const author = await payload.create({
+    collection: 'users',
+    data: { name: 'Benchmark', email: OWNER.email, password: OWNER.password },
+  })
+  const tagIds = await createTags(payload, (name) => ({ name }))
+  const createMs = await createPosts(payload, corpusDocuments(payload, POSTS), tagIds, {
+    data: (post) => ({ ...post, authors: [author.id] }),
+  })
   log(`  devlog: ${POSTS} posts created in ${(createMs / 1000).toFixed(1)} s`)
   const { key } = await payload.create({ collection: 'content-api-keys', data: { name: 'benchmark' } })
   fs.writeFileSync(path.join(dir, 'devlog-key'), key!)
@@ -90,12 +100,21 @@ async function startGhost(dir: string): Promise<Server> {
   )
 }
 
-type Ghost = { contentKey: string; adminRequest: (method: string, path: string, body?: unknown) => Promise<any> }
+type AdminRequest = <Answer>(method: string, path: string, body?: unknown) => Promise<Answer>
+type Ghost = { contentKey: string; adminRequest: AdminRequest }
+type ContentPost = {
+  title: string
+  slug: string
+  html: string
+  custom_excerpt: string | null
+  published_at: string
+  tags: { name: string }[]
+}
 
 /** Makes Ghost's owner, signs in, and creates an integration for its Content API key. */
 async function setUpGhost(server: Server): Promise<Ghost> {
   let cookie = ''
-  const adminRequest = async (method: string, apiPath: string, body?: unknown) => {
+  const adminRequest: AdminRequest = async (method, apiPath, body) => {
     const response = await fetch(`${server.url}/ghost/api/admin${apiPath}`, {
       method,
       headers: { 'content-type': 'application/json', origin: server.url, cookie },
@@ -115,10 +134,12 @@ async function setUpGhost(server: Server): Promise<Ghost> {
     setup: [{ name: 'Benchmark', blogTitle: 'Benchmark', ...OWNER }],
   })
   await adminRequest('POST', '/session/', { username: OWNER.email, password: OWNER.password })
-  const { integrations } = await adminRequest('POST', '/integrations/?include=api_keys', {
-    integrations: [{ name: 'benchmark' }],
-  })
-  const contentKey = integrations[0].api_keys.find((key: { type: string }) => key.type === 'content').secret
+  const { integrations } = await adminRequest<{ integrations: { api_keys: { type: string; secret: string }[] }[] }>(
+    'POST',
+    '/integrations/?include=api_keys',
+    { integrations: [{ name: 'benchmark' }] },
+  )
+  const contentKey = integrations[0].api_keys.find((key) => key.type === 'content')!.secret
   return { contentKey, adminRequest }
 }
 
@@ -132,7 +153,7 @@ async function copyPostsToGhost(devlog: Server, devlogKey: string, ghost: Ghost)
     const { body } = await fetchOnce(devlog, {
       path: `/ghost/api/content/posts/slug/${corpusPost(index).slug}/?key=${devlogKey}&include=tags&formats=html`,
     })
-    const [post] = JSON.parse(body.toString()).posts
+    const [post] = (JSON.parse(body.toString()) as { posts: ContentPost[] }).posts
     const started = performance.now()
     await ghost.adminRequest('POST', '/posts/?source=html', {
       posts: [
@@ -143,7 +164,7 @@ async function copyPostsToGhost(devlog: Server, devlogKey: string, ghost: Ghost)
           custom_excerpt: post.custom_excerpt,
           published_at: post.published_at,
           status: 'published',
-          tags: post.tags.map((tag: { name: string }) => ({ name: tag.name })),
+          tags: post.tags.map((tag) => ({ name: tag.name })),
         },
       ],
     })
