@@ -25,7 +25,6 @@ import {
   CONNECTIONS,
   ensureDevlogBuild,
   fetchOnce,
-  load,
   log,
   measureInTurns,
   root,
