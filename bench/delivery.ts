@@ -27,9 +27,12 @@ import {
   fetchOnce,
   log,
   measureInTurns,
+  POSTS,
   root,
   run,
+  SECRET,
   startProcess,
+  TURNS,
   type Env,
   type Measure,
   type Request,
@@ -39,12 +42,6 @@ import {
 } from './harness'
 import { corpusDocuments, createPosts, createTags, SEED_BATCH, type SeededPost } from './seedCorpus'
 
-const POSTS = Number(process.env.BENCH_POSTS || 1_000)
-const DURATION_S = Number(process.env.BENCH_DURATION || 10)
-// Single runs on a shared 2-core machine move by up to half: each figure is the median of several.
-const ROUNDS = Number(process.env.BENCH_ROUNDS || 3)
-const WARMUP_S = 2
-const SECRET = 'devlog-benchmark-secret-0123456789abcdef'
 const baselineDir = path.join(root, 'bench/baseline')
 const bundle = path.join(root, 'build/bench/delivery.js')
 const ceilingBundle = path.join(root, 'build/bench/ceiling.js')
@@ -277,10 +274,10 @@ async function main() {
     const loadInTurns = async (runs: TargetRun[]) => {
       log(
         `Loading ${runs.map((run) => run.target).join(', ')} in turns (${CONNECTIONS} connections, ` +
-          `${ROUNDS} × ${DURATION_S} s per endpoint and server, the median kept)…`,
+          `${TURNS.rounds} × ${TURNS.durationS} s per endpoint and server, the median kept)…`,
       )
       try {
-        Object.assign(results, await measureInTurns(runs, { rounds: ROUNDS, warmupS: WARMUP_S, durationS: DURATION_S }))
+        Object.assign(results, await measureInTurns(runs, TURNS))
       } finally {
         for (const { server } of runs) await server.stop()
       }
@@ -413,7 +410,7 @@ async function onMongoDB(
     const cell = (target: Target, index: number) => {
       const measure = results[target].measures[index]
       // autocannon counts a request that outlasts the run as an error, not as a time.
-      if (measure.requestsPerSecond < 1) return `none answered in ${DURATION_S} s (${measure.errors} errors)`
+      if (measure.requestsPerSecond < 1) return `none answered in ${TURNS.durationS} s (${measure.errors} errors)`
       return `${measure.requestsPerSecond.toFixed(0)} req/s, p50 ${measure.p50.toFixed(0)} ms`
     }
     const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`

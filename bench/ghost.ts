@@ -21,20 +21,18 @@ import {
   fetchOnce,
   log,
   measureInTurns,
+  POSTS,
   root,
   run,
+  SECRET,
   startProcess,
+  TURNS,
   type Request,
   type Server,
   type TurnResults,
 } from './harness'
 import { corpusDocuments, createPosts, createTags } from './seedCorpus'
 
-const POSTS = Number(process.env.BENCH_POSTS || 1_000)
-const DURATION_S = Number(process.env.BENCH_DURATION || 10)
-const ROUNDS = Number(process.env.BENCH_ROUNDS || 3)
-const WARMUP_S = 2
-const SECRET = 'devlog-benchmark-secret-0123456789abcdef'
 const bundle = path.join(root, 'build/bench/ghost.js')
 const ghostDir = process.env.GHOST_DIR || path.join(root, 'build/ghost/package')
 const OWNER = { email: 'bench@example.com', password: 'Qx7!devlog-bench-Zp93' }
@@ -242,13 +240,15 @@ async function main() {
       sizes.ghost.push((await fetchOnce(ghostServer, endpoint.ghost)).body.length)
       sizes.devlog.push((await fetchOnce(devlog, endpoint.devlog)).body.length)
     }
-    log(`Loading Ghost and Devlog in turns (${ROUNDS} × ${DURATION_S} s per endpoint and server, the median kept)…`)
+    log(
+      `Loading Ghost and Devlog in turns (${TURNS.rounds} × ${TURNS.durationS} s per endpoint and server, the median kept)…`,
+    )
     const results = (await measureInTurns<Target>(
       [
         { target: 'ghost', server: ghostServer, requests: list.map((endpoint) => endpoint.ghost) },
         { target: 'devlog', server: devlog, requests: list.map((endpoint) => endpoint.devlog) },
       ],
-      { rounds: ROUNDS, warmupS: WARMUP_S, durationS: DURATION_S },
+      TURNS,
     )) as Required<TurnResults<Target>>
     report(list, results, sizes)
   } finally {

@@ -14,7 +14,18 @@ import { performance } from 'node:perf_hooks'
 import Database from 'libsql'
 
 import { TAG_NAMES } from './corpus'
-import { ensureDevlogBuild, fetchOnce, load, log, root, run, startProcess, type Measure, type Server } from './harness'
+import {
+  ensureDevlogBuild,
+  fetchOnce,
+  load,
+  log,
+  root,
+  run,
+  SECRET,
+  startProcess,
+  type Measure,
+  type Server,
+} from './harness'
 import { corpusDocuments, createPosts, createTags } from './seedCorpus'
 
 const SIZES = [1_000, 10_000, 100_000] as const
@@ -25,7 +36,6 @@ const SEQUENTIAL_RUNS = 15
 // Fewer than bench:delivery's 50: a sitemap page takes a tenth of a second or more, and 50 of
 // them queued behind each other outlast a five-second run.
 const CONNECTIONS = 10
-const SECRET = 'devlog-benchmark-secret-0123456789abcdef'
 // Small enough that every size has an index and pages, so paging is measured at each.
 const URLS_PER_SITEMAP = 1_000
 const SEARCH_WORD = '쿠버네티스'

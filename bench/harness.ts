@@ -14,6 +14,21 @@ import { freePort } from '../tests/helpers/server'
 // The bundles run from build/bench/.
 export const root = path.resolve(import.meta.dirname, '../..')
 export const CONNECTIONS = 50
+/** The servers' PAYLOAD_SECRET: a fixed value, since each benchmark's databases are thrown away. */
+export const SECRET = 'devlog-benchmark-secret-0123456789abcdef'
+/** Corpus posts a benchmark seeds (`BENCH_POSTS`). */
+export const POSTS = Number(process.env.BENCH_POSTS || 1_000)
+
+/**
+ * How the side-by-side benchmarks load each endpoint: `BENCH_DURATION` seconds a round, after a
+ * warm-up, `BENCH_ROUNDS` rounds per server (single runs on a shared 2-core machine move by up to
+ * half, so each figure is the median of several).
+ */
+export const TURNS = {
+  durationS: Number(process.env.BENCH_DURATION || 10),
+  rounds: Number(process.env.BENCH_ROUNDS || 3),
+  warmupS: 2,
+}
 export const log = (message: string) => process.stdout.write(`${message}\n`)
 
 export type Env = Record<string, string | undefined>
