@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core'
+import type { Page, Request } from 'playwright-core'
 
 import { hasChromium, launchBrowser, screenshot } from '../helpers/browser'
 import { rss, startFeedServer, type FeedServer } from '../helpers/feedServer'
@@ -38,6 +38,24 @@ describeBrowser('the admin in a real browser, on %s', (kind) => {
       { path, body },
     )
 
+  /** The admin's own POSTs (form state, server functions) under way, and when the last one began or ended. */
+  let adminRequests = { inFlight: 0, lastActivity: 0 }
+  const isAdminPost = (request: Request) =>
+    request.method() === 'POST' && new URL(request.url()).pathname.startsWith('/admin')
+  const adminRequestEnded = (request: Request) => {
+    if (!isAdminPost(request)) return
+    adminRequests = { inFlight: adminRequests.inFlight - 1, lastActivity: Date.now() }
+  }
+  /**
+   * Waits until the admin has had no request of its own under way for half a second, as a person
+   * pauses before publishing: Payload copies a rich-text block's fields into the editor only once
+   * the server has answered the block's form state, so a save clicked within a few milliseconds of
+   * the last keystroke sends the block as it was before them.
+   */
+  const settled = async () => {
+    while (adminRequests.inFlight > 0 || Date.now() - adminRequests.lastActivity < 500) await page.waitForTimeout(50)
+  }
+
   beforeAll(async () => {
     feeds = await startFeedServer()
     // Members' feeds in these tests are served on loopback.
@@ -45,6 +63,11 @@ describeBrowser('the admin in a real browser, on %s', (kind) => {
     browser = await launchBrowser()
     page = await browser.context.newPage()
     page.setDefaultTimeout(30_000)
+    page.on('request', (request) => {
+      if (isAdminPost(request)) adminRequests = { inFlight: adminRequests.inFlight + 1, lastActivity: Date.now() }
+    })
+    page.on('requestfinished', adminRequestEnded)
+    page.on('requestfailed', adminRequestEnded)
   }, 120_000)
 
   afterAll(async () => {
@@ -79,6 +102,7 @@ describeBrowser('the admin in a real browser, on %s', (kind) => {
     const editor = page.locator('[data-lexical-editor="true"]').first()
     await editor.click()
     await page.keyboard.type('Written in Chromium through the Payload admin.')
+    await settled()
     await page.locator('#action-save').click()
     await page
       .getByText(/published successfully|successfully/i)
@@ -139,6 +163,7 @@ describeBrowser('the admin in a real browser, on %s', (kind) => {
       .locator('.monaco-editor .view-lines span span')
       .evaluateAll((spans) => [...new Set(spans.map((span) => span.className))])
     expect(tokenClasses.length).toBeGreaterThanOrEqual(2)
+    await settled()
     await shot('03-code-block')
     await page.locator('#action-save').click()
     await page
