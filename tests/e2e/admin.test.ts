@@ -38,22 +38,43 @@ describeBrowser('the admin in a real browser, on %s', (kind) => {
       { path, body },
     )
 
-  /** The admin's own POSTs (form state, server functions) under way, and when the last one began or ended. */
-  let adminRequests = { inFlight: 0, lastActivity: 0 }
+  /** The admin's own POSTs (form state, server functions): how many are under way, when the last began and when one last began or ended. */
+  let adminRequests = { inFlight: 0, lastStart: 0, lastActivity: 0 }
   const isAdminPost = (request: Request) =>
     request.method() === 'POST' && new URL(request.url()).pathname.startsWith('/admin')
   const adminRequestEnded = (request: Request) => {
     if (!isAdminPost(request)) return
-    adminRequests = { inFlight: adminRequests.inFlight - 1, lastActivity: Date.now() }
+    adminRequests = { ...adminRequests, inFlight: adminRequests.inFlight - 1, lastActivity: Date.now() }
   }
   /**
-   * Waits until the admin has had no request of its own under way for half a second, as a person
-   * pauses before publishing: Payload copies a rich-text block's fields into the editor only once
-   * the server has answered the block's form state, so a save clicked within a few milliseconds of
-   * the last keystroke sends the block as it was before them.
+   * Waits, after an edit made at `editedAt`, until the admin has sent the form's state since then,
+   * had its answer, and stayed quiet for a second, as a person pauses before publishing: Payload
+   * copies a rich-text block's fields into the editor only once the server has answered the
+   * block's form state (and the editor hands its state to the form when the browser is idle), so a
+   * save clicked sooner sends the block as it was before the last keystrokes.
    */
-  const settled = async () => {
-    while (adminRequests.inFlight > 0 || Date.now() - adminRequests.lastActivity < 500) await page.waitForTimeout(50)
+  const settledSince = async (editedAt: number) => {
+    const deadline = Date.now() + 30_000
+    while (
+      adminRequests.lastStart < editedAt ||
+      adminRequests.inFlight > 0 ||
+      Date.now() - adminRequests.lastActivity < 1_000
+    ) {
+      if (Date.now() > deadline) throw new Error('the admin did not send and settle its form state after the edit')
+      await page.waitForTimeout(50)
+    }
+  }
+
+  /** Waits for the admin's word that a save went through; a timeout's error carries the server's last lines. */
+  const savedSuccessfully = async () => {
+    try {
+      await page
+        .getByText(/published successfully|successfully/i)
+        .first()
+        .waitFor()
+    } catch (error) {
+      throw new Error(`${(error as Error).message}\nThe server's last output:\n${server.output().slice(-3_000)}`)
+    }
   }
 
   beforeAll(async () => {
@@ -64,7 +85,8 @@ describeBrowser('the admin in a real browser, on %s', (kind) => {
     page = await browser.context.newPage()
     page.setDefaultTimeout(30_000)
     page.on('request', (request) => {
-      if (isAdminPost(request)) adminRequests = { inFlight: adminRequests.inFlight + 1, lastActivity: Date.now() }
+      if (isAdminPost(request))
+        adminRequests = { inFlight: adminRequests.inFlight + 1, lastStart: Date.now(), lastActivity: Date.now() }
     })
     page.on('requestfinished', adminRequestEnded)
     page.on('requestfailed', adminRequestEnded)
@@ -102,12 +124,9 @@ describeBrowser('the admin in a real browser, on %s', (kind) => {
     const editor = page.locator('[data-lexical-editor="true"]').first()
     await editor.click()
     await page.keyboard.type('Written in Chromium through the Payload admin.')
-    await settled()
+    await settledSince(Date.now())
     await page.locator('#action-save').click()
-    await page
-      .getByText(/published successfully|successfully/i)
-      .first()
-      .waitFor()
+    await savedSuccessfully()
     await shot('02-post-published')
     // The author picker names the author; emails stay private.
     const authors = await page.locator('#field-authors').innerText()
@@ -157,19 +176,24 @@ describeBrowser('the admin in a real browser, on %s', (kind) => {
     await block.locator('input[name="highlightLines"]').fill('2')
     await block.locator('.monaco-editor .view-lines').click()
     await page.keyboard.type('apiVersion: apps/v1\nkind: Deployment\n')
+    const codeTypedAt = Date.now()
     // Monaco colours YAML: keys and values get different token classes.
     await block.locator('.monaco-editor .view-lines span.mtk5').first().waitFor()
     const tokenClasses = await block
       .locator('.monaco-editor .view-lines span span')
       .evaluateAll((spans) => [...new Set(spans.map((span) => span.className))])
     expect(tokenClasses.length).toBeGreaterThanOrEqual(2)
-    await settled()
+    // The block's fields reach the editor's state (Lexical keeps it on its root element) only after
+    // the server has answered the block's form state; then the editor hands it to the form.
+    await page.waitForFunction(() => {
+      const root = document.querySelector('[data-lexical-editor="true"]') as
+        (Element & { __lexicalEditor?: { getEditorState: () => { toJSON: () => unknown } } }) | null
+      return JSON.stringify(root?.__lexicalEditor?.getEditorState().toJSON() ?? null).includes('kind: Deployment')
+    })
+    await settledSince(codeTypedAt)
     await shot('03-code-block')
     await page.locator('#action-save').click()
-    await page
-      .getByText(/published successfully|successfully/i)
-      .first()
-      .waitFor()
+    await savedSuccessfully()
 
     const { docs } = await (
       await fetch(`${server.url}/api/posts?where[title][equals]=${encodeURIComponent('Deploying with a manifest')}`)
