@@ -48,28 +48,43 @@ function expected(field: FlattenedField): { test: (value: unknown) => boolean; d
   }
 }
 
+/** Values that mean "none" for a relationship or upload field, as Payload's own sanitising reads them. */
+const NO_RELATION = new Set<unknown>(['', 'none', 'null', null])
+
 /**
- * Checks the JavaScript shape of incoming data against the fields; `""` in a date, number or
- * relation means none, and `null` for a list means no rows.
+ * A value in the encodings Payload itself accepts and rewrites before its hooks run (its
+ * `beforeValidate` sanitising): the admin sends an empty list as its row count `0`, an empty
+ * relation as `""` or `null`, a number or checkbox as text. Only what Payload would rewrite is
+ * rewritten here, so the shape check below sees what Payload's hooks will see.
  */
+function asPayloadReadsIt(field: FlattenedField, value: unknown): unknown {
+  switch (field.type) {
+    case 'array':
+    case 'blocks':
+      return value === 0 || value === '0' || value === null ? [] : value
+    case 'relationship':
+    case 'upload':
+      if (NO_RELATION.has(value)) return field.hasMany ? [] : null
+      return value
+    case 'number':
+      if (value === '') return null
+      if (value === null && field.hasMany) return []
+      return value
+    case 'date':
+      return value === '' ? null : value
+    case 'checkbox':
+      return value === '' ? false : value
+    default:
+      return value === null && 'hasMany' in field && field.hasMany ? [] : value
+  }
+}
+
+/** Checks the JavaScript shape of incoming data against the fields, in the encodings Payload accepts. */
 function checkFields(fields: FlattenedField[], data: Record<string, unknown>, prefix: string, problems: Problem[]) {
   for (const field of fields) {
     if (!(field.name in data)) continue
     const path = `${prefix}${field.name}`
-    let value = data[field.name]
-    if (
-      value === '' &&
-      (field.type === 'date' || field.type === 'relationship' || field.type === 'upload' || field.type === 'number')
-    )
-      value = data[field.name] = null
-    if (
-      value === null &&
-      (field.type === 'array' || field.type === 'blocks' || ('hasMany' in field && field.hasMany))
-    ) {
-      // "No rows": the database layer wants an empty list.
-      data[field.name] = []
-      continue
-    }
+    const value = (data[field.name] = asPayloadReadsIt(field, data[field.name]))
     if (value === null || value === undefined) {
       if (field.type === 'group' || field.type === 'tab')
         problems.push({ path, message: `${path} must be an object of fields.` })
@@ -111,7 +126,7 @@ function checkFields(fields: FlattenedField[], data: Record<string, unknown>, pr
 }
 
 /** `_status` and the other fields Payload adds are judged by their own rules. */
-function bodyProblems(data: unknown, fields: FlattenedField[]): Problem[] {
+export function bodyProblems(data: unknown, fields: FlattenedField[]): Problem[] {
   if (!isPlainObject(data)) return [{ path: '', message: 'The request body must be a JSON object of fields.' }]
   const problems: Problem[] = []
   checkFields(fields, data, '', problems)

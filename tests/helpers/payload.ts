@@ -125,12 +125,17 @@ export async function createUser(payload: Payload, roles: string[]) {
 
 /**
  * A REST request through Payload's own router, signed in with `token` or signed out: what a
- * front end or the admin sends, without a server.
+ * front end or the admin sends (`formData`: a multipart body, as the admin saves), without a server.
  */
 export async function restRequest(
   context: TestPayload,
   url: string,
-  { method = 'GET', body, token }: { method?: string; body?: unknown; token?: string } = {},
+  {
+    method = 'GET',
+    body,
+    formData,
+    token,
+  }: { method?: string; body?: unknown; formData?: FormData; token?: string } = {},
 ) {
   const headers: Record<string, string> = {}
   if (token) headers.authorization = `JWT ${token}`
@@ -142,6 +147,7 @@ export async function restRequest(
       method,
       headers,
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(formData ? { body: formData } : {}),
     }),
   })
   const text = await response.text()

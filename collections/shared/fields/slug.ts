@@ -86,12 +86,16 @@ export function slugField({ from, fallback }: SlugFieldOptions): TextField {
     label: label('slug'),
     index: true,
     unique: true,
-    // Empty passes here when the source field can fill it: the admin validates before the
-    // server-side hook has run.
-    validate: (value: string | null | undefined, { siblingData }: { siblingData: Record<string, unknown> }) => {
-      const source = siblingData?.[from]
-      if ((value ?? '') === '' && typeof source === 'string' && slugify(source) !== '') return true
-      return validateSlug(value)
+    // Empty passes here when the source field or the fallback can fill it: the admin validates
+    // before the server-side hook has run.
+    validate: (
+      value: string | null | undefined,
+      { data, siblingData }: { data: Record<string, unknown>; siblingData: Record<string, unknown> },
+    ) => {
+      if ((value ?? '') !== '') return validateSlug(value)
+      const given = siblingData?.[from]
+      const source = typeof given === 'string' && given.trim() !== '' ? given : fallback?.({ ...data }, undefined)
+      return typeof source === 'string' && slugify(source) !== '' ? true : validateSlug(value)
     },
     hooks: { beforeValidate: [generateSlug] },
     admin: {
