@@ -1,3 +1,5 @@
+import ICAL from 'ical.js'
+import { DateTime } from 'luxon'
 import { createLocalReq, type Payload } from 'payload'
 
 import { buildBoard } from '../../collections/studyGroups/roster/board'
@@ -287,6 +289,37 @@ describe.each(databaseKinds())('study groups on %s', (kind) => {
       expect(ics).toMatch(/^BEGIN:VCALENDAR/)
       expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(2)
       expect(ics).toContain('SUMMARY:내보내기 3기 #1')
+    })
+
+    it('writes sessions as instants calendar apps show at the group’s local time (read by an independent iCalendar parser)', async () => {
+      const { cohort, operator } = await createPostingStudy(payload, { name: '달력', members: 1, weeks: 3 })
+      await generateSessions(await reqAs(operator), cohort.id)
+      const sessions = await payload.find({
+        collection: 'study-sessions',
+        where: { cohort: { equals: cohort.id } },
+        sort: 'number',
+        pagination: false,
+      })
+      const ics = await sessionsIcs(await reqAs(null), cohort.id)
+      // Stamps in UTC; no floating time (one without `Z` or `TZID` shows in the reader's own zone).
+      expect(ics.match(/^DTSTAMP:.*$/gm)?.every((line) => /^DTSTAMP:\d{8}T\d{6}Z\r?$/.test(line))).toBe(true)
+      expect(ics).not.toMatch(/^DT(START|END):\d{8}T\d{6}\r?$/m)
+      expect(ics).toMatch(/^X-WR-TIMEZONE:Asia\/Seoul\r?$/m)
+
+      const calendar = new ICAL.Component(ICAL.parse(ics))
+      for (const zone of calendar.getAllSubcomponents('vtimezone'))
+        ICAL.TimezoneService.register(new ICAL.Timezone(zone))
+      const events = calendar.getAllSubcomponents('vevent').map((component) => new ICAL.Event(component))
+      expect(events).toHaveLength(sessions.docs.length)
+      events.forEach((event, index) => {
+        expect(['UTC', 'Asia/Seoul']).toContain(event.startDate.zone?.tzid)
+        const start = event.startDate.toJSDate()
+        expect(start.toISOString()).toBe(new Date(sessions.docs[index].date).toISOString())
+        // Mondays at 20:00 in Seoul (POSTING_STUDY_RULES), two hours long.
+        expect(DateTime.fromJSDate(start).setZone('Asia/Seoul').toFormat('ccc HH:mm')).toBe('Mon 20:00')
+        expect(event.endDate.toJSDate().getTime() - start.getTime()).toBe(2 * 3_600_000)
+      })
+      expect(events[0].description).toMatch(/Submission deadline: \d{4}-\d{2}-\d{2} 23:59 \(Asia\/Seoul\)/)
     })
 
     it('shows public fields only on the public roster and weekly submissions', async () => {

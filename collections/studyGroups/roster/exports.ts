@@ -1,4 +1,5 @@
 import icalGenerator from 'ical-generator'
+import { DateTime } from 'luxon'
 import type { PayloadRequest } from 'payload'
 
 import { csvDocument } from '../../shared/lib/csv'
@@ -76,7 +77,14 @@ export async function statusCsv(req: PayloadRequest, cohortId: Id): Promise<stri
 
 const SESSION_LENGTH_MS = 2 * 60 * 60 * 1000
 
-/** The cohort's sessions as an iCalendar feed, to subscribe to from any calendar app. */
+/**
+ * The cohort's sessions as an iCalendar feed, to subscribe to from any calendar app. Session times
+ * are instants written in UTC (`Z`), which every calendar app shows in its reader's zone: a
+ * session at 20:00 in Seoul shows at 20:00 to a reader in Seoul whatever the server's zone.
+ * (ical-generator 10 writes a calendar with a time zone set as local times of the server's own
+ * zone, `DTSTAMP` included.) `X-WR-TIMEZONE` names the group's zone for apps that display a
+ * subscribed calendar in it; deadlines in descriptions are written in that zone.
+ */
 export async function sessionsIcs(req: PayloadRequest, cohortId: Id): Promise<string> {
   const { cohort, group } = await loadCohortForRoster(req, cohortId, { requireOperator: false })
   const sessions = await req.payload.find({
@@ -88,13 +96,17 @@ export async function sessionsIcs(req: PayloadRequest, cohortId: Id): Promise<st
     overrideAccess: true,
     req,
   })
+  const timeZone = group.rules?.timeZone ?? 'Asia/Seoul'
   const calendar = icalGenerator({
     name: `${group.name} ${cohort.label}`,
-    timezone: group.rules?.timeZone ?? 'Asia/Seoul',
     prodId: { company: 'Devlog', product: 'study-sessions' },
   })
+  calendar.x('X-WR-TIMEZONE', timeZone)
   for (const session of sessions.docs) {
     const start = new Date(session.date)
+    const deadline = session.deadline
+      ? `Submission deadline: ${DateTime.fromISO(session.deadline).setZone(timeZone).toFormat('yyyy-MM-dd HH:mm')} (${timeZone})`
+      : ''
     calendar.createEvent({
       id: `devlog-session-${session.id}`,
       start,
@@ -102,10 +114,7 @@ export async function sessionsIcs(req: PayloadRequest, cohortId: Id): Promise<st
       summary: `${group.name} ${cohort.label} #${session.number}${session.topic ? `: ${session.topic}` : ''}`,
       location: session.place ?? session.onlineUrl ?? undefined,
       url: session.onlineUrl ?? undefined,
-      description:
-        [session.deadline ? `Submission deadline: ${session.deadline}` : '', session.notes ?? '']
-          .filter(Boolean)
-          .join('\n') || undefined,
+      description: [deadline, session.notes ?? ''].filter(Boolean).join('\n') || undefined,
     })
   }
   return calendar.toString()
