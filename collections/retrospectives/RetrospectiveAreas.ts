@@ -22,7 +22,10 @@ export const RetrospectiveAreas: CollectionConfig = {
   fields: [
     { name: 'name', type: 'text', label: label('name'), required: true, unique: true, maxLength: 60 },
     { name: 'nameEn', type: 'text', label: label('englishName'), maxLength: 60 },
-    slugField({ from: 'nameEn' }),
+    slugField({
+      from: 'nameEn',
+      fallback: (data, originalDoc) => (typeof data.name === 'string' ? data.name : (originalDoc?.name as string)),
+    }),
   ],
 }
 

@@ -168,6 +168,61 @@ describe.each(databaseKinds())('the admin’s own encoding of documents, on %s',
     expect(savedGroup.body.doc.links).toMatchObject([{ label: 'GitHub', url: 'https://github.com/cs-study' }])
   })
 
+  it('duplicates as the admin does: a fresh slug, and none of the original’s publication or import marks', async () => {
+    const post = await payload.create({
+      collection: 'posts',
+      data: { title: 'Argo CD로 배포하기', _status: 'published' },
+      overrideAccess: true,
+    })
+    await payload.update({
+      collection: 'posts',
+      id: post.id,
+      data: { slug: 'argo-cd', _status: 'published' },
+      overrideAccess: true,
+    })
+    const tag = await payload.create({ collection: 'tags', data: { name: '쿠버네티스' }, overrideAccess: true })
+    const area = await payload.create({
+      collection: 'retrospective-areas',
+      data: { name: '운영' },
+      overrideAccess: true,
+    })
+    const copies: Record<string, Json> = {}
+    for (const [collection, id] of [
+      ['posts', post.id],
+      ['tags', tag.id],
+      ['retrospective-areas', area.id],
+    ] as const) {
+      const { status, body } = await restRequest(context, `/${collection}/${id}/duplicate?depth=0`, {
+        method: 'POST',
+        token,
+        formData: new FormData(),
+      })
+      expect({ collection, status }).toEqual({ collection, status: 200 })
+      copies[collection] = (body as Json).doc
+    }
+    expect(copies.posts).toMatchObject({ title: 'Argo CD로 배포하기', slug: 'argo-cd로-배포하기' })
+    expect(copies.posts.previousSlugs ?? []).toEqual([])
+    expect(copies.posts.publishedAt ?? null).toBeNull()
+    expect(copies.tags).toMatchObject({ name: '쿠버네티스 - Copy', slug: '쿠버네티스-copy', postCount: 0 })
+    expect(copies['retrospective-areas']).toMatchObject({ name: '운영 - Copy', slug: '운영-copy' })
+    // The original still answers its former slug alone.
+    const former = await payload.find({
+      collection: 'posts',
+      where: { previousSlugs: { equals: 'argo-cd로-배포하기' } },
+    })
+    expect(former.docs.map((doc) => doc.id)).toEqual([post.id])
+  })
+
+  it('gives an area named only in Korean a slug from its name', async () => {
+    const saved = await adminSave(
+      'retrospective-areas',
+      { ...(await adminBody('retrospective-areas', {}, 'create')), name: '가족' },
+      {},
+    )
+    expect(saved.status).toBe(201)
+    expect(saved.body.doc).toMatchObject({ name: '가족', slug: '가족' })
+  })
+
   it('still refuses the shapes no client sends, naming the field', async () => {
     for (const [field, value] of [
       ['sections', 'three'],

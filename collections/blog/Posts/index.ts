@@ -151,6 +151,8 @@ export const createPostsCollection = ({ editor }: { editor: RichTextField['edito
       hasMany: true,
       index: true,
       label: label('formerSlugs'),
+      // The original keeps resolving its former slugs, not its duplicate.
+      hooks: { beforeDuplicate: [() => []] },
       admin: { readOnly: true, position: 'sidebar', condition: (data) => Boolean(data?.previousSlugs?.length) },
     },
   ],

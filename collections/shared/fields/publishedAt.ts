@@ -9,6 +9,8 @@ export function publishedAtField(): DateField {
     type: 'date',
     label: label('publishedAt'),
     index: true,
+    // A duplicate is a new draft: it is stamped when it is first published.
+    hooks: { beforeDuplicate: [() => null] },
     admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
   }
 }

@@ -97,7 +97,8 @@ export function slugField({ from, fallback }: SlugFieldOptions): TextField {
       const source = typeof given === 'string' && given.trim() !== '' ? given : fallback?.({ ...data }, undefined)
       return typeof source === 'string' && slugify(source) !== '' ? true : validateSlug(value)
     },
-    hooks: { beforeValidate: [generateSlug] },
+    // A duplicate gets a fresh slug from its title (Payload's default, `<slug> - Copy`, is no slug).
+    hooks: { beforeValidate: [generateSlug], beforeDuplicate: [() => null] },
     admin: {
       position: 'sidebar',
       description: label('leftEmptyItIsGenerated2'),

@@ -11,5 +11,7 @@ export const sourceHashField = (): TextField => ({
   type: 'text',
   index: true,
   label: label('importedFromSHA256'),
+  // A duplicate was not imported: importing the file again must find the original only.
+  hooks: { beforeDuplicate: [() => null] },
   admin: { readOnly: true, hidden: true },
 })
