@@ -6,6 +6,7 @@ import { checkEnrolment } from './enrolment'
 import { cohortFields, copyGroupFrom } from './groupRef'
 import { mustExist } from '../shared/fields/relationships'
 import { label, options, staticLabel } from '../shared/lib/labels'
+import { uniqueTogether } from '../shared/uniqueTogether'
 import type { MembershipRole, MembershipStatus } from './constants'
 import { membershipEndpoints } from './endpoints'
 
@@ -21,7 +22,14 @@ export const Memberships: CollectionConfig = {
   // Creating is enrolling (operators, admins) or applying (anyone signed in): see `checkEnrolment`.
   access: { read: anyone, create: signedIn, update: adminOrGroupOperator(), delete: adminOrGroupOperator() },
   indexes: [{ fields: ['member', 'cohort'], unique: true }],
-  hooks: { beforeChange: [copyGroupFrom({ field: 'cohort', collection: 'cohorts' }), checkEnrolment] },
+  // A copy would be the same person in the same cohort: refused on save, so not offered.
+  disableDuplicate: true,
+  hooks: {
+    beforeValidate: [
+      uniqueTogether({ fields: ['member', 'cohort'], path: 'member', message: 'memberAlreadyInCohort' }),
+    ],
+    beforeChange: [copyGroupFrom({ field: 'cohort', collection: 'cohorts' }), checkEnrolment],
+  },
   endpoints: membershipEndpoints,
   fields: [
     {

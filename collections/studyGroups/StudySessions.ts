@@ -1,10 +1,28 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, FieldHook } from 'payload'
 
 import { anyone } from '../shared/access/roles'
 import { adminOrGroupOperator, adminOrOperator, rowGroupOperatorField } from './access'
 import { cohortFields, cohortRowHooks } from './groupRef'
 import { mustExist } from '../shared/fields/relationships'
+import { idOf } from '../shared/lib/ids'
 import { label, options, staticLabel } from '../shared/lib/labels'
+import { uniqueTogether } from '../shared/uniqueTogether'
+
+/** The week after the cohort's last session. */
+const nextWeekOfCohort: FieldHook = async ({ value, siblingData, req }) => {
+  const last = await req.payload.find({
+    collection: 'study-sessions',
+    where: { cohort: { equals: idOf(siblingData?.cohort) } },
+    sort: '-number',
+    limit: 1,
+    depth: 0,
+    select: { number: true },
+    overrideAccess: true,
+    req,
+  })
+  const lastWeek = (last.docs[0] as { number?: number } | undefined)?.number
+  return (lastWeek ?? (typeof value === 'number' ? value : 0)) + 1
+}
 
 export const StudySessions: CollectionConfig = {
   slug: 'study-sessions',
@@ -17,13 +35,24 @@ export const StudySessions: CollectionConfig = {
   access: { read: anyone, create: adminOrOperator, update: adminOrGroupOperator(), delete: adminOrGroupOperator() },
   indexes: [{ fields: ['cohort', 'number'], unique: true }],
   defaultSort: 'date',
-  hooks: { beforeChange: cohortRowHooks },
+  hooks: {
+    beforeValidate: [uniqueTogether({ fields: ['cohort', 'number'], path: 'number', message: 'sessionWeekTaken' })],
+    beforeChange: cohortRowHooks,
+  },
   fields: [
     ...cohortFields(),
     {
       type: 'row',
       fields: [
-        { name: 'number', type: 'number', label: label('week'), required: true, min: 1 },
+        {
+          name: 'number',
+          type: 'number',
+          label: label('week'),
+          required: true,
+          min: 1,
+          // A duplicate is the cohort's next week: the same number would be refused.
+          hooks: { beforeDuplicate: [nextWeekOfCohort] },
+        },
         {
           name: 'date',
           type: 'date',

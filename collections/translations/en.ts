@@ -353,5 +353,8 @@ export const en = {
     contentApiKey: 'Content API key',
     contentApiKeys: 'Content API keys',
     contentApiKeysDescription: 'Keys for front ends built for Ghost’s Content API (/ghost/api/content/): read-only, published content only. Delete a key to revoke it.',
+    memberAlreadyInCohort: 'This member is already in this cohort.',
+    sessionWeekTaken: 'This cohort already has a session for this week.',
+    alreadySubmittedForSession: 'This membership already has a submission for this session.',
   },
 }

@@ -355,5 +355,8 @@ export const ko: typeof en = {
     contentApiKey: '콘텐츠 API 키',
     contentApiKeys: '콘텐츠 API 키',
     contentApiKeysDescription: 'Ghost 콘텐츠 API(/ghost/api/content/)용 프런트엔드의 키: 읽기 전용, 발행된 글만 봅니다. 키를 삭제하면 폐기됩니다.',
+    memberAlreadyInCohort: '이 참여자는 이미 이 기수에 있습니다.',
+    sessionWeekTaken: '이 기수에는 이미 이 주차의 세션이 있습니다.',
+    alreadySubmittedForSession: '이 참여자는 이 세션에 이미 제출했습니다.',
   },
 }

@@ -135,9 +135,10 @@ export async function restRequest(
     body,
     formData,
     token,
-  }: { method?: string; body?: unknown; formData?: FormData; token?: string } = {},
+    headers: extraHeaders = {},
+  }: { method?: string; body?: unknown; formData?: FormData; token?: string; headers?: Record<string, string> } = {},
 ) {
-  const headers: Record<string, string> = {}
+  const headers: Record<string, string> = { ...extraHeaders }
   if (token) headers.authorization = `JWT ${token}`
   if (body !== undefined) headers['content-type'] = 'application/json'
   const response = await handleEndpoints({

@@ -8,7 +8,7 @@ import { importRoster } from '../../collections/studyGroups/roster/importRoster'
 import { membershipStatus, publicRoster, weeklySubmissions } from '../../collections/studyGroups/roster/public'
 import { generateSessions } from '../../collections/studyGroups/roster/sessions'
 import { submitWork } from '../../collections/studyGroups/roster/submit'
-import { createUser, databaseKinds, startTestPayload, type TestPayload } from '../helpers/payload'
+import { createUser, databaseKinds, restRequest, startTestPayload, type TestPayload } from '../helpers/payload'
 import { createPostingStudy, idOf } from '../helpers/studyGroups'
 
 // Members may submit only while their cohort runs: these cohorts are still ahead.
@@ -45,6 +45,65 @@ describe.each(databaseKinds())('study groups on %s', (kind) => {
       expect(docs[0].deadline).toBe('2026-03-01T14:59:59.000Z')
       expect(docs[3].date).toBe('2026-03-23T11:00:00.000Z')
       expect(await generateSessions(await reqAs(operator), cohort.id)).toEqual({ created: 0, kept: 4, total: 4 })
+    })
+  })
+
+  describe('one row per pair', () => {
+    it('refuses a second membership, session week or submission with a message on the field a person changes', async () => {
+      const { cohort, operator, people } = await createPostingStudy(payload, { name: '한 쌍', members: 1, weeks: 1 })
+      await generateSessions(await reqAs(operator), cohort.id)
+      const [session] = (await payload.find({ collection: 'study-sessions', where: { cohort: { equals: cohort.id } } }))
+        .docs
+      await payload.create({
+        collection: 'submissions',
+        data: {
+          membership: people[0].membership.id,
+          session: session.id,
+          url: 'https://blog.test/1',
+          submittedAt: new Date().toISOString(),
+        },
+        overrideAccess: true,
+      })
+      const refusals = [
+        {
+          collection: 'memberships' as const,
+          data: { member: people[0].member.id, cohort: cohort.id },
+          path: 'member',
+          korean: '이 참여자는 이미 이 기수에 있습니다.',
+        },
+        {
+          collection: 'study-sessions' as const,
+          data: { cohort: cohort.id, number: 1, date: '2026-03-09T11:00:00.000Z' },
+          path: 'number',
+          korean: '이 기수에는 이미 이 주차의 세션이 있습니다.',
+        },
+        {
+          collection: 'submissions' as const,
+          data: { membership: people[0].membership.id, session: session.id, url: 'https://blog.test/2' },
+          path: 'session',
+          korean: '이 참여자는 이 세션에 이미 제출했습니다.',
+        },
+      ]
+      const { token } = await payload.login({
+        collection: 'users',
+        data: { email: admin.email, password: 'test-password-1' },
+      })
+      for (const { collection, data, path, korean } of refusals) {
+        const { status, body } = await restRequest(ctx, `/${collection}`, {
+          method: 'POST',
+          body: data,
+          token,
+          headers: { 'accept-language': 'ko' },
+        })
+        expect({ collection, status, errors: (body as any).errors?.[0]?.data?.errors }).toEqual({
+          collection,
+          status: 400,
+          errors: [{ path, message: korean }],
+        })
+      }
+      expect(
+        (await payload.count({ collection: 'submissions', where: { session: { equals: session.id } } })).totalDocs,
+      ).toBe(1)
     })
   })
 

@@ -6,6 +6,7 @@ import { operatedGroupIds, operatesGroup, rowGroupOperatorField } from '../acces
 import type { Submission } from '../types'
 import { mustExist } from '../../shared/fields/relationships'
 import { label, options, staticLabel } from '../../shared/lib/labels'
+import { uniqueTogether } from '../../shared/uniqueTogether'
 import type { SubmissionSource } from '../constants'
 import type { SubmissionReview } from '../rosterRules'
 import { submissionEndpoints } from '../endpoints'
@@ -43,7 +44,14 @@ export const Submissions: CollectionConfig = {
     delete: async (args) => (hasRole(args.req.user, 'admin', 'operator') ? writeAccess(args) : false),
   },
   indexes: [{ fields: ['membership', 'session'], unique: true }],
-  hooks: { beforeChange: [prepareSubmission] },
+  // A copy would be a second submission of one member for one session: refused, so not offered.
+  disableDuplicate: true,
+  hooks: {
+    beforeValidate: [
+      uniqueTogether({ fields: ['membership', 'session'], path: 'session', message: 'alreadySubmittedForSession' }),
+    ],
+    beforeChange: [prepareSubmission],
+  },
   endpoints: submissionEndpoints,
   fields: [
     {
