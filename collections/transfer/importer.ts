@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { DateTime } from 'luxon'
-import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
+import { createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
 
 import { GOAL_STATUSES } from '../retrospectives/constants'
 import { markdownToLexical } from '../shared/richtext/markdown'
@@ -44,7 +44,13 @@ export type ImportOutcome = {
   warnings: string[]
 }
 
-export type ImportReport = { dryRun: boolean; outcomes: ImportOutcome[]; counts: Record<ImportAction, number> }
+export type ImportReport = {
+  dryRun: boolean
+  /** A dry run written in a transaction rolled back at its end (a database with transactions), not only read. */
+  rehearsed: boolean
+  outcomes: ImportOutcome[]
+  counts: Record<ImportAction, number>
+}
 
 export type ImportOptions = {
   dryRun?: boolean
@@ -403,6 +409,20 @@ class Catalogue {
 
   constructor(private payload: Payload) {}
 
+  /** A copy of what is known now; calling the result puts it back. */
+  snapshot(): () => void {
+    const maps = [this.tags, this.usersByEmail, this.areas, this.bySlug, this.byHash, this.byLink] as Map<
+      string,
+      unknown
+    >[]
+    const copies = maps.map((map) => new Map(map))
+    return () =>
+      maps.forEach((map, index) => {
+        map.clear()
+        for (const [key, value] of copies[index]) map.set(key, value)
+      })
+  }
+
   async load() {
     type Named = { id: number; name: string; nameEn?: string | null; slug: string }
     for (const tag of await allDocuments<Named>(this.payload, 'tags', { name: true, slug: true })) {
@@ -482,13 +502,7 @@ class Writer {
         transactional = Boolean(req.transactionID)
         return this.writeDocument(plan, existing, req, created)
       })
-      for (const entry of created) {
-        if (entry.collection !== 'tags') continue
-        this.catalogue.tags.set(String(entry.doc.name).toLowerCase(), entry.doc.id)
-        this.catalogue.tags.set(String(entry.doc.slug), entry.doc.id)
-      }
-      const link = plan.collection === 'posts' ? (plan.data.canonicalUrl as string | null) : null
-      this.catalogue.remember(plan.collection, doc.id, doc.slug as string, plan.hash, link ?? null)
+      this.remember(plan, doc, created)
     } catch (error) {
       if (!transactional) await this.undo(plan, existing, created)
       await removeUploadedFiles(
@@ -497,6 +511,87 @@ class Writer {
       )
       throw error
     }
+  }
+
+  /**
+   * A dry run's transaction: every file of the run is written in it as the real run would write
+   * it, and it is rolled back at the end (`endRehearsal`), so the dry run meets every refusal the
+   * real run would (a period already published, by the database or by an earlier file; a slug
+   * taken; a field's own validation). `null` when the database has no transactions (MongoDB
+   * without a replica set): the run is then checked as read, not rehearsed.
+   */
+  async beginRehearsal(): Promise<PayloadRequest | null> {
+    const req = await createLocalReq({}, this.payload)
+    await initTransaction(req)
+    this.restoreCatalogue = this.catalogue.snapshot()
+    return req.transactionID ? req : null
+  }
+
+  private restoreCatalogue = () => {}
+
+  /**
+   * One file's write in the dry run's transaction; a file that fails leaves nothing of it there.
+   * Payload rolls the whole transaction back when one of its operations fails, so the files
+   * rehearsed before are then written again in a new one, for the files after to meet them.
+   */
+  async rehearse(plan: Plan, existing: Known | undefined, req: PayloadRequest): Promise<void> {
+    try {
+      const doc = await this.writeRehearsed(plan, existing, req)
+      this.rehearsed.push({ plan, existing })
+      this.remember(plan, doc, [])
+    } catch (error) {
+      if (!req.transactionID) {
+        await initTransaction(req)
+        // What the rolled-back writes taught the catalogue is gone with them: learn it again.
+        this.restoreCatalogue()
+        for (const earlier of this.rehearsed)
+          this.remember(earlier.plan, await this.writeRehearsed(earlier.plan, earlier.existing, req), [])
+      }
+      throw error
+    }
+  }
+
+  private rehearsed: Array<{ plan: Plan; existing: Known | undefined }> = []
+
+  private async writeRehearsed(plan: Plan, existing: Known | undefined, req: PayloadRequest) {
+    const created: Created[] = []
+    try {
+      const doc = await this.writeDocument(plan, existing, req, created)
+      for (const entry of created) {
+        if (entry.collection === 'media') this.rehearsedUploads.push(entry.doc)
+        if (entry.collection !== 'tags') continue
+        this.catalogue.tags.set(String(entry.doc.name).toLowerCase(), entry.doc.id)
+        this.catalogue.tags.set(String(entry.doc.slug), entry.doc.id)
+      }
+      return doc
+    } catch (error) {
+      // Still in the transaction when the failure was not Payload's: this file's writes go.
+      if (req.transactionID) await this.undo(plan, existing, created, req)
+      await removeUploadedFiles(
+        this.payload,
+        created.filter((entry) => entry.collection === 'media').map((entry) => entry.doc),
+      )
+      throw error
+    }
+  }
+
+  /** Rolls the dry run's transaction back and removes the files its uploads wrote. */
+  async endRehearsal(req: PayloadRequest): Promise<void> {
+    await killTransaction(req)
+    await removeUploadedFiles(this.payload, this.rehearsedUploads.splice(0))
+  }
+
+  private rehearsedUploads: Record<string, unknown>[] = []
+
+  /** What later files of the run must find: the tags made and the document with its slug and hash. */
+  private remember(plan: Plan, doc: { id: number | string; slug?: string | null }, created: Created[]) {
+    for (const entry of created) {
+      if (entry.collection !== 'tags') continue
+      this.catalogue.tags.set(String(entry.doc.name).toLowerCase(), entry.doc.id)
+      this.catalogue.tags.set(String(entry.doc.slug), entry.doc.id)
+    }
+    const link = plan.collection === 'posts' ? (plan.data.canonicalUrl as string | null) : null
+    this.catalogue.remember(plan.collection, doc.id, doc.slug as string, plan.hash, link ?? null)
   }
 
   private async writeDocument(plan: Plan, existing: Known | undefined, req: PayloadRequest, created: Created[]) {
@@ -529,7 +624,7 @@ class Writer {
     return existing ? this.payload.update({ ...options, id: existing.id }) : this.payload.create(options)
   }
 
-  private async undo(plan: Plan, existing: Known | undefined, created: Created[]) {
+  private async undo(plan: Plan, existing: Known | undefined, created: Created[], req?: PayloadRequest) {
     if (!existing) {
       // A create that failed in an after-change hook has already written its document.
       const { docs } = await this.payload.find({
@@ -538,11 +633,12 @@ class Writer {
         depth: 0,
         limit: 1,
         overrideAccess: true,
+        req,
       })
       if (docs[0]) created.push({ collection: plan.collection, doc: docs[0] })
     }
     for (const { collection, doc } of [...created].reverse()) {
-      await this.payload.delete({ collection, id: doc.id, overrideAccess: true }).catch(() => undefined)
+      await this.payload.delete({ collection, id: doc.id, overrideAccess: true, req }).catch(() => undefined)
     }
   }
 
@@ -675,6 +771,7 @@ export async function importWriting(
   const writer = new Writer(payload, catalogue)
   const slugsThisRun = new Map<string, string>()
   const outcomes: ImportOutcome[] = []
+  const rehearsal = dryRun ? await writer.beginRehearsal() : null
 
   /** Plans, checks and (unless a dry run) writes one document; what happened to it. */
   const importOne = async (name: string, planned: () => Promise<Plan>): Promise<ImportOutcome> => {
@@ -706,8 +803,9 @@ export async function importWriting(
       if (unchanged)
         return { ...base, action: 'skipped', slug: unchanged.slug, reason: 'unchanged since it was last imported' }
       const existing = catalogue.bySlug.get(key)
-      if (dryRun) writer.content(plan, new Map([...plan.images.keys()].map((url) => [url, 0])))
-      else await writer.write(plan, existing)
+      if (!dryRun) await writer.write(plan, existing)
+      else if (rehearsal) await writer.rehearse(plan, existing, rehearsal)
+      else writer.content(plan, new Map([...plan.images.keys()].map((url) => [url, 0])))
       return { ...base, action: existing ? 'updated' : 'created' }
     } catch (error) {
       return { file: name, action: 'failed', reason: reasonOf(error), warnings: [] }
@@ -798,7 +896,8 @@ export async function importWriting(
     }
   }
 
+  if (rehearsal) await writer.endRehearsal(rehearsal)
   const counts = { created: 0, updated: 0, skipped: 0, failed: 0 }
   for (const outcome of outcomes) counts[outcome.action] += 1
-  return { dryRun, outcomes, counts }
+  return { dryRun, rehearsed: Boolean(rehearsal), outcomes, counts }
 }

@@ -21,11 +21,11 @@ export function progressLine(done: number, total: number, label: string, interac
 const seconds = (elapsed: number) => `${elapsed.toFixed(1)} s`
 
 export function importSummary(report: ImportReport, target: string, elapsed: number): string {
-  const { counts, outcomes, dryRun } = report
+  const { counts, outcomes, dryRun, rehearsed } = report
   const rate = elapsed > 0 ? ` (${(outcomes.length / elapsed).toFixed(1)} files/s)` : ''
   const verb = (done: string, would: string) => (dryRun ? would : done)
   const lines = [
-    `${dryRun ? 'Dry run (nothing was written): ' : ''}${outcomes.length} file${outcomes.length === 1 ? '' : 's'} from ${target} in ${seconds(elapsed)}${rate}`,
+    `${dryRun ? `Dry run (${rehearsed ? 'written and rolled back' : 'read only: this database has no transactions to rehearse the writes in'}; nothing was kept): ` : ''}${outcomes.length} file${outcomes.length === 1 ? '' : 's'} from ${target} in ${seconds(elapsed)}${rate}`,
     `  ${verb('created', 'would create')}: ${counts.created}`,
     `  ${verb('updated', 'would update')}: ${counts.updated}`,
     `  skipped: ${counts.skipped}`,

@@ -201,6 +201,39 @@ describe.each(databaseKinds())('on %s', (kind) => {
     })
 
     itWithTransactions(kind)(
+      'meets in a dry run every refusal the real run meets: a period published before or earlier in the run',
+      async () => {
+        await test.payload.create({
+          collection: 'retrospectives',
+          data: { period: { kind: 'year', year: 2023 }, _status: 'published' },
+          overrideAccess: true,
+        })
+        fs.cpSync(path.join(FIXTURES, 'blog/images'), path.join(folder, 'images'), { recursive: true })
+        fs.writeFileSync(path.join(folder, 'a.md'), '---\ntitle: 2023 회고\nperiod: "2023"\n---\n\n## 다시\n\n썼다.\n')
+        fs.writeFileSync(path.join(folder, 'b.md'), '---\ntitle: 2024 회고\ntags: [회고]\n---\n\n## 한 해\n\n좋았다.\n')
+        fs.writeFileSync(
+          path.join(folder, 'c.md'),
+          '---\ntitle: 2024년 회고 (다시)\nperiod: "2024"\n---\n\n## 또\n\n![그림](images/probe-flow.png)\n',
+        )
+        const staticDir = test.payload.collections.media.config.upload.staticDir!
+        const before = await counts(test.payload)
+        const dry = await importWriting(test.payload, folder, { dryRun: true })
+        expect(dry).toMatchObject({ dryRun: true, rehearsed: true })
+        expect(dry.counts).toEqual({ created: 1, updated: 0, skipped: 0, failed: 2 })
+        expect(outcome(dry, 'a.md')?.reason).toMatch(/period/i)
+        expect(outcome(dry, 'c.md')?.reason).toMatch(/period/i)
+        expect(await counts(test.payload)).toEqual(before)
+        expect(fs.existsSync(staticDir) ? fs.readdirSync(staticDir) : []).toEqual([])
+
+        const real = await importWriting(test.payload, folder)
+        expect(real.counts).toEqual(dry.counts)
+        expect(real.outcomes.map(({ file, action }) => ({ file, action }))).toEqual(
+          dry.outcomes.map(({ file, action }) => ({ file, action })),
+        )
+      },
+    )
+
+    itWithTransactions(kind)(
       'leaves nothing of a file that fails while it is written: no document, tag or image',
       async () => {
         fs.cpSync(path.join(FIXTURES, 'blog/images'), path.join(folder, 'images'), { recursive: true })
