@@ -186,12 +186,16 @@ async function maybeSeed(payload: Payload, dev: boolean) {
   if (!wanted) return
   const email = process.env.ADMIN_EMAIL || 'admin@devlog.local'
   const password = process.env.ADMIN_PASSWORD || 'devlog-admin'
-  const result = await seedDemoContent(payload, { email, password })
+  // Demo content is a convenience: whatever goes wrong with it, the server still starts.
+  const result = await seedDemoContent(payload, { email, password }).catch((error: unknown) => ({
+    seeded: false as const,
+    reason: error instanceof Error ? error.message : String(error),
+  }))
   if (result.seeded) {
     payload.logger.info(
       `Demo content loaded. Log in at /admin as ${email} with the password ${process.env.ADMIN_PASSWORD ? 'from ADMIN_PASSWORD' : `"${password}"`}.`,
     )
   } else {
-    payload.logger.info(`Demo content not loaded: ${result.reason}.`)
+    payload.logger.warn(`Demo content not loaded: ${result.reason}.`)
   }
 }

@@ -7,9 +7,13 @@ import { demoPosts, demoRetrospectives, demoStudyMembers, demoTags, POSTING_STUD
 
 export type SeedResult = { seeded: false; reason: string } | { seeded: true; adminEmail: string }
 
+/** What a person may have written or imported before the first start: demo content would clash with it. */
+const CONTENT_COLLECTIONS = ['posts', 'retrospectives', 'tags', 'series', 'study-groups', 'members'] as const
+
 /**
- * Loads the demo content into an empty database, once: a database that already has a user is
- * left untouched. Everything is written in one transaction so a failed seed leaves nothing behind.
+ * Loads the demo content into an empty database, once: a database that already has a user, or
+ * content of its own (an import run before the first start), is left untouched. Everything is
+ * written in one transaction so a failed seed leaves nothing behind.
  */
 export async function seedDemoContent(
   payload: Payload,
@@ -17,6 +21,12 @@ export async function seedDemoContent(
 ): Promise<SeedResult> {
   const { totalDocs } = await payload.count({ collection: 'users', overrideAccess: true })
   if (totalDocs > 0) return { seeded: false, reason: 'the database already has users' }
+  const held: string[] = []
+  for (const collection of CONTENT_COLLECTIONS) {
+    const { totalDocs: count } = await payload.count({ collection, overrideAccess: true })
+    if (count > 0) held.push(`${count} ${collection}`)
+  }
+  if (held.length) return { seeded: false, reason: `the database already has content of its own (${held.join(', ')})` }
 
   const req = await createLocalReq({}, payload)
   await inTransaction(req, async () => {
@@ -38,6 +48,7 @@ export async function seedDemoContent(
           excerpt: post.excerpt,
           content: markdownToLexical(payload, 'posts', 'content', post.markdown) as never,
           tags: post.tags.map((name) => tagIds.get(name)) as never,
+          authors: [adminUser.id],
           _status: 'published',
         },
         req,

@@ -55,8 +55,31 @@ describe.each(databaseKinds())('demo content on %s', (kind) => {
     }
     expect(posts.docs.some((post) => /회고/.test(post.title))).toBe(false)
 
+    // The demo admin wrote the demo posts: a Ghost front end lists an author.
+    expect(posts.docs.every((post) => post.authors?.length === 1)).toBe(true)
+
     const second = await seedDemoContent(payload, { email: 'demo@devlog.test', password: 'demo-password-1' })
     expect(second).toEqual({ seeded: false, reason: 'the database already has users' })
     expect((await payload.count({ collection: 'posts' })).totalDocs).toBe(3)
+  })
+
+  it('leaves a database that already has content of its own alone (an import before the first start)', async () => {
+    const other = await startTestPayload(kind)
+    try {
+      await other.payload.create({
+        collection: 'retrospectives',
+        data: { period: { kind: 'year', year: 2024 }, _status: 'published' },
+        overrideAccess: true,
+      })
+      const result = await seedDemoContent(other.payload, { email: 'demo@devlog.test', password: 'demo-password-1' })
+      expect(result).toEqual({
+        seeded: false,
+        reason: 'the database already has content of its own (1 retrospectives)',
+      })
+      expect((await other.payload.count({ collection: 'users' })).totalDocs).toBe(0)
+      expect((await other.payload.count({ collection: 'retrospectives' })).totalDocs).toBe(1)
+    } finally {
+      await other.close()
+    }
   })
 })
