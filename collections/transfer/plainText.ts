@@ -37,7 +37,8 @@ export type PlainTextPage = {
 /**
  * Reads a copied page: `isPropertyName` tells the importer's known property names (`Date`,
  * `Tags`, `날짜`, …) from ordinary lines. The title is the line right above the first property;
- * chrome lines above it are dropped. Without properties, the first short line is the title.
+ * chrome lines above it are dropped. Without properties, the first short line is the title,
+ * unless it is numbered: an outline that starts at `0.` or `1.` has no title line (the period gives one).
  */
 export function readPlainTextPage(text: string, isPropertyName: (name: string) => boolean): PlainTextPage {
   const lines = text.split('\n')
@@ -59,7 +60,7 @@ export function readPlainTextPage(text: string, isPropertyName: (name: string) =
   } else {
     const first = filled.findIndex(({ line }) => !CHROME.test(line))
     const candidate = filled[first]
-    if (candidate && isHeadingLine(candidate.line)) {
+    if (candidate && isHeadingLine(candidate.line) && !NUMBERED_HEADING.test(candidate.line)) {
       title = candidate.line
       bodyFrom = candidate.index + 1
     }
@@ -85,6 +86,7 @@ export function plainTextToMarkdown(text: string): string {
         .map((line) => line.trim())
         .filter(Boolean),
     )
+    .flatMap(splitAtNumberedHeadings)
     .filter((block) => block.length > 0)
   return blocks
     .map((block) => {
@@ -98,6 +100,20 @@ export function plainTextToMarkdown(text: string): string {
       return block.map(escapeMarkdown).join('\n\n')
     })
     .join('\n\n')
+}
+
+/**
+ * A numbered heading stands alone even with no blank line around it (`1-1. 이직` right above its
+ * paragraph): the block is cut before and after it.
+ */
+function splitAtNumberedHeadings(block: string[]): string[][] {
+  const parts: string[][] = [[]]
+  for (const line of block) {
+    const numbered = NUMBERED_HEADING.test(line) && headingLevel(line) > 0
+    if (numbered) parts.push([line], [])
+    else parts[parts.length - 1].push(line)
+  }
+  return parts
 }
 
 /** 2 for a top-level heading, 3 for a numbered second level, 0 for a paragraph line. */

@@ -136,6 +136,38 @@ describe.each(databaseKinds())('importing copied pages, outlines and untitled re
     ])
   })
 
+  it('reads an untitled outline whose first line is already a numbered heading: sections, titled by --period', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'devlog-outline-')), 'outline-only.txt')
+    fs.writeFileSync(
+      file,
+      [
+        '0. 들어가며',
+        '올해는 이직과 스터디로 바빴다.',
+        '',
+        '1. 직업',
+        '',
+        '1-1. 이직',
+        '플랫폼 팀으로 옮겼다.',
+        '1-2. 온콜',
+        '',
+        '온콜을 처음 맡았다.',
+        '',
+        '2. 스터디',
+        'CS 스터디를 열었다.',
+      ].join('\n'),
+    )
+    const report = await importWriting(test.payload, file, { period: '2021' })
+    expect(report.outcomes[0]).toMatchObject({ action: 'created', slug: '2021년-회고' })
+    const doc = await retrospective(test.payload, '2021년 회고')
+    expect(doc.sections!.map((section) => section.heading)).toEqual(['0. 들어가며', '1. 직업', '2. 스터디'])
+    expect(textOf(blocksOf(doc.sections![0].body)[0])).toBe('올해는 이직과 스터디로 바빴다.')
+    const work = blocksOf(doc.sections![1].body)
+    expect(work.filter((block) => block.type === 'heading').map((block) => [block.tag, textOf(block)])).toEqual([
+      ['h3', '1-1. 이직'],
+      ['h3', '1-2. 온콜'],
+    ])
+  })
+
   it('titles an English retrospective by its period in English', async () => {
     const doc = await retrospective(test.payload, '2024 Q3 Retrospective')
     expect(doc.language).toBe('en')
