@@ -83,6 +83,13 @@ describe('renderContent', () => {
     )
   })
 
+  it('leaves out the empty paragraphs the editor keeps at the end, and keeps those between', () => {
+    const { html } = renderContent(
+      doc(paragraph(text('하나')), paragraph(), paragraph(text('둘')), paragraph(), paragraph()),
+    )
+    expect(html).toBe('<p>하나</p><p><br /></p><p>둘</p>')
+  })
+
   it('sanitises: no script URLs, no event handlers', () => {
     expect(rendered.html).toContain('<a href="https://kubernetes.io/docs/">Kubernetes docs</a>')
     expect(rendered.html).not.toMatch(/javascript:/i)

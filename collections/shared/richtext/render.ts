@@ -158,7 +158,7 @@ export function renderContent(
 
   let html = convertLexicalToHTML({
     converters,
-    data: state as SerializedEditorState,
+    data: { ...state, root: withoutTrailingEmptyParagraphs(state.root) } as SerializedEditorState,
     disableContainer: true,
     disableIndent: true,
   })
@@ -216,6 +216,17 @@ function sanitize(html: string, allowedEmbedHosts: string[]): string {
     allowProtocolRelative: false,
   })
 }
+
+/** The editor keeps an empty paragraph after the last block (where the caret goes next): no content. */
+function withoutTrailingEmptyParagraphs(root: LexicalNode): LexicalNode {
+  const children = [...(root.children ?? [])]
+  while (children.length && isEmptyParagraph(children[children.length - 1])) children.pop()
+  return { ...root, children }
+}
+
+const isEmptyParagraph = (node: LexicalNode) =>
+  node.type === 'paragraph' &&
+  (node.children ?? []).every((child) => child.type === 'linebreak' || (child.type === 'text' && !child.text?.trim()))
 
 function nestHeadings(headings: { id: string; text: string; level: number }[]): TocEntry[] {
   const root: TocEntry[] = []
