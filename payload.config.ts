@@ -8,6 +8,7 @@ import { buildConfig, defaultLoggerOptions, type Config, type SanitizedConfig, t
 import { databaseAdapter } from './src/db/adapter'
 import { corsOrigins, logFormat, logLevel, payloadSecret, pluginOptions, smtpSettings } from './src/env'
 import { batchedStdout } from './src/lib/batchedStdout'
+import { logGraphQLRefusalsAtInfo } from './src/lib/graphqlRefusals'
 import { projectRoot } from './src/lib/projectRoot'
 import { devlogPlugin, isEditorRequest } from './collections'
 
@@ -37,6 +38,8 @@ export async function devlogConfig({
       // Gravatar would be fetched from outside; the default avatar works offline.
       avatar: 'default',
       meta: { titleSuffix: ' · Devlog' },
+      // Dates and times in the admin's language, with their year (`Mar 2, 2026, 8:00 PM`, `2026년 3월 2일 오후 8:00`).
+      dateFormat: 'PPp',
       importMap: {
         baseDir: dirname,
         importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js'),
@@ -44,7 +47,7 @@ export async function devlogConfig({
     },
     // The pretty format is Payload's own default destination.
     logger: {
-      options: { level: logLevel() },
+      options: { level: logLevel(), hooks: { logMethod: logGraphQLRefusalsAtInfo } },
       destination: logFormat() === 'json' ? batchedStdout() : defaultLoggerOptions,
     },
     secret: payloadSecret(),

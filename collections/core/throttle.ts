@@ -1,10 +1,11 @@
 import {
-  APIError,
   type AfterErrorHook,
   type CollectionAfterOperationHook,
   type CollectionBeforeOperationHook,
   type PayloadRequest,
 } from 'payload'
+
+import { httpError } from '../shared/endpoints'
 
 /** Failed logins an address may make to one account before it waits. */
 const FREE_FAILURES = 5
@@ -53,7 +54,7 @@ export function loginThrottle(clientAddress: ClientAddress) {
   const refuse = (req: PayloadRequest, waitMs: number, message: string) => {
     const seconds = Math.max(1, Math.ceil(waitMs / 1000))
     req.responseHeaders = new Headers({ 'Retry-After': String(seconds) })
-    return new APIError(`${message} Try again in ${seconds} s.`, 429, undefined, true)
+    return httpError(`${message} Try again in ${seconds} s.`, 429)
   }
 
   const before: CollectionBeforeOperationHook = ({ args, operation, req }) => {

@@ -26,6 +26,22 @@ const withoutVersionRoutes = (collection: CollectionConfig): CollectionConfig =>
   return { ...collection, endpoints: [...routes, ...(collection.endpoints || [])] }
 }
 
+/**
+ * Requests refused for what they asked, logged at `info` as one line without a stack (Payload logs
+ * an error it has no level for at `error`, stack and all): `error` stays for the server's own
+ * faults. Payload already does this for Forbidden, NotFound, ValidationError, Locked and
+ * MissingFile; a host's own `loggingLevels` win.
+ */
+const REFUSALS_LOGGED_AT_INFO = {
+  RequestRefused: 'info',
+  AuthenticationError: 'info',
+  LockedAuth: 'info',
+  UnauthorizedError: 'info',
+  UnverifiedEmail: 'info',
+  QueryError: 'info',
+  FileUploadError: 'info',
+} as const
+
 const hasDrafts = (collection: CollectionConfig) =>
   typeof collection.versions === 'object' && Boolean(collection.versions.drafts)
 
@@ -38,6 +54,7 @@ const hasDrafts = (collection: CollectionConfig) =>
  */
 export const guardFeature = (): DevlogFeature => ({
   afterError: answerUnreadableRequests,
+  plugin: (config) => ({ ...config, loggingLevels: { ...REFUSALS_LOGGED_AT_INFO, ...config.loggingLevels } }),
   extendCollection: (collection) =>
     appendHooks(withoutVersionRoutes(collection), {
       beforeOperation: [parseRequestedId, refuseMalformedQueries, refuseUnreadableQueries, refuseMalformedData],

@@ -1,20 +1,14 @@
-import {
-  APIError,
-  type CollectionBeforeOperationHook,
-  type FlattenedField,
-  type PayloadRequest,
-  type Where,
-} from 'payload'
+import { type CollectionBeforeOperationHook, type FlattenedField, type PayloadRequest, type Where } from 'payload'
 import { validOperatorSet } from 'payload/shared'
 
-import { ID_SHAPE, isIdText } from '../shared/endpoints'
+import { httpError, ID_SHAPE, isIdText } from '../shared/endpoints'
 import { fieldsOnPath } from './queries'
 
 const LISTS = new Set(['in', 'not_in', 'all'])
 const GEO = new Set(['near', 'within', 'intersects'])
 const RANGES = new Set(['greater_than', 'greater_than_equal', 'less_than', 'less_than_equal'])
 
-const badRequest = (message: string) => new APIError(message, 400, undefined, true)
+const badRequest = (message: string) => httpError(message, 400)
 
 /**
  * What one operand must be for a field: an id the database could hold for ids and references

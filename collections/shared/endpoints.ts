@@ -11,7 +11,19 @@ import {
  * numbers, choices, JSON bodies and file downloads. An error thrown with `httpError` reaches the client as
  * `{ errors: [{ message }] }` with that status, in REST and GraphQL alike.
  */
-export const httpError = (message: string, status = 400) => new APIError(message, status, undefined, true)
+export const httpError = (message: string, status = 400) =>
+  status < 500 ? new RequestRefused(message, status) : new APIError(message, status, undefined, true)
+
+/**
+ * A request refused for what it asked (a 4xx): the client's matter, not the server's fault. Its
+ * own name lets Payload log it by `loggingLevels` at `info`, without a stack (see the guard).
+ */
+export class RequestRefused extends APIError {
+  constructor(message: string, status: number) {
+    super(message, status, undefined, true)
+    this.name = 'RequestRefused'
+  }
+}
 
 /**
  * The query parameters an endpoint takes, declared as its `custom.query` (name → what it means

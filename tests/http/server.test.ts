@@ -174,6 +174,34 @@ describeWithBuild('the production server over a fresh SQLite file', () => {
     ).json()
     expect(count.totalDocs).toBe(2)
   })
+
+  it('logs refused requests (failed logins, unknown slugs, bad input) at info without a stack, never at error', async () => {
+    const from = server.output().length
+    const answers = [
+      await fetch(`${server.url}/api/users/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'nobody@test.local', password: 'a-wrong-password-1' }),
+      }),
+      await fetch(`${server.url}/api/posts/slug/${encodeURIComponent('없는-글')}`),
+      await fetch(`${server.url}/api/posts?limit=-3`),
+      await fetch(`${server.url}/api/retrospectives`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
+        body: JSON.stringify({ period: { kind: 'year', year: 2020 }, sections: 'three' }),
+      }),
+    ]
+    expect(answers.map((answer) => answer.status)).toEqual([401, 404, 400, 400])
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    const lines = server
+      .output()
+      .slice(from)
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { level: number; err?: { stack?: string } })
+    expect(lines.filter((line) => line.level >= 50)).toEqual([])
+    expect(lines.filter((line) => line.err?.stack)).toEqual([])
+  })
 })
 
 describeWithBuild('server lifecycle', () => {
