@@ -13,6 +13,7 @@ export const retrospectivesFeature = (options: SanitizedDevlogOptions): DevlogFe
     RetrospectiveAreas,
     createRetrospectivesCollection({
       linkStudyGroups: options.features.studyGroups,
+      serverComponentsPath: options.adminServerComponentsPath,
       editor: createDevlogEditor({ componentsPath: options.adminComponentsPath }),
     }),
   ],

@@ -4,6 +4,7 @@ import { anyone, signedIn } from '../shared/access/roles'
 import { adminOrGroupOperator } from './access'
 import { checkEnrolment } from './enrolment'
 import { cohortFields, copyGroupFrom } from './groupRef'
+import { DAY_ONLY } from '../shared/fields/dates'
 import { mustExist } from '../shared/fields/relationships'
 import { label, options, staticLabel } from '../shared/lib/labels'
 import { uniqueTogether } from '../shared/uniqueTogether'
@@ -82,13 +83,13 @@ export const Memberships: CollectionConfig = {
           name: 'joinedAt',
           type: 'date',
           label: label('joined'),
-          admin: { date: { pickerAppearance: 'dayOnly' } },
+          admin: { date: DAY_ONLY },
         },
         {
           name: 'leftAt',
           type: 'date',
           label: label('left'),
-          admin: { date: { pickerAppearance: 'dayOnly' } },
+          admin: { date: DAY_ONLY },
         },
       ],
     },

@@ -280,10 +280,12 @@ describe.each(databaseKinds())('retrospectives on %s', (kind) => {
     expect(y2091.retrospectives.map((entry) => entry.title)).toEqual(['2091년 회고'])
     // The 2090 goal that was missed is carried over into 2091 for review.
     expect(y2091.goals).toMatchObject({ missed: 1, total: 1 })
+    expect(y2091.retrospectives[0].carried).toBe(1)
     expect(y2091.achievedShare).toBe(0)
     expect(y2090.retrospectives.map((entry) => entry.title)).toEqual(['2090년 2분기 회고', '2090년 회고'])
     expect(y2090.goals).toMatchObject({ achieved: 2, missed: 1, dropped: 1, total: 4 })
     expect(y2090.retrospectives[0].goals).toMatchObject({ achieved: 1, dropped: 1, total: 2 })
+    expect(y2090.retrospectives[0].carried).toBe(0)
     expect(y2090.achievedShare).toBe(0.5)
     expect(timeline.find((year) => year.year === 2089)?.achievedShare).toBeNull()
   })

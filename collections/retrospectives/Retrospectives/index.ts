@@ -1,6 +1,7 @@
 import type { CollectionConfig, Field, LabelFunction, RichTextField } from 'payload'
 
 import { isEditor, publishedOrEditor } from '../../shared/access/roles'
+import { DAY_ONLY } from '../../shared/fields/dates'
 import { deriveContent, derivedContentFields } from '../../shared/fields/derivedContent'
 import { publishedAtField, publishedNewestFirstIndex, setPublishedAt } from '../../shared/fields/publishedAt'
 import { mustExist } from '../../shared/fields/relationships'
@@ -66,14 +67,17 @@ const studyLinks: Field = {
 
 /**
  * `linkStudyGroups`: whether the study-groups feature is on, so a retrospective can name groups
- * and cohorts; `editor`: Devlog's rich-text editor (`createDevlogEditor`).
+ * and cohorts; `editor`: Devlog's rich-text editor (`createDevlogEditor`); `serverComponentsPath`:
+ * where the admin imports Devlog's server components from (the timeline above the list).
  */
 export const createRetrospectivesCollection = ({
   linkStudyGroups,
   editor,
+  serverComponentsPath,
 }: {
   linkStudyGroups: boolean
   editor: RichTextField['editor']
+  serverComponentsPath: string
 }): CollectionConfig => ({
   slug: 'retrospectives',
   labels: { singular: label('retrospective'), plural: label('retrospectives') },
@@ -83,6 +87,7 @@ export const createRetrospectivesCollection = ({
     useAsTitle: 'title',
     defaultColumns: ['title', 'period.kind', 'period.year', '_status', 'publishedAt'],
     group: staticLabel('retrospectives'),
+    components: { beforeList: [`${serverComponentsPath}#RetrospectiveTimeline`] },
   },
   defaultSort: '-period.startDate',
   indexes: [publishedNewestFirstIndex],
@@ -166,7 +171,7 @@ export const createRetrospectivesCollection = ({
               label: label('start'),
               index: true,
               admin: {
-                date: { pickerAppearance: 'dayOnly' },
+                date: DAY_ONLY,
                 readOnly: false,
                 description: label('derivedUnlessThePeriodIs'),
               },
@@ -177,7 +182,7 @@ export const createRetrospectivesCollection = ({
               type: 'date',
               label: label('end'),
               index: true,
-              admin: { date: { pickerAppearance: 'dayOnly' } },
+              admin: { date: DAY_ONLY },
               validate: validatePeriodField('endDate'),
             },
           ],

@@ -10,6 +10,8 @@ export type TimelineEntry = {
   excerpt: string | null
   period: { kind: string; year: number; index: number | null; startDate: string; endDate: string }
   goals: GoalCounts
+  /** Goals carried over from an earlier retrospective. */
+  carried: number
 }
 
 export type TimelineYear = {
@@ -42,7 +44,13 @@ export async function buildTimeline(payload: Payload, req: PayloadRequest): Prom
     collection: 'retrospectives',
     where: { _status: { equals: 'published' } },
     sort: '-period.startDate',
-    select: { title: true, slug: true, excerpt: true, period: true, goals: { status: true } },
+    select: {
+      title: true,
+      slug: true,
+      excerpt: true,
+      period: true,
+      goals: { status: true, carriedFromRetrospective: true },
+    },
     depth: 0,
     pagination: false,
     overrideAccess: false,
@@ -53,7 +61,8 @@ export async function buildTimeline(payload: Payload, req: PayloadRequest): Prom
   const years = new Map<number, TimelineYear>()
   for (const doc of docs) {
     const period = doc.period as TimelineEntry['period']
-    const goals = countGoals(doc.goals as { status?: string }[])
+    const goalRows = (doc.goals ?? []) as { status?: string; carriedFromRetrospective?: unknown }[]
+    const goals = countGoals(goalRows)
     const year = years.get(period.year) ?? {
       year: period.year,
       achievedShare: null,
@@ -67,6 +76,7 @@ export async function buildTimeline(payload: Payload, req: PayloadRequest): Prom
       excerpt: typeof doc.excerpt === 'string' ? doc.excerpt : null,
       period,
       goals,
+      carried: goalRows.filter((goal) => goal.carriedFromRetrospective != null).length,
     })
     addCounts(year.goals, goals)
     years.set(period.year, year)

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone } from '../../shared/access/roles'
 import { adminOrGroupOperator, adminOrOperator, requireGroupOperatorOnWrite } from '../access'
+import { DAY_ONLY } from '../../shared/fields/dates'
 import { mustExist } from '../../shared/fields/relationships'
 import { label, options, staticLabel } from '../../shared/lib/labels'
 import { cohortEndpoints } from '../endpoints'
@@ -62,14 +63,14 @@ export const createCohortsCollection = ({ componentsPath }: { componentsPath: st
           type: 'date',
           label: label('start'),
           required: true,
-          admin: { date: { pickerAppearance: 'dayOnly' } },
+          admin: { date: DAY_ONLY },
         },
         {
           name: 'endDate',
           type: 'date',
           label: label('end'),
           required: true,
-          admin: { date: { pickerAppearance: 'dayOnly' } },
+          admin: { date: DAY_ONLY },
           validate: (
             value: string | Date | null | undefined,
             { siblingData }: { siblingData: { startDate?: string } },

@@ -11,6 +11,8 @@ export const createCodeBlock = ({ componentsPath }: { componentsPath: string }):
   interfaceName: 'CodeBlock',
   jsx: codeMarkdownConverter as Block['jsx'],
   labels: { singular: label('code'), plural: label('codeBlocks') },
+  // The header names the file or the language instead of an empty block name ("Untitled").
+  admin: { components: { Label: `${componentsPath}#CodeBlockLabel` } },
   fields: [
     {
       type: 'row',

@@ -5,6 +5,7 @@ import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8c
 import { CodeFenceFeatureClient as CodeFenceFeatureClient_3196ea0d42674500b3d3869306713de9 } from '../../../../collections/exports/admin'
 import { BlocksFeatureClient as BlocksFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { CodeBlockEditor as CodeBlockEditor_3196ea0d42674500b3d3869306713de9 } from '../../../../collections/exports/admin'
+import { CodeBlockLabel as CodeBlockLabel_3196ea0d42674500b3d3869306713de9 } from '../../../../collections/exports/admin'
 import { UploadFeatureClient as UploadFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { TableFeatureClient as TableFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { FixedToolbarFeatureClient as FixedToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
@@ -32,6 +33,7 @@ import { MetaTitleComponent as MetaTitleComponent_a8a977ebc872c5d5ea7ee689724c08
 import { MetaDescriptionComponent as MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { MetaImageComponent as MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
+import { RetrospectiveTimeline as RetrospectiveTimeline_b5c2ea9af8ba9ad0760b508755677457 } from '../../../../collections/exports/rsc'
 import { RosterBoardField as RosterBoardField_3196ea0d42674500b3d3869306713de9 } from '../../../../collections/exports/admin'
 import { FeedCheckButton as FeedCheckButton_3196ea0d42674500b3d3869306713de9 } from '../../../../collections/exports/admin'
 import { LinkToDoc as LinkToDoc_aead06e4cbf6b2620c5c51c9ab283634 } from '@payloadcms/plugin-search/client'
@@ -50,6 +52,7 @@ export const importMap = {
   "/collections/exports/admin#CodeFenceFeatureClient": CodeFenceFeatureClient_3196ea0d42674500b3d3869306713de9,
   "@payloadcms/richtext-lexical/client#BlocksFeatureClient": BlocksFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/collections/exports/admin#CodeBlockEditor": CodeBlockEditor_3196ea0d42674500b3d3869306713de9,
+  "/collections/exports/admin#CodeBlockLabel": CodeBlockLabel_3196ea0d42674500b3d3869306713de9,
   "@payloadcms/richtext-lexical/client#UploadFeatureClient": UploadFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#TableFeatureClient": TableFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#FixedToolbarFeatureClient": FixedToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
@@ -77,6 +80,7 @@ export const importMap = {
   "@payloadcms/plugin-seo/client#MetaDescriptionComponent": MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#MetaImageComponent": MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#PreviewComponent": PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
+  "/collections/exports/rsc#RetrospectiveTimeline": RetrospectiveTimeline_b5c2ea9af8ba9ad0760b508755677457,
   "/collections/exports/admin#RosterBoardField": RosterBoardField_3196ea0d42674500b3d3869306713de9,
   "/collections/exports/admin#FeedCheckButton": FeedCheckButton_3196ea0d42674500b3d3869306713de9,
   "@payloadcms/plugin-search/client#LinkToDoc": LinkToDoc_aead06e4cbf6b2620c5c51c9ab283634,
