@@ -17,3 +17,12 @@ export async function inTransaction<T>(req: PayloadRequest, work: () => Promise<
     throw error
   }
 }
+
+/**
+ * Whether a transaction on this database really rolls back: Payload's MongoDB adapter without a
+ * replica set (FerretDB 1.x included) still starts a session and hands out a transaction id, but
+ * its writes land at once and an abort undoes nothing (it sets `transactionOptions` to `false`).
+ */
+export function rollsBack(req: PayloadRequest): boolean {
+  return Boolean(req.transactionID) && (req.payload.db as { transactionOptions?: unknown }).transactionOptions !== false
+}

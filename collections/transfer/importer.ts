@@ -6,7 +6,7 @@ import { createLocalReq, initTransaction, killTransaction, type Payload, type Pa
 
 import { GOAL_STATUSES } from '../retrospectives/constants'
 import { markdownToLexical } from '../shared/richtext/markdown'
-import { inTransaction } from '../shared/transactions'
+import { inTransaction, rollsBack } from '../shared/transactions'
 import { parseLooseDate, parsePeriodKey, periodFromText, periodKey, RETROSPECTIVE_MARKER } from './periodFromText'
 import { periodTitle, type ContentLanguage, type Period } from '../shared/lib/periods'
 import { MAX_SLUG_LENGTH, slugify, validateSlug } from '../shared/lib/slugify'
@@ -499,7 +499,7 @@ class Writer {
     let transactional = false
     try {
       const doc = await inTransaction(req, () => {
-        transactional = Boolean(req.transactionID)
+        transactional = rollsBack(req)
         return this.writeDocument(plan, existing, req, created)
       })
       this.remember(plan, doc, created)
@@ -524,7 +524,9 @@ class Writer {
     const req = await createLocalReq({}, this.payload)
     await initTransaction(req)
     this.restoreCatalogue = this.catalogue.snapshot()
-    return req.transactionID ? req : null
+    if (rollsBack(req)) return req
+    await killTransaction(req)
+    return null
   }
 
   private restoreCatalogue = () => {}
