@@ -25,7 +25,7 @@ export function importSummary(report: ImportReport, target: string, elapsed: num
   const rate = elapsed > 0 ? ` (${(outcomes.length / elapsed).toFixed(1)} files/s)` : ''
   const verb = (done: string, would: string) => (dryRun ? would : done)
   const lines = [
-    `${dryRun ? `Dry run (${rehearsed ? 'written and rolled back' : 'read only: this database has no transactions to rehearse the writes in'}; nothing was kept): ` : ''}${outcomes.length} file${outcomes.length === 1 ? '' : 's'} from ${target} in ${seconds(elapsed)}${rate}`,
+    `${dryRun ? `Dry run (nothing was written${rehearsed ? '' : '; without transactions in this database the writes were not rehearsed'}): ` : ''}${outcomes.length} file${outcomes.length === 1 ? '' : 's'} from ${target} in ${seconds(elapsed)}${rate}`,
     `  ${verb('created', 'would create')}: ${counts.created}`,
     `  ${verb('updated', 'would update')}: ${counts.updated}`,
     `  skipped: ${counts.skipped}`,
