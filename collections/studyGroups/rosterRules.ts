@@ -52,6 +52,10 @@ export type WeekReport = {
   number: number
   submissionRate: number | null
   attendanceRate: number | null
+  /** Members who handed in something for the week (on time, late, or awaiting a decision), counted as they do. */
+  submitted: number
+  /** Members the week is for: all but those excused. */
+  expected: number
 }
 
 const rate = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 1000)
@@ -150,13 +154,22 @@ export function weeklyReport(
 ): WeekReport[] {
   const ordered = byNumber(sessions)
   const positionById = new Map(ordered.map((session, position) => [key(session.id), position]))
-  const weeks = ordered.map(() => ({ submitted: 0, due: 0, attendance: new AttendanceTally() }))
+  const weeks = ordered.map(() => ({
+    submitted: 0,
+    due: 0,
+    handedIn: 0,
+    expected: 0,
+    attendance: new AttendanceTally(),
+  }))
 
   for (const summary of summaries) {
     for (const cell of summary.cells) {
       const position = positionById.get(key(cell.sessionId))
       if (position === undefined) continue
       const week = weeks[position]
+      if (cell.submission !== 'excused') week.expected += 1
+      if (cell.submission === 'on-time' || cell.submission === 'late' || cell.submission === 'in-review')
+        week.handedIn += 1
       if (cell.submission !== 'excused' && cell.submission !== 'pending' && cell.submission !== 'in-review') {
         week.due += 1
         if (cell.submission === 'on-time' || cell.submission === 'late') week.submitted += 1
@@ -173,6 +186,8 @@ export function weeklyReport(
       number: session.number,
       submissionRate: deadlinePassed ? rate(week.submitted, week.due) : null,
       attendanceRate: week.attendance.rate,
+      submitted: week.handedIn,
+      expected: week.expected,
     }
   })
 }

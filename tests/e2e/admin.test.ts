@@ -408,7 +408,14 @@ describeBrowser('the admin in a real browser, on %s', (kind) => {
       '?Awaiting a decision',
       'RSS from the blog feed',
     ])
-    expect(await page.locator('.devlog-roster-table thead th').nth(1).innerText()).toMatch(/W1\s+Mon, Mar 1, 2027/)
+    // The week under way (the cohort's first) is marked, its deadline in the group's zone (Seoul).
+    expect(await page.locator('.devlog-roster-table thead th').nth(1).innerText()).toMatch(
+      /^W1 · this week\s+due Sun, 2\/28, 23:59$/,
+    )
+    expect(await page.locator('.devlog-roster-table thead th[aria-current="date"]').count()).toBe(1)
+    expect(await page.locator('.devlog-roster-table thead th').nth(2).innerText()).toMatch(
+      /^W2\s+due Sun, 3\/7, 23:59$/,
+    )
     expect(await page.getByRole('button', { name: /^김하나, W1 \(Mon, Mar 1, 2027\): Not due yet$/ }).count()).toBe(1)
     // The header row and the member column stay put while the grid scrolls.
     expect(
@@ -430,13 +437,35 @@ describeBrowser('the admin in a real browser, on %s', (kind) => {
     await page.locator('.rs__option', { hasText: 'All statuses' }).click()
     await page.waitForFunction(() => document.querySelectorAll('.devlog-roster-table tbody tr').length === 3)
 
-    // An operator records a member's post from the cell; it becomes a link to the submission.
+    // An operator records a member's post from the cell, in a form opened under that member's row;
+    // the cell becomes a link to the submission and the week's count follows at once.
+    expect(await page.locator('.devlog-roster-submitted td').first().innerText()).toBe('0/2')
     await page.getByRole('button', { name: /^김하나, W1 / }).click()
+    expect(
+      await page
+        .locator('.devlog-roster-table tbody tr', { has: page.locator('th', { hasText: '김하나' }) })
+        .evaluate((row) => row.nextElementSibling?.querySelector('.devlog-roster-record') !== null),
+    ).toBe(true)
     await page.getByLabel('Post URL').fill('https://hana.example.dev/first-week')
     await page.getByRole('button', { name: 'Record', exact: true }).click()
     await page.getByRole('link', { name: /^김하나, W1 \(Mon, Mar 1, 2027\): On time$/ }).waitFor()
     expect(await page.locator('.devlog-roster-table td[data-status="pending"]').count()).toBe(7)
+    expect(await page.locator('.devlog-roster-submitted td').first().innerText()).toBe('1/2')
+    // At 1280 px the whole board fits: the summary column stays at the right edge and every header
+    // keeps to two lines.
+    await page.setViewportSize({ width: 1280, height: 900 })
+    const summaryHeader = page.locator('.devlog-roster-table thead th').last()
+    expect(await summaryHeader.evaluate((cell) => getComputedStyle(cell).position)).toBe('sticky')
+    const grid = (await page.locator('.devlog-roster-table').locator('..').boundingBox())!
+    const summaryBox = (await summaryHeader.boundingBox())!
+    expect(summaryBox.x + summaryBox.width).toBeLessThanOrEqual(grid.x + grid.width + 1)
+    const lineHeight = await summaryHeader.evaluate((cell) => parseFloat(getComputedStyle(cell).lineHeight) || 20)
+    for (const height of await page
+      .locator('.devlog-roster-table thead th')
+      .evaluateAll((cells) => cells.map((cell) => cell.getBoundingClientRect().height)))
+      expect(height).toBeLessThanOrEqual(lineHeight * 2 + 12)
     await shot('07-roster-board')
+    await page.setViewportSize({ width: 1400, height: 1000 })
     // Week headers follow the admin's language.
     await browser.context.addCookies([{ name: 'payload-lng', value: 'ko', url: server.url }])
     await page.reload()

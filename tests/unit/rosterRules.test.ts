@@ -83,7 +83,15 @@ describe('summariseMembership', () => {
     )
     expect(summary.cells.map((cell) => cell.sessionId)).toEqual(['s1', 's2', 's3', 's4', 's5'])
     expect(statuses(summary)).toEqual(['pass-used', 'on-time', 'pass-used', 'missing', 'missing'])
-    expect(summary.counts).toEqual({ 'on-time': 1, late: 0, missing: 2, 'pass-used': 2, excused: 0, pending: 0, 'in-review': 0 })
+    expect(summary.counts).toEqual({
+      'on-time': 1,
+      late: 0,
+      missing: 2,
+      'pass-used': 2,
+      excused: 0,
+      pending: 0,
+      'in-review': 0,
+    })
     expect(summary).toMatchObject({ passesLeft: 0, finesOwed: 10000, atRisk: false })
   })
 
@@ -96,7 +104,15 @@ describe('summariseMembership', () => {
   it('marks weeks pending while the deadline is ahead or nothing is due, without spending a pass', () => {
     const summary = summariseMembership('c', sessions, [submission('c', 5, '2026-03-25T00:00:00.000Z')], rules, now)
     expect(statuses(summary)).toEqual(['pass-used', 'missing', 'missing', 'pending', 'on-time'])
-    expect(summary.counts).toEqual({ 'on-time': 1, late: 0, missing: 2, 'pass-used': 1, excused: 0, pending: 1, 'in-review': 0 })
+    expect(summary.counts).toEqual({
+      'on-time': 1,
+      late: 0,
+      missing: 2,
+      'pass-used': 1,
+      excused: 0,
+      pending: 1,
+      'in-review': 0,
+    })
     expect(summary).toMatchObject({ passesLeft: 0, finesOwed: 10000, atRisk: true })
     expect(statuses(summariseMembership('c', [session(1, null)], [], rules, now))).toEqual(['pending'])
   })
@@ -219,6 +235,18 @@ describe('weeklyReport', () => {
     expect(report.map((week) => week.submissionRate)).toEqual([0.667, 0, 0.667, null, null])
   })
 
+  it('counts who handed in each week, the week under way included, among those it is for', () => {
+    const report = weeklyReport(sessions, summaries, now)
+    // Week 4 is under way: c has handed in, a and b not yet; week 2 excused b.
+    expect(report.map((week) => [week.submitted, week.expected])).toEqual([
+      [2, 3],
+      [0, 2],
+      [2, 3],
+      [1, 3],
+      [0, 3],
+    ])
+  })
+
   it('rates attendance among members whose attendance was recorded and not excused', () => {
     const report = weeklyReport(sessions, summaries, now)
     expect(report.map((week) => week.attendanceRate)).toEqual([1, 0, null, null, null])
@@ -231,14 +259,16 @@ describe('weeklyReport', () => {
     ])
     const excusedSummaries = ['a', 'b'].map((id) => summariseMembership(id, [allExcused], [], rules, now))
     expect(weeklyReport([allExcused], excusedSummaries, now)).toEqual([
-      { sessionId: 's1', number: 1, submissionRate: null, attendanceRate: null },
+      { sessionId: 's1', number: 1, submissionRate: null, attendanceRate: null, submitted: 0, expected: 0 },
     ])
   })
 
   it('reports every week of a cohort with no members, and ignores cells of unknown sessions', () => {
     expect(weeklyReport(sessions, [], now).every((week) => week.submissionRate === null)).toBe(true)
     const report = weeklyReport([sessions[0]], summaries, now)
-    expect(report).toEqual([{ sessionId: 's1', number: 1, submissionRate: 0.667, attendanceRate: 1 }])
+    expect(report).toEqual([
+      { sessionId: 's1', number: 1, submissionRate: 0.667, attendanceRate: 1, submitted: 2, expected: 3 },
+    ])
   })
 })
 

@@ -4,7 +4,6 @@ import {
   Button,
   ReactSelect,
   SearchFilter,
-  TextInput,
   useConfig,
   useDocumentInfo,
   useModal,
@@ -16,18 +15,9 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { Board } from '../roster/board'
 import { currentSession, takesPart } from '../rosterRules'
 import type { DevlogTranslationKeys, DevlogTranslations } from '../../translations/index'
+import { RosterGrid, type Recording } from './RosterGrid'
 import { RosterImportDrawer } from './RosterImportDrawer'
-
-const STATUS_STYLE = {
-  'on-time': { mark: '✓', colour: 'var(--theme-success-500)', label: 'devlog:rosterStatus_on_time' },
-  late: { mark: 'L', colour: 'var(--theme-warning-500)', label: 'devlog:rosterStatus_late' },
-  missing: { mark: '✗', colour: 'var(--theme-error-500)', label: 'devlog:rosterStatus_missing' },
-  'pass-used': { mark: 'P', colour: 'var(--theme-elevation-500)', label: 'devlog:rosterStatus_pass_used' },
-  excused: { mark: 'E', colour: 'var(--theme-elevation-400)', label: 'devlog:rosterStatus_excused' },
-  pending: { mark: '·', colour: 'var(--theme-elevation-300)', label: 'devlog:rosterStatus_pending' },
-  'in-review': { mark: '?', colour: 'var(--theme-warning-500)', label: 'devlog:rosterStatus_in_review' },
-} as const satisfies Record<string, { mark: string; colour: string; label: DevlogTranslationKeys }>
-type CellStatus = keyof typeof STATUS_STYLE
+import { FEED_BADGE, STATUS_STYLE, type CellStatus } from './rosterMarks'
 
 /** Filters besides a cell status; the dashboard links to the board with `?roster=<filter>`. */
 const WEEK_FILTERS = {
@@ -36,12 +26,6 @@ const WEEK_FILTERS = {
   submitted: 'devlog:dashboardSubmitted',
 } as const satisfies Record<string, DevlogTranslationKeys>
 const IMPORT_DRAWER = 'devlog-roster-import'
-// Marks a cell whose submission the feed poller found.
-const FEED_BADGE = { fontSize: 8, marginLeft: 1, color: 'var(--theme-elevation-500)' } as const
-
-// The header row and the member column stay in view while 150 members × 26 weeks scroll.
-const stickyHeader = { position: 'sticky', top: 0, zIndex: 2, background: 'var(--theme-elevation-50)' } as const
-const stickyColumn = { position: 'sticky', left: 0, zIndex: 1, background: 'var(--theme-bg)' } as const
 
 /**
  * The operators' roster board on a cohort's edit view: members × sessions with each cell's
@@ -52,11 +36,7 @@ const stickyColumn = { position: 'sticky', left: 0, zIndex: 1, background: 'var(
 export function RosterBoardField() {
   const { id } = useDocumentInfo()
   const { config } = useConfig()
-  const { t, i18n } = useTranslation<DevlogTranslations, DevlogTranslationKeys>()
-  const fullDate = useMemo(
-    () => new Intl.DateTimeFormat(i18n.language, { year: 'numeric', month: 'short', day: 'numeric', weekday: 'short' }),
-    [i18n.language],
-  )
+  const { t } = useTranslation<DevlogTranslations, DevlogTranslationKeys>()
   const statusLabel = (key: string) => t(STATUS_STYLE[key as CellStatus].label)
   const api = `${config.serverURL}${config.routes.api}/cohorts/${id}`
   const [board, setBoard] = useState<Board | null>(null)
@@ -65,8 +45,7 @@ export function RosterBoardField() {
   const [filter, setFilter] = useState('')
   const [status, setStatus] = useState('')
   const [busy, setBusy] = useState(false)
-  const [recording, setRecording] = useState<{ membership: string; session: string; title: string } | null>(null)
-  const [recordUrl, setRecordUrl] = useState('')
+  const [recording, setRecording] = useState<Recording | null>(null)
 
   const load = useCallback(async () => {
     if (!id) return
@@ -124,8 +103,8 @@ export function RosterBoardField() {
   }
 
   /** Records a submission for a cell through the submit endpoint members use, on their behalf. */
-  const record = async () => {
-    if (!recording) return
+  const record = async (url: string) => {
+    if (!recording) return false
     setBusy(true)
     setError(null)
     try {
@@ -133,15 +112,16 @@ export function RosterBoardField() {
         method: 'POST',
         credentials: 'include',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ membership: recording.membership, session: recording.session, url: recordUrl }),
+        body: JSON.stringify({ membership: recording.membership, session: recording.session, url }),
       })
       const body = await response.json()
       if (!response.ok) throw new Error(body?.errors?.[0]?.message ?? response.statusText)
       setRecording(null)
-      setRecordUrl('')
       await load()
+      return true
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : String(caught))
+      return false
     } finally {
       setBusy(false)
     }
@@ -218,150 +198,15 @@ export function RosterBoardField() {
         </li>
       </ul>
       {board && (
-        <div style={{ overflow: 'auto', maxHeight: '70vh', border: '1px solid var(--theme-elevation-150)' }}>
-          <table className="devlog-roster-table" style={{ borderCollapse: 'separate', borderSpacing: 0, fontSize: 13 }}>
-            <thead>
-              <tr>
-                <th style={{ ...stickyHeader, ...stickyColumn, zIndex: 3, textAlign: 'left', padding: 4 }}>
-                  {t('devlog:rosterMember')}
-                </th>
-                {board.sessions.map((session) => (
-                  <th key={String(session.id)} title={session.topic ?? ''} style={{ ...stickyHeader, padding: 4 }}>
-                    {t('devlog:rosterWeek', { number: session.number })}
-                    <br />
-                    <small style={{ fontWeight: 400, whiteSpace: 'nowrap' }}>
-                      {fullDate.format(new Date(session.date))}
-                    </small>
-                  </th>
-                ))}
-                <th style={{ ...stickyHeader, padding: 4 }}>{t('devlog:rosterSummary')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.length === 0 && (
-                <tr>
-                  <td colSpan={board.sessions.length + 2}>
-                    {t(board.rows.length ? 'devlog:rosterNoMatch' : 'devlog:rosterEmpty')}
-                  </td>
-                </tr>
-              )}
-              {rows.map((row) => (
-                <tr key={String(row.membershipId)} data-at-risk={row.summary.atRisk || undefined}>
-                  <th
-                    scope="row"
-                    style={{
-                      ...stickyColumn,
-                      padding: 4,
-                      whiteSpace: 'nowrap',
-                      textAlign: 'left',
-                      fontWeight: row.summary.atRisk ? 700 : 400,
-                    }}
-                  >
-                    {row.member.displayName}
-                    {row.member.handle ? ` @${row.member.handle}` : ''}
-                  </th>
-                  {row.summary.cells.map((cell) => {
-                    const style = STATUS_STYLE[cell.submission as CellStatus]
-                    const submission = row.submissions[String(cell.sessionId)]
-                    const session = board.sessions.find((each) => String(each.id) === String(cell.sessionId))
-                    const fromFeed = submission?.source === 'feed'
-                    const label = t('devlog:rosterCell', {
-                      member: row.member.displayName,
-                      week: session ? t('devlog:rosterWeek', { number: session.number }) : '',
-                      date: session ? fullDate.format(new Date(session.date)) : '',
-                      status: fromFeed ? `${t(style.label)}, ${t('devlog:rosterFromFeed')}` : t(style.label),
-                    })
-                    const mark = (
-                      <span aria-hidden style={{ color: style.colour }}>
-                        {style.mark}
-                        {fromFeed && <sup style={FEED_BADGE}>RSS</sup>}
-                      </span>
-                    )
-                    return (
-                      <td
-                        key={String(cell.sessionId)}
-                        data-status={cell.submission}
-                        data-source={submission?.source}
-                        title={label}
-                        style={{ padding: 4, textAlign: 'center' }}
-                      >
-                        {submission ? (
-                          <a
-                            aria-label={label}
-                            href={`${config.routes.admin}/collections/submissions/${submission.id}`}
-                          >
-                            {mark}
-                          </a>
-                        ) : (
-                          <button
-                            type="button"
-                            aria-label={label}
-                            style={{ all: 'unset', cursor: 'pointer', padding: '0 4px' }}
-                            onClick={() =>
-                              setRecording({
-                                membership: String(row.membershipId),
-                                session: String(cell.sessionId),
-                                title: t('devlog:rosterRecordTitle', {
-                                  member: row.member.displayName,
-                                  week: session ? t('devlog:rosterWeek', { number: session.number }) : '',
-                                }),
-                              })
-                            }
-                          >
-                            {mark}
-                          </button>
-                        )}
-                      </td>
-                    )
-                  })}
-                  <td style={{ padding: 4, whiteSpace: 'nowrap' }}>
-                    {row.summary.counts.missing} / {row.summary.passesLeft} / {row.summary.finesOwed.toLocaleString()}
-                  </td>
-                </tr>
-              ))}
-              <tr>
-                <th scope="row" style={{ ...stickyColumn, padding: 4, textAlign: 'left' }}>
-                  {t('devlog:rosterSubmitted')}
-                </th>
-                {board.weeks.map((week) => (
-                  <td key={String(week.sessionId)} style={{ padding: 4, textAlign: 'center' }}>
-                    {week.submissionRate === null ? '–' : `${Math.round(week.submissionRate * 100)}%`}
-                  </td>
-                ))}
-                <td />
-              </tr>
-            </tbody>
-          </table>
-        </div>
-      )}
-      {recording && (
-        // Not a <form>: the board sits inside the cohort's edit form, which a nested form would submit.
-        <div
-          role="group"
-          className="devlog-roster-record"
-          aria-label={recording.title}
-          style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap', marginTop: 8 }}
-        >
-          <strong>{recording.title}</strong>
-          <TextInput
-            path="devlogRosterRecordUrl"
-            label={t('devlog:rosterRecordUrl')}
-            placeholder="https://"
-            value={recordUrl}
-            onChange={(event: React.ChangeEvent<HTMLInputElement>) => setRecordUrl(event.target.value)}
-            onKeyDown={(event) => {
-              if (event.key !== 'Enter') return
-              event.preventDefault()
-              void record()
-            }}
-          />
-          <Button size="small" margin={false} disabled={busy || !recordUrl} onClick={() => void record()}>
-            {t('devlog:rosterRecord')}
-          </Button>
-          <Button buttonStyle="secondary" size="small" margin={false} onClick={() => setRecording(null)}>
-            {t('devlog:rosterRecordCancel')}
-          </Button>
-        </div>
+        <RosterGrid
+          board={board}
+          rows={rows}
+          recording={recording}
+          busy={busy}
+          onStartRecording={setRecording}
+          onRecord={record}
+          onCancelRecording={() => setRecording(null)}
+        />
       )}
       <RosterImportDrawer slug={IMPORT_DRAWER} endpoint={`${api}/import`} onApplied={load} />
     </div>
