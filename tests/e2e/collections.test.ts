@@ -67,9 +67,22 @@ async function pickDate(page: Page, fieldPath: string, value: string) {
   await page.keyboard.press('Escape')
 }
 
-/** Adds a row to a list field (its "Add …" button). */
-const addRow = (page: Page, fieldPath: string) =>
-  page.locator(fieldId(fieldPath)).getByRole('button', { name: /^Add / }).last().click()
+/**
+ * Adds a row to a list field (its "Add …" button) and waits for the row's first field, `rowField`;
+ * a click that lands while the form re-renders after the last edit is made again, as a person would.
+ */
+async function addRow(page: Page, fieldPath: string, rowField: string) {
+  const button = page.locator(fieldId(fieldPath)).getByRole('button', { name: /^Add / }).last()
+  const row = page.locator(fieldId(rowField))
+  for (let attempt = 1; ; attempt++) {
+    await button.click()
+    try {
+      return await row.waitFor({ timeout: 10_000 })
+    } catch (error) {
+      if (attempt === 3) throw error
+    }
+  }
+}
 
 /** Types into the first rich-text editor inside `scope`. */
 async function write(page: Page, scope: string, text: string) {
@@ -89,7 +102,7 @@ const WRITINGS: Writing[] = [
     full: async (page) => {
       await type(page, 'name', '김에디터')
       await type(page, 'bio', '인프라와 쿠버네티스를 씁니다.')
-      await addRow(page, 'links')
+      await addRow(page, 'links', 'links.0.label')
       await type(page, 'links.0.label', 'GitHub')
       await type(page, 'links.0.url', 'https://github.com/editor')
     },
@@ -153,12 +166,12 @@ const WRITINGS: Writing[] = [
     },
     full: async (page) => {
       await type(page, 'excerpt', '분기를 돌아보며')
-      await addRow(page, 'sections')
+      await addRow(page, 'sections', 'sections.0.heading')
       await type(page, 'sections.0.heading', '잘한 것')
       await write(page, '#field-sections', '클러스터를 옮겼다.')
-      await addRow(page, 'goals')
+      await addRow(page, 'goals', 'goals.0.text')
       await type(page, 'goals.0.text', 'CKA 자격증')
-      await addRow(page, 'principles')
+      await addRow(page, 'principles', 'principles.0.text')
       await type(page, 'principles.0.text', '매주 회고를 쓴다')
     },
     edit: (page) => type(page, 'excerpt', '분기를 돌아보며, 다시'),
@@ -170,7 +183,7 @@ const WRITINGS: Writing[] = [
     required: (page) => type(page, 'name', `CS 스터디 ${Date.now()}`),
     full: async (page) => {
       await type(page, 'description', '매달 CS 주제를 하나씩')
-      await addRow(page, 'links')
+      await addRow(page, 'links', 'links.0.label')
       await type(page, 'links.0.label', 'GitHub')
       await type(page, 'links.0.url', 'https://github.com/cs-study')
     },
