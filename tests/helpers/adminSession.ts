@@ -1,6 +1,9 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
 import type { ConsoleMessage, Page, Request, Response } from 'playwright-core'
 
-import type { RunningServer } from './server'
+import { root, type RunningServer } from './server'
 
 /** Something a person using the admin would see go wrong, or that the server said went wrong. */
 export type Fault = { kind: 'http' | 'console' | 'page' | 'server'; text: string }
@@ -90,4 +93,30 @@ export function trackAdminRequests(page: Page) {
       }
     },
   }
+}
+
+/** A serious or critical accessibility finding of axe-core, with where it was found. */
+export type AccessibilityFinding = { id: string; at: string[] }
+
+/**
+ * Runs axe-core in `page` over `context` (axe's include/exclude selectors) and returns its serious
+ * and critical findings. The script is evaluated through the browser's debugging protocol, since
+ * the admin's CSP refuses injected script tags.
+ */
+export async function seriousAccessibilityFindings(page: Page, context: unknown): Promise<AccessibilityFinding[]> {
+  await page.evaluate(fs.readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8'))
+  return page.evaluate(async (context) => {
+    const { violations } = await (
+      window as unknown as {
+        axe: {
+          run: (context: unknown) => Promise<{
+            violations: { id: string; impact: string; nodes: { target: string[] }[] }[]
+          }>
+        }
+      }
+    ).axe.run(context)
+    return violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => ({ id: violation.id, at: violation.nodes.slice(0, 3).map((node) => node.target.join(' ')) }))
+  }, context)
 }

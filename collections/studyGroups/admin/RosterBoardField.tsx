@@ -1,15 +1,6 @@
 'use client'
 
-import {
-  Button,
-  ReactSelect,
-  SearchFilter,
-  useConfig,
-  useDocumentInfo,
-  useModal,
-  useTranslation,
-  type ReactSelectOption,
-} from '@payloadcms/ui'
+import { Button, SearchFilter, useConfig, useDocumentInfo, useModal, useTranslation } from '@payloadcms/ui'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 
 import type { Board } from '../roster/board'
@@ -26,6 +17,18 @@ const WEEK_FILTERS = {
   submitted: 'devlog:dashboardSubmitted',
 } as const satisfies Record<string, DevlogTranslationKeys>
 const IMPORT_DRAWER = 'devlog-roster-import'
+
+/** The status filter drawn like the admin's inputs. */
+const STATUS_SELECT = {
+  flex: '0 0 17rem',
+  height: 'calc(var(--base) * 2)',
+  padding: '0 calc(var(--base) * 0.5)',
+  border: '1px solid var(--theme-elevation-150)',
+  borderRadius: 'var(--style-radius-s)',
+  background: 'var(--theme-input-bg)',
+  color: 'var(--theme-elevation-800)',
+  font: 'inherit',
+} as const
 
 /**
  * The operators' roster board on a cohort's edit view: members × sessions with each cell's
@@ -80,7 +83,7 @@ export function RosterBoardField() {
     })
   }, [board, filter, status])
 
-  const statusOptions: ReactSelectOption<string>[] = [
+  const statusOptions: { value: string; label: string }[] = [
     { value: '', label: t('devlog:rosterAllStatuses') },
     ...Object.entries(WEEK_FILTERS).map(([value, key]) => ({ value, label: t(key) })),
     ...Object.keys(STATUS_STYLE).map((value) => ({ value, label: statusLabel(value) })),
@@ -141,15 +144,20 @@ export function RosterBoardField() {
         <label htmlFor="devlog-roster-status" className="field-label" style={{ margin: 0 }}>
           {t('devlog:rosterStatusFilter')}
         </label>
-        <div style={{ flex: '0 0 17rem' }} className="devlog-roster-status">
-          <ReactSelect
-            inputId="devlog-roster-status"
-            isClearable={false}
-            options={statusOptions}
-            value={statusOptions.find((option) => option.value === status)}
-            onChange={(option) => setStatus(String((option as ReactSelectOption<string>).value))}
-          />
-        </div>
+        {/* A native select: Payload's ReactSelect hides a focusable indicator from screen readers. */}
+        <select
+          id="devlog-roster-status"
+          className="devlog-roster-status"
+          value={status}
+          onChange={(event) => setStatus(event.target.value)}
+          style={STATUS_SELECT}
+        >
+          {statusOptions.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
         <Button
           buttonStyle="secondary"
           size="small"

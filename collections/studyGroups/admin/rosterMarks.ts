@@ -13,4 +13,4 @@ export const STATUS_STYLE = {
 export type CellStatus = keyof typeof STATUS_STYLE
 
 // Marks a cell whose submission the feed poller found.
-export const FEED_BADGE = { fontSize: 8, marginLeft: 1, color: 'var(--theme-elevation-500)' } as const
+export const FEED_BADGE = { fontSize: 9, marginLeft: 1, color: 'var(--theme-elevation-800)' } as const
