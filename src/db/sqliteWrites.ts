@@ -4,7 +4,14 @@ import { Sqlite3Transaction } from '@libsql/client/sqlite3'
 import Database from 'libsql'
 
 import { E_TIMEOUT, Mutex, withTimeout, type MutexInterface } from 'async-mutex'
-import { APIError, type BaseDatabaseAdapter, type DatabaseAdapterObj, type PayloadRequest } from 'payload'
+import {
+  APIError,
+  type BaseDatabaseAdapter,
+  type CollectionBeforeOperationHook,
+  type DatabaseAdapterObj,
+  type PayloadRequest,
+  type SanitizedConfig,
+} from 'payload'
 
 export type SqliteWriteOptions = {
   /** How long a connection waits for another process's write lock (SQLite's `busy_timeout`). */
@@ -71,6 +78,7 @@ export function serialiseSqliteWrites(adapterObj: DatabaseAdapterObj, options: S
           )
         }
       }
+      noteOperationTransactions(args.payload.config)
       const override = (name: keyof BaseDatabaseAdapter, wrap: (original: AdapterMethod) => AdapterMethod) => {
         const original = adapter[name] as unknown as AdapterMethod
         ;(adapter as unknown as Record<string, AdapterMethod>)[name] = wrap(original)
@@ -123,6 +131,14 @@ export function serialiseSqliteWrites(adapterObj: DatabaseAdapterObj, options: S
             async function (this: SqliteAdapter, ...args) {
               const req = (args[0] as { req?: Partial<PayloadRequest> } | undefined)?.req
               if (req?.transactionID || holdingWriteLock.getStore()) return write.apply(this, args)
+              // A write its operation made outside the transaction that operation holds the lock
+              // for would wait on itself: it joins that transaction.
+              const own = req?.context && transactionOfOperation.get(req.context)
+              if (own !== undefined && releases.has(own))
+                return write.apply(this, [
+                  { ...(args[0] as object), req: withTransaction(req!, own) },
+                  ...args.slice(1),
+                ])
               const release = await acquire()
               try {
                 return await holdingWriteLock.run(true, () => write.apply(this, args))
@@ -136,6 +152,33 @@ export function serialiseSqliteWrites(adapterObj: DatabaseAdapterObj, options: S
     },
   }
 }
+
+/**
+ * The transaction each operation began, by the operation's `req.context`. Payload's forgot-password
+ * reserves its request interval with a write made outside the transaction it has just begun (a
+ * request whose `transactionID` alone is isolated, so the reservation outlives a rollback); the
+ * context is the part such a request shares with its operation's own.
+ */
+const transactionOfOperation = new WeakMap<object, number | string>()
+
+const noteTransaction: CollectionBeforeOperationHook = ({ req }) => {
+  if (typeof req.transactionID === 'number' || typeof req.transactionID === 'string')
+    transactionOfOperation.set(req.context, req.transactionID)
+}
+
+/** Has every collection's operations note their transaction: they begin it before this hook runs. */
+function noteOperationTransactions(config: SanitizedConfig | undefined) {
+  for (const collection of config?.collections ?? []) {
+    const hooks = (collection.hooks.beforeOperation ??= [])
+    if (!hooks.includes(noteTransaction)) hooks.unshift(noteTransaction)
+  }
+}
+
+/** `req` seen through with `transactionID` set, the rest read from `req` itself. */
+const withTransaction = (req: Partial<PayloadRequest>, transactionID: number | string) =>
+  new Proxy(req, {
+    get: (target, key) => (key === 'transactionID' ? transactionID : Reflect.get(target, key, target)),
+  })
 
 /**
  * libsql's client hands its connection to each transaction it starts and opens a new one for
