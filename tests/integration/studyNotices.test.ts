@@ -217,12 +217,28 @@ describe.each(databaseKinds())('studyNotices on %s', (kind) => {
       })
       expect(bad.status).toBe(400)
       expect(bad.body.errors[0].data.errors[0]).toMatchObject({ path: 'notices.slackWebhookUrl' })
+      // Only https:// on the standard port, as Slack and Discord give them.
+      for (const [field, url] of [
+        ['slackWebhookUrl', 'http://hooks.slack.com/services/T0/B0/x'],
+        ['slackWebhookUrl', 'https://hooks.slack.com:8443/services/T0/B0/x'],
+        ['discordWebhookUrl', 'http://discord.com/api/webhooks/1/x'],
+      ]) {
+        const plain = await restAs(context, study.operator.email, `/study-groups/${study.group.id}`, {
+          method: 'PATCH',
+          body: { notices: { [field]: url } },
+        })
+        expect(plain.status).toBe(400)
+        expect(plain.body.errors[0].data.errors[0]).toMatchObject({
+          path: `notices.${field}`,
+          message: expect.stringMatching(/https:\/\/ address on the standard port/),
+        })
+      }
       const privateAddress = await restAs(context, study.operator.email, `/study-groups/${study.group.id}`, {
         method: 'PATCH',
         body: { notices: { discordWebhookUrl: 'http://10.0.0.8/api/webhooks/1/x' } },
       })
       expect(privateAddress.status).toBe(400)
-      expect(privateAddress.body.errors[0].data.errors[0].message).toMatch(/private or local address/)
+      expect(privateAddress.body.errors[0].data.errors[0].message).toMatch(/not one on 10\.0\.0\.8/)
     })
 
     test('English reminders at the group’s own offset', async () => {

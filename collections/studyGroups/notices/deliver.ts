@@ -20,6 +20,28 @@ type Notice = {
   attempts?: number | null
 }
 
+/**
+ * Slack reads `&`, `<` and `>` as its own markup (`<!channel>` pings everyone, `<url|label>` is a
+ * disguised link): they are escaped as Slack asks, so a member's name or a post's title reads as typed.
+ */
+export const slackText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+
+/** A web address in a notice, left as it is so that Discord still links it. */
+const WEB_ADDRESS = /(https?:\/\/\S+)/
+
+/**
+ * Discord reads Markdown (masked `[links](…)`, spoilers, headings and quotes at a line's start,
+ * `<@…>` and `<#…>` mentions): each mark that could start it is escaped with a backslash, which
+ * Discord hides, everywhere but in web addresses. `allowed_mentions` still keeps `@everyone` silent.
+ */
+export const discordText = (text: string) =>
+  text
+    .split(WEB_ADDRESS)
+    .map((part, index) =>
+      index % 2 === 1 ? part : part.replace(/[\\*_~`|[\]<@]/g, '\\$&').replace(/^([#>-])/gm, '\\$1'),
+    )
+    .join('')
+
 async function addressOf(req: PayloadRequest, notice: Notice): Promise<string> {
   const [collection, id] = notice.member
     ? (['members', idOf(notice.member)] as const)
@@ -54,7 +76,9 @@ async function send(req: PayloadRequest, notice: Notice, allowHosts: readonly st
   const url = notice.channel === 'slack' ? settings.slackWebhookUrl : settings.discordWebhookUrl
   if (!url) throw new Error(`the group has no ${notice.channel} webhook any more`)
   const body =
-    notice.channel === 'slack' ? { text } : { content: text.slice(0, DISCORD_LIMIT), allowed_mentions: { parse: [] } }
+    notice.channel === 'slack'
+      ? { text: slackText(text) }
+      : { content: discordText(text).slice(0, DISCORD_LIMIT), allowed_mentions: { parse: [] } }
   const { status } = await postOutbound(url, {
     headers: { 'content-type': 'application/json', 'user-agent': 'Devlog-Notices/1' },
     body: JSON.stringify(body),

@@ -38,12 +38,21 @@ const incomingWebhook =
   async (value, { req }) => {
     if (!value) return true
     const { allowPrivateHosts } = devlogOptions(req.payload.config).outbound
+    let url: URL
+    try {
+      url = new URL(value)
+    } catch {
+      return `The ${service} webhook URL is not a web address.`
+    }
+    const host = url.hostname.toLowerCase()
+    // A host allowed for testing (a loopback receiver) may be plain HTTP on a port of its own.
+    if (!allowPrivateHosts.includes(host)) {
+      if (!hosts.test(host)) return `The ${service} webhook URL must be one ${service} gave you, not one on ${host}.`
+      if (url.protocol !== 'https:' || url.port)
+        return `The ${service} webhook URL must be an https:// address on the standard port, as ${service} gives it.`
+    }
     const problem = await resolvedOutboundUrlProblem(value, allowPrivateHosts)
-    if (problem) return `The ${service} webhook URL ${problem}.`
-    const host = new URL(value).hostname.toLowerCase()
-    return hosts.test(host) || allowPrivateHosts.includes(host)
-      ? true
-      : `The ${service} webhook URL must be one ${service} gave you, not one on ${host}.`
+    return problem ? `The ${service} webhook URL ${problem}.` : true
   }
 
 /**
