@@ -379,6 +379,18 @@ describe.each(databaseKinds())('study groups on %s', (kind) => {
         expect(event.endDate.toJSDate().getTime() - start.getTime()).toBe(2 * 3_600_000)
       })
       expect(events[0].description).toMatch(/Submission deadline: \d{4}-\d{2}-\d{2} 23:59 \(Asia\/Seoul\)/)
+
+      // A line break in the group's name is text, not properties of its own; long lines are folded.
+      const name = `달력\r\nBEGIN:VEVENT\r\nSUMMARY:끼어든 일정\r\nEND:VEVENT; ${'아주 긴 이름 '.repeat(8)}`
+      const group = (await payload.findByID({ collection: 'cohorts', id: cohort.id, depth: 0 })).group
+      await payload.update({ collection: 'study-groups', id: group as number, data: { name } })
+      const injected = await sessionsIcs(await reqAs(null), cohort.id)
+      const parsed = new ICAL.Component(ICAL.parse(injected))
+      expect(parsed.getAllSubcomponents('vevent')).toHaveLength(sessions.docs.length)
+      // ical.js has no type for the calendar's NAME (RFC 7986): read as the TEXT it is.
+      const calendarName = ICAL.design.icalendar.value.text.fromICAL!(String(parsed.getFirstPropertyValue('name')))
+      expect(calendarName).toBe(`${name.replaceAll('\r\n', '\n')} ${cohort.label}`)
+      expect(injected.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true)
     })
 
     it('shows public fields only on the public roster and weekly submissions', async () => {

@@ -1,4 +1,4 @@
-import icalGenerator from 'ical-generator'
+import icalGenerator, { escape as icalText } from 'ical-generator'
 import { DateTime } from 'luxon'
 import type { PayloadRequest } from 'payload'
 
@@ -98,7 +98,9 @@ export async function sessionsIcs(req: PayloadRequest, cohortId: Id): Promise<st
   })
   const timeZone = group.rules?.timeZone ?? 'Asia/Seoul'
   const calendar = icalGenerator({
-    name: `${group.name} ${cohort.label}`,
+    // The library escapes an event's text but writes the calendar's name as given: a line break
+    // in a group's name would start properties of its own.
+    name: icalText(`${group.name} ${cohort.label}`, false),
     prodId: { company: 'Devlog', product: 'study-sessions' },
   })
   calendar.x('X-WR-TIMEZONE', timeZone)
