@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { gzipSync } from 'node:zlib'
 import type { NextFunction, Request, Response } from 'express'
 import { LRUCache } from 'lru-cache'
-import type { SanitizedConfig } from 'payload'
+import { getRequestLanguage, type SanitizedConfig } from 'payload'
 
 import { onContentChange } from '../../collections/delivery/contentEvents'
 
@@ -55,24 +55,37 @@ function relatedCollections(config: SanitizedConfig, slug: string, seen = new Se
   return seen
 }
 
-const isAnonymous = (req: IncomingMessage) =>
-  !req.headers.authorization && !/(^|;\s*)payload-token=/.test(req.headers.cookie ?? '')
+/**
+ * A request's cookies as Payload's own request parser reads them (names trimmed, so
+ * `payload-token =…` is the token too), which decides who is signed in.
+ */
+function cookiesOf(req: IncomingMessage): Map<string, string> {
+  const cookies = new Map<string, string>()
+  for (const pair of (req.headers.cookie ?? '').split(';')) {
+    const at = pair.indexOf('=')
+    if (at === -1) continue
+    cookies.set(pair.slice(0, at).trim(), pair.slice(at + 1).trim())
+  }
+  return cookies
+}
 
 // Plain Node requests: hits are answered before Express has parsed anything.
 const pathOf = (req: IncomingMessage) => (req.url ?? '/').split('?', 1)[0]
 
-const cacheable = (req: IncomingMessage) =>
-  (req.method === 'GET' || req.method === 'HEAD') && CACHEABLE.test(pathOf(req)) && isAnonymous(req)
+/**
+ * The headers an anonymous answer depends on: the origin (CORS), and the cookie and
+ * Accept-Language Payload picks the language of its messages from; a signed-in answer is never
+ * kept. Shared caches are told the same with `Vary`.
+ */
+const VARY = ['Origin', 'Accept-Language', 'Cookie']
 
-// CORS headers depend on the Origin: one origin's answer is never replayed to another. `url` is
-// the whole request target here: the cache sits in front of any router that could rewrite it. A
-// HEAD is answered from the GET's entry (its headers, no body).
-const keyOf = (req: IncomingMessage) => `GET ${req.headers.origin ?? ''} ${req.url}`
-
-/** Adds `Origin` to the response's Vary header, so shared caches keep origins apart too. */
-function varyOnOrigin(res: Response) {
+/** Adds what `VARY` names to the response's Vary header, so shared caches keep those answers apart too. */
+function varyOnRequestHeaders(res: Response) {
   const vary = String(res.getHeader('vary') ?? '')
-  if (!/(^|,)\s*(origin|\*)\s*(,|$)/i.test(vary)) res.setHeader('Vary', vary ? `${vary}, Origin` : 'Origin')
+  if (/(^|,)\s*\*\s*(,|$)/.test(vary)) return
+  const named = new Set(vary.split(',').map((name) => name.trim().toLowerCase()))
+  const missing = VARY.filter((name) => !named.has(name.toLowerCase()))
+  if (missing.length) res.setHeader('Vary', [vary, ...missing].filter(Boolean).join(', '))
 }
 
 const HIT = { 'X-Devlog-Cache': 'hit' }
@@ -104,6 +117,22 @@ export function publicResponses(
     // The body, its gzipped copy once made, and the headers and key around them.
     sizeCalculation: (entry) => Math.ceil(entry.body.length * 1.3) + 512,
   })
+  const tokenCookie = `${config.cookiePrefix || 'payload'}-token`
+  /** The anonymous request's cache key, or null when the request is signed in or not cacheable. */
+  const keyOf = (req: IncomingMessage): string | null => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !CACHEABLE.test(pathOf(req))) return null
+    if (req.headers.authorization) return null
+    const cookies = cookiesOf(req)
+    if (cookies.has(tokenCookie)) return null
+    const language = getRequestLanguage({
+      config,
+      cookies,
+      headers: new Headers(req.headers['accept-language'] ? { 'accept-language': req.headers['accept-language'] } : {}),
+    })
+    // `url` is the whole request target here: the cache sits in front of any router that could
+    // rewrite it. A HEAD is answered from the GET's entry (its headers, no body).
+    return `GET ${req.headers.origin ?? ''} ${language} ${req.url}`
+  }
   const dependencies = new Map<string, Set<string>>()
   // A collection's list or one document shows that collection and what it relates to; custom
   // endpoints (rosters, timelines, search) and feeds may show anything.
@@ -125,7 +154,8 @@ export function publicResponses(
    * rest of the chain added when the response was made.
    */
   const answerHit = (req: IncomingMessage, res: ServerResponse): boolean => {
-    const entry = store && cacheable(req) ? cache.get(keyOf(req)) : undefined
+    const key = store ? keyOf(req) : null
+    const entry = key === null ? undefined : cache.get(key)
     if (!entry) return false
     if (req.headers['if-none-match'] === entry.etag) {
       res.writeHead(304, { ...entry.headers, ...HIT })
@@ -143,8 +173,8 @@ export function publicResponses(
   }
 
   const record = (req: Request, res: Response, next: NextFunction) => {
-    if (!cacheable(req)) return next()
     const key = keyOf(req)
+    if (key === null) return next()
 
     // Hold the response back until it is complete, to hash it (and keep it).
     const chunks: Buffer[] = []
@@ -180,7 +210,7 @@ export function publicResponses(
       }
       const etag = etagOf(body)
       res.setHeader('ETag', etag)
-      varyOnOrigin(res)
+      varyOnRequestHeaders(res)
       if (!res.getHeader('cache-control') || /no-store|no-cache|private/.test(String(res.getHeader('cache-control'))))
         res.setHeader('Cache-Control', PUBLIC_API_CACHE)
       if (store) {

@@ -8,12 +8,20 @@ import { publicResponses } from '../../src/http/responseCache'
 
 /** An app with the response cache in front of answers of a given size. */
 async function serve(maxBytes: number) {
-  const config = { collections: [] } as unknown as SanitizedConfig
+  const config = {
+    collections: [],
+    cookiePrefix: 'payload',
+    i18n: { supportedLanguages: { en: {}, ko: {} }, fallbackLanguage: 'en' },
+  } as unknown as SanitizedConfig
   const { answerHit, record } = publicResponses(config, { store: true, maxBytes })
   const app = express()
   app.use(record)
   app.get('/api/things/:size', (req, res) => {
     res.json({ filler: 'x'.repeat(Number(req.params.size)) })
+  })
+  // An answer that shows who asks, as a signed-in reader's drafts would, and in their language.
+  app.get('/api/whoami', (req, res) => {
+    res.json({ cookie: req.headers.cookie ?? null, language: req.headers['accept-language'] ?? null })
   })
   // As Devlog's server does: the cache answers before the app.
   const server = createServer((req, res) => answerHit(req, res) || app(req, res)).listen(0, '127.0.0.1')
@@ -53,6 +61,30 @@ describe('the response cache', () => {
       // An answer larger than the whole budget is served and never kept.
       expect(await cacheOf('/api/things/200000')).toBe('miss')
       expect(await cacheOf('/api/things/200000')).toBe('miss')
+    } finally {
+      await close()
+    }
+  })
+
+  it('never takes a signed-in request for an anonymous one, and keeps languages and origins apart', async () => {
+    const { base, close } = await serve(1024 * 1024)
+    try {
+      const get = (headers: Record<string, string>) => rawRequest(`${base}/api/whoami`, { headers })
+      expect((await get({})).headers['x-devlog-cache']).toBe('miss')
+      // However Payload would read the token cookie, the answer is neither served from nor kept in the cache.
+      for (const cookie of ['payload-token =abc', 'theme=dark;  payload-token=abc', 'theme=dark;payload-token= abc']) {
+        const signedIn = await get({ cookie })
+        expect(signedIn.headers['x-devlog-cache']).toBeUndefined()
+        expect(JSON.parse(signedIn.body.toString()).cookie).toBe(cookie)
+      }
+      expect(JSON.parse((await get({})).body.toString()).cookie).toBeNull()
+      // An answer in Korean is kept for Korean readers only, whether they ask by header or by cookie.
+      const korean = await get({ 'accept-language': 'ko-KR,ko;q=0.9' })
+      expect(korean.headers['x-devlog-cache']).toBe('miss')
+      expect((await get({ 'accept-language': 'ko' })).headers['x-devlog-cache']).toBe('hit')
+      expect((await get({ cookie: 'payload-lng=ko' })).headers['x-devlog-cache']).toBe('hit')
+      expect(JSON.parse((await get({ 'accept-language': 'en-US' })).body.toString()).language).toBeNull()
+      expect(korean.headers.vary).toBe('Origin, Accept-Language, Cookie')
     } finally {
       await close()
     }
