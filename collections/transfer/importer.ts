@@ -152,10 +152,26 @@ function decodePath(url: string): string {
   }
 }
 
-async function readImage(file: string, reference: string, alt: string): Promise<LocalImage | null> {
+/**
+ * Reads the image `reference` names, relative to `dir`, when it lies inside `root`, the folder
+ * given to the import (symbolic links followed): a text cannot publish files from elsewhere on the
+ * machine (`../../…`, an absolute path). `outside` when it lies elsewhere; null when it is missing
+ * or no image.
+ */
+async function readImage(
+  dir: string,
+  root: string,
+  reference: string,
+  alt: string,
+): Promise<LocalImage | 'outside' | null> {
+  const file = path.resolve(dir, decodePath(reference))
   const type = IMAGE_TYPES[path.extname(file).toLowerCase()]
   if (!type) return null
-  const bytes = await fs.readFile(file).catch(() => null)
+  const [real, realRoot] = await Promise.all([fs.realpath(file).catch(() => null), fs.realpath(root)])
+  if (!real) return null
+  const relative = path.relative(realRoot, real)
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return 'outside'
+  const bytes = await fs.readFile(real).catch(() => null)
   if (!bytes) return null
   return { source: reference, alt: alt.trim() || path.basename(file), bytes, fileName: path.basename(file) }
 }
@@ -240,14 +256,14 @@ function namesOnlyItsPeriod(title: string): boolean {
 type PlanOverrides = { period: Period | null; as: TransferCollection | null }
 
 /** Reads and checks one file; throws ImportError naming the first problem. */
-async function planFile(file: string, zone: string, overrides: PlanOverrides): Promise<Plan> {
+async function planFile(file: string, zone: string, overrides: PlanOverrides, imageRoot: string): Promise<Plan> {
   const raw = await fs.readFile(file)
   const warnings: string[] = []
   const decoded = decodeText(raw, warnings)
   const source = /\.html?$/i.test(file)
     ? parseHtmlSource(decoded, path.basename(file))
     : parseSource(decoded, { plainText: /\.txt$/i.test(file) })
-  return planSource(source, { file, raw, zone, overrides, warnings })
+  return planSource(source, { file, raw, zone, overrides, warnings, imageRoot })
 }
 
 /**
@@ -262,15 +278,15 @@ async function planSource(
     zone,
     overrides,
     warnings,
-    localImages = true,
+    imageRoot,
   }: {
     file: string
     raw: Buffer
     zone: string
     overrides: PlanOverrides
     warnings: string[]
-    /** Whether images may be read from beside `file` (not for content fetched from elsewhere). */
-    localImages?: boolean
+    /** The folder images may be read from (the one given to the import); null for content fetched from elsewhere. */
+    imageRoot: string | null
   },
 ): Promise<Plan> {
   const { properties } = source
@@ -322,16 +338,19 @@ async function planSource(
   const dir = path.dirname(file)
   const images = new Map<string, LocalImage>()
   for (const image of source.format === 'html' ? imagesInHtml(source.body) : findImages(source.body)) {
-    if (!localImages || isRemote(image.url) || images.has(image.url) || /^data:/i.test(image.url)) continue
-    const found = await readImage(path.resolve(dir, decodePath(image.url)), image.url, image.alt)
-    if (found) images.set(image.url, found)
+    if (!imageRoot || isRemote(image.url) || images.has(image.url) || /^data:/i.test(image.url)) continue
+    const found = await readImage(dir, imageRoot, image.url, image.alt)
+    if (found === 'outside') warnings.push(`image ${image.url}: outside the folder being imported; kept as a link`)
+    else if (found) images.set(image.url, found)
     else warnings.push(`image ${image.url}: not found or not an image next to the file; kept as a link`)
   }
   const coverPath = text(properties.cover, 'cover')
   let cover: LocalImage | null = null
   if (coverPath && !isRemote(coverPath)) {
-    cover = await readImage(path.resolve(dir, decodePath(coverPath)), coverPath, title)
-    if (!cover) throw new ImportError(`cover: ${coverPath} is not an image next to the file.`)
+    const found = imageRoot ? await readImage(dir, imageRoot, coverPath, title) : null
+    if (found === 'outside') throw new ImportError(`cover: ${coverPath} is outside the folder being imported.`)
+    if (!found) throw new ImportError(`cover: ${coverPath} is not an image next to the file.`)
+    cover = found
   }
 
   const hash = createHash('sha256').update(raw)
@@ -827,7 +846,7 @@ export async function importWriting(
             zone: timeZone,
             overrides,
             warnings: item.warnings,
-            localImages: false,
+            imageRoot: null,
           })
           if (item.link) plan.identity = item.link
           return plan
@@ -851,7 +870,7 @@ export async function importWriting(
       continue
     }
     if (!/\.json$/i.test(file)) {
-      report(await importOne(name, () => planFile(file, timeZone, overrides)))
+      report(await importOne(name, () => planFile(file, timeZone, overrides, root)))
       continue
     }
     // A JSON file holds a whole blog: one outcome per post.
@@ -881,6 +900,7 @@ export async function importWriting(
             zone: timeZone,
             overrides,
             warnings: post.warnings,
+            imageRoot: root,
           })
           if (plan.collection === 'posts') {
             const authors = post.authors.map((author) => ({ ...author, id: catalogue.userOf(author.email) }))

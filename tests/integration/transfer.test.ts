@@ -267,6 +267,43 @@ describe.each(databaseKinds())('on %s', (kind) => {
       expect(docs[0].goals).toMatchObject([{ text: '달리기', status: 'planned', area: null }])
     })
 
+    it('reads images only from inside the folder given, however a text names one outside it', async () => {
+      const png = fs.readFileSync(path.join(FIXTURES, 'blog/images/probe-flow.png'))
+      // A secret-looking image beside the folder, and one reached through a symbolic link inside it.
+      const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'devlog-outside-'))
+      try {
+        fs.writeFileSync(path.join(outside, 'private.png'), png)
+        fs.symlinkSync(outside, path.join(folder, 'linked'))
+        fs.mkdirSync(path.join(folder, 'posts'))
+        fs.writeFileSync(path.join(folder, 'posts', 'inside.png'), png)
+        const absolute = path.join(outside, 'private.png')
+        const relative = path.relative(path.join(folder, 'posts'), absolute)
+        fs.writeFileSync(
+          path.join(folder, 'posts', 'images.md'),
+          `# Images\n\n![in](inside.png)\n\n![up](${relative})\n\n![abs](${absolute})\n\n![link](../linked/private.png)\n`,
+        )
+        fs.writeFileSync(path.join(folder, 'posts', 'cover.md'), `---\ntitle: Cover\ncover: ${relative}\n---\n\nbody\n`)
+        const report = await importWriting(test.payload, folder)
+        expect(outcome(report, 'posts/images.md')).toMatchObject({
+          action: 'created',
+          warnings: [
+            `image ${relative}: outside the folder being imported; kept as a link`,
+            `image ${absolute}: outside the folder being imported; kept as a link`,
+            'image ../linked/private.png: outside the folder being imported; kept as a link',
+          ],
+        })
+        expect(outcome(report, 'posts/cover.md')).toMatchObject({
+          action: 'failed',
+          reason: `cover: ${relative} is outside the folder being imported.`,
+        })
+        // Only the image inside the folder was uploaded.
+        const { docs } = await test.payload.find({ collection: 'media', overrideAccess: true })
+        expect(docs.map((doc) => doc.filename)).toEqual([expect.stringMatching(/inside\.png$/)])
+      } finally {
+        fs.rmSync(outside, { recursive: true, force: true })
+      }
+    })
+
     it('refuses two files that would share a slug, keeping the first', async () => {
       fs.writeFileSync(path.join(folder, 'a.md'), '# Same title\n\nfirst')
       fs.writeFileSync(path.join(folder, 'b.md'), '# Same title\n\nsecond')
