@@ -106,6 +106,14 @@ export type DevlogPluginOptions = {
     /** The first retry's delay; later ones back off exponentially. @default 5000 */
     retryDelayMs?: number
   }
+  accounts?: {
+    /**
+     * Passwords no account may take, besides the most common ones: a password published in
+     * documentation (a demo account's) on a server that faces the public. Compared ignoring case.
+     * @default []
+     */
+    refusedPasswords?: string[]
+  }
   /** Requests Devlog sends to addresses people give it: webhooks, members' feeds, Slack and Discord. */
   outbound?: {
     /**
@@ -184,6 +192,7 @@ export type SanitizedDevlogOptions = {
   sitemap: { urlsPerFile: number }
   search: { memoryLimit: number }
   webhooks: { retryDelayMs: number }
+  accounts: { refusedPasswords: string[] }
   outbound: { allowPrivateHosts: string[] }
   studyGroups: {
     feeds: { schedule: string; timeoutMs: number; maxBytes: number; hostPaceMs: number; backdateGraceMinutes: number }
@@ -282,6 +291,9 @@ export function sanitizeOptions(
     sitemap: { urlsPerFile: urlsPerSitemap(options.sitemap?.urlsPerFile) },
     search: { memoryLimit: wholeNumber('search.memoryLimit', options.search?.memoryLimit, 5_000, 0) },
     webhooks: { retryDelayMs: wholeNumber('webhooks.retryDelayMs', options.webhooks?.retryDelayMs, 5_000, 1) },
+    accounts: {
+      refusedPasswords: (options.accounts?.refusedPasswords ?? []).map((password) => password.toLowerCase()),
+    },
     outbound: { allowPrivateHosts: (options.outbound?.allowPrivateHosts ?? []).map(bareHost).filter(Boolean) },
     studyGroups: {
       feeds: {

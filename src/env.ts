@@ -217,6 +217,9 @@ function list(env: Env, name: string): string[] {
  * The plugin's options from this app's environment: the package itself never reads
  * `process.env`, so every setting a deployment changes is turned into an option here.
  */
+/** The demo admin's password when ADMIN_PASSWORD is not set, as the README publishes it. */
+export const DEMO_ADMIN_PASSWORD = 'devlog-admin'
+
 export function pluginOptions(env: Env = process.env, overrides: DevlogPluginOptions = {}): DevlogPluginOptions {
   return {
     site: {
@@ -234,6 +237,8 @@ export function pluginOptions(env: Env = process.env, overrides: DevlogPluginOpt
     sitemap: { urlsPerFile: wholeNumber(env, 'SITEMAP_URLS_PER_FILE', 50_000, 1, 50_000) },
     search: { memoryLimit: searchMemoryLimit(env) },
     webhooks: { retryDelayMs: wholeNumber(env, 'WEBHOOK_RETRY_DELAY_MS', 5_000, 1, 86_400_000) },
+    // A password everyone can read in the README opens no account of a production server.
+    accounts: { refusedPasswords: env.NODE_ENV === 'production' ? [DEMO_ADMIN_PASSWORD] : [] },
     outbound: { allowPrivateHosts: list(env, 'OUTBOUND_ALLOW_PRIVATE_HOSTS') },
     studyGroups: {
       feeds: { schedule: env.FEED_POLL_SCHEDULE?.trim() || undefined },

@@ -9,6 +9,7 @@ import {
   admissionLimits,
   ConfigError,
   corsOrigins,
+  DEMO_ADMIN_PASSWORD,
   frontendOrigins,
   heapGrowingPercent,
   logFormat,
@@ -185,7 +186,7 @@ async function maybeSeed(payload: Payload, dev: boolean) {
   const wanted = process.env.SEED_DEMO ? process.env.SEED_DEMO === 'true' : dev
   if (!wanted) return
   const email = process.env.ADMIN_EMAIL || 'admin@devlog.local'
-  const password = process.env.ADMIN_PASSWORD || 'devlog-admin'
+  const password = process.env.ADMIN_PASSWORD || DEMO_ADMIN_PASSWORD
   // Demo content is a convenience: whatever goes wrong with it, the server still starts.
   const result = await seedDemoContent(payload, { email, password }).catch((error: unknown) => ({
     seeded: false as const,

@@ -30,11 +30,14 @@ function developmentEnv(databaseUri: string): NodeJS.ProcessEnv {
   return env as unknown as NodeJS.ProcessEnv
 }
 
+const ADMIN_PASSWORD = 'readme-admin-password'
+
 describeOnEachDatabase("the README's curl, import and export examples", (kind) => {
   let server: RunningServer
 
   beforeAll(async () => {
-    server = await startServer({ ...databaseEnv(kind), SEED_DEMO: 'true' })
+    // Production refuses the demo's published password: the admin's is ADMIN_PASSWORD, as the README says.
+    server = await startServer({ ...databaseEnv(kind), SEED_DEMO: 'true', ADMIN_PASSWORD })
   }, 180_000)
 
   afterAll(async () => {
@@ -52,7 +55,11 @@ describeOnEachDatabase("the README's curl, import and export examples", (kind) =
       'curl() { command curl --fail-with-body -sS "$@"; }',
       ...curlExamples.map((block) => block.replaceAll('http://localhost:3000', server.url)),
     ].join('\n')
-    const run = spawnSync('bash', ['-c', script], { encoding: 'utf8', timeout: 60_000 })
+    const run = spawnSync('bash', ['-c', script], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, ADMIN_PASSWORD },
+    })
     // `… | head -c 300` closes the pipe early; curl then reports (23), which `-s` hides from a reader.
     const problems = run.stderr.split('\n').filter((line) => line && !line.includes('(23) Failed writing body'))
     expect({ status: run.status, problems }).toEqual({ status: 0, problems: [] })

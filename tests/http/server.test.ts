@@ -91,6 +91,14 @@ describeWithBuild('the production server over a fresh SQLite file', () => {
   })
 
   it('lets the first user register as admin, then keeps drafts from anonymous clients', async () => {
+    // The demo's password, published in the README, opens no account of a production server.
+    const demoPassword = await fetch(`${server.url}/api/users/first-register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'owner@test.local', password: 'devlog-admin' }),
+    })
+    expect(demoPassword.status).toBe(400)
+    expect(JSON.stringify(await demoPassword.json())).toMatch(/"path":"password".*published/)
     const register = await fetch(`${server.url}/api/users/first-register`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -601,6 +601,8 @@ describe.each(databaseKinds())('on %s', (kind) => {
   describe('accounts', () => {
     it.each([
       ['short', 'short-pw1', /at least 10 characters/],
+      ['blank', ' '.repeat(12), /at least 10 characters besides spaces/],
+      ['short but padded', '   pw-short   ', /at least 10 characters besides spaces/],
       ['common', 'password123', /most common/],
       ['common, other case', 'QWERTY1234', /most common/],
     ])('refuses a %s password when an account is created or its password changed', async (_, password, problem) => {
