@@ -8,9 +8,9 @@ import { absolutiseHtml, documentUrl } from './urls'
 export const FEED_LENGTH = 50
 
 /**
- * Where text goes as HTML: Atom writes titles and summaries as `type="html"` and RSS readers
- * render descriptions as HTML, so plain text goes in escaped there; RSS titles and JSON Feed's
- * `title` and `summary` are plain text.
+ * Where text goes as HTML: Atom writes titles and summaries as `type="html"`, and RSS readers
+ * render descriptions, and many of them titles, as HTML, so plain text goes in escaped there (a
+ * title of `<img onerror=…>` is text in every reader); JSON Feed's `title` and `summary` are plain text.
  */
 export type FeedFormat = 'rss' | 'atom' | 'json'
 
@@ -104,7 +104,7 @@ export async function buildFeed(
     const link = documentUrl(site, entry.collection, entry.slug)
     const authorNames = names(entry.authors, 'name')
     feed.addItem({
-      title: format === 'atom' ? escapeHTML(entry.title) : entry.title,
+      title: format === 'json' ? entry.title : escapeHTML(entry.title),
       id: link,
       link,
       date: new Date(entry.updatedAt),

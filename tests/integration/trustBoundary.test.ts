@@ -478,11 +478,11 @@ describe.each(databaseKinds())('on %s', (kind) => {
         expect(xml).not.toContain('<script>')
         expect(xml).not.toContain('<img src=x')
       }
-      // Atom titles are `type="html"`; RSS titles are plain text.
+      // Atom titles are `type="html"`; RSS readers often render titles as HTML too.
       expect(await read('/atom.xml')).toContain(
         '<title type="html"><![CDATA[Feed &lt;b&gt;bold&lt;/b&gt; title]]></title>',
       )
-      expect(await read('/feed.xml')).toContain('<title><![CDATA[Feed <b>bold</b> title]]></title>')
+      expect(await read('/feed.xml')).toContain('<title><![CDATA[Feed &lt;b&gt;bold&lt;/b&gt; title]]></title>')
       const json = JSON.parse(await read('/feed.json'))
       const item = json.items.find((entry: Json) => entry.title === 'Feed <b>bold</b> title')
       expect(item.summary).toBe(excerpt)
