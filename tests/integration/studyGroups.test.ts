@@ -536,5 +536,51 @@ describe.each(databaseKinds())('study groups on %s', (kind) => {
       expect(cohort.label).toBe('2026')
       void admin
     })
+
+    it('leaves who operates a group and its money rules to admins', async () => {
+      const operator = await createUser(payload, ['operator'])
+      const friend = await createUser(payload, ['operator'])
+      const group = await payload.create({
+        collection: 'study-groups',
+        data: {
+          name: '돈 규칙',
+          kind: 'posting-study',
+          operators: [operator.id],
+          rules: { deposit: 50_000, finePerMiss: 5_000 },
+        } as never,
+      })
+      const tokenOf = async (email: string) =>
+        (await payload.login({ collection: 'users', data: { email, password: 'test-password-1' } })).token!
+      const change = async (email: string, data: Record<string, unknown>) =>
+        restRequest(ctx, `/study-groups/${group.id}`, { method: 'PATCH', body: data, token: await tokenOf(email) })
+
+      const byOperator = await change(operator.email, {
+        description: '운영자가 고친 소개',
+        operators: [operator.id, friend.id],
+        rules: { deposit: 0, finePerMiss: 0 },
+      })
+      expect(byOperator.status).toBe(200)
+      const stored = await payload.findByID({ collection: 'study-groups', id: group.id, depth: 0 })
+      expect(stored).toMatchObject({
+        description: '운영자가 고친 소개',
+        rules: { deposit: 50_000, finePerMiss: 5_000 },
+      })
+      expect(stored.operators).toEqual([operator.id])
+      // Nor can an operator take themselves off and leave the group unstaffed.
+      await change(operator.email, { operators: [] })
+      expect((await payload.findByID({ collection: 'study-groups', id: group.id, depth: 0 })).operators).toEqual([
+        operator.id,
+      ])
+
+      const byAdmin = await change(admin.email, {
+        operators: [operator.id, friend.id],
+        rules: { deposit: 0 },
+      })
+      expect(byAdmin.status).toBe(200)
+      expect(await payload.findByID({ collection: 'study-groups', id: group.id, depth: 0 })).toMatchObject({
+        operators: [operator.id, friend.id],
+        rules: { deposit: 0 },
+      })
+    })
   })
 })

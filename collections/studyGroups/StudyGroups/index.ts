@@ -1,6 +1,6 @@
 import { Forbidden, type CollectionBeforeChangeHook, type CollectionConfig, type Where } from 'payload'
 
-import { hasRole, isAdmin, anyone } from '../../shared/access/roles'
+import { hasRole, isAdmin, isAdminField, anyone } from '../../shared/access/roles'
 import { adminOrGroupOperator, adminOrOperator, assertOperatesGroup, groupOperatorField } from '../access'
 import { mustExist } from '../../shared/fields/relationships'
 import { slugField } from '../../shared/fields/slug'
@@ -93,6 +93,9 @@ export const StudyGroups: CollectionConfig = {
       hasMany: true,
       label: label('operators'),
       index: true,
+      // Who runs a group is the admins' to change: an operator cannot add a friend or remove a
+      // fellow operator. One creating a sub-study staffs it.
+      access: { update: isAdminField },
       ...mustExist,
     },
     {
@@ -216,7 +219,8 @@ export const StudyGroups: CollectionConfig = {
               type: 'number',
               label: label('depositKRW'),
               min: 0,
-              access: { read: groupOperatorField },
+              // Money rules are agreed with the members; admins change them once a group runs.
+              access: { read: groupOperatorField, update: isAdminField },
             },
             {
               name: 'finePerMiss',
@@ -224,7 +228,7 @@ export const StudyGroups: CollectionConfig = {
               label: label('finePerMissKRW'),
               min: 0,
               defaultValue: 0,
-              access: { read: groupOperatorField },
+              access: { read: groupOperatorField, update: isAdminField },
             },
           ],
         },
