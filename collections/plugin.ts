@@ -1,4 +1,4 @@
-import type { CollectionConfig, Config, Plugin } from 'payload'
+import type { AdminViewConfig, CollectionConfig, Config, Plugin } from 'payload'
 
 import { blogFeature } from './blog/index'
 import { coreFeature } from './core/index'
@@ -88,9 +88,12 @@ export const devlogPlugin =
 
     return {
       ...config,
-      admin: withDashboardWidgets(
-        config.admin,
-        active.flatMap((feature) => feature.widgets ?? []),
+      admin: withAdminViews(
+        withDashboardWidgets(
+          config.admin,
+          active.flatMap((feature) => feature.widgets ?? []),
+        ),
+        Object.assign({}, ...active.map((feature) => feature.views ?? {})),
       ),
       endpoints: [...(config.endpoints ?? []), ...active.flatMap((feature) => feature.endpoints ?? [])],
       jobs: {
@@ -116,6 +119,12 @@ export const devlogPlugin =
       },
     }
   }
+
+/** The features' own admin pages beside the host's (the host's win on a shared name). */
+const withAdminViews = (admin: Config['admin'], views: Record<string, AdminViewConfig>): Config['admin'] => ({
+  ...admin,
+  components: { ...admin?.components, views: { ...views, ...admin?.components?.views } },
+})
 
 /** Endpoints other features add to this collection (tag feeds on `tags`). */
 const withEndpoints = (collection: CollectionConfig, features: DevlogFeature[]): CollectionConfig => {

@@ -2,6 +2,7 @@
 
 export { MergeTagField } from '../blog/admin/MergeTagField'
 export { FeedCheckButton } from '../studyGroups/admin/FeedCheckButton'
+export { InviteMemberButton } from '../studyGroups/admin/InviteMemberButton'
 export { RosterBoardField } from '../studyGroups/admin/RosterBoardField'
 export { CodeBlockEditor } from '../shared/richtext/blocks/CodeBlockEditor'
 export { CodeBlockLabel } from '../shared/richtext/blocks/CodeBlockLabel'

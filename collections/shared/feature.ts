@@ -1,4 +1,13 @@
-import type { AfterErrorHook, CollectionConfig, Endpoint, GraphQLExtension, Payload, Plugin, TaskConfig } from 'payload'
+import type {
+  AdminViewConfig,
+  AfterErrorHook,
+  CollectionConfig,
+  Endpoint,
+  GraphQLExtension,
+  Payload,
+  Plugin,
+  TaskConfig,
+} from 'payload'
 
 import type { DevlogWidget } from './dashboard'
 
@@ -20,6 +29,8 @@ export type DevlogFeature = {
   extendCollection?: (collection: CollectionConfig) => CollectionConfig
   /** Turns errors of any route into the answer they deserve (config-level `afterError`). */
   afterError?: AfterErrorHook
+  /** Pages of the admin of their own (`/admin/claim-member`), by name. */
+  views?: Record<string, AdminViewConfig>
   /** Widgets for the admin's dashboard. */
   widgets?: DevlogWidget[]
   /** An official plugin the feature builds on (SEO, search), applied after the collections exist. */

@@ -6,6 +6,7 @@ import type { Member } from './types'
 import { idOf } from '../shared/lib/ids'
 import { label, staticLabel } from '../shared/lib/labels'
 import { feedHealthField } from './feeds/health'
+import { guardAccountLink } from './memberAccounts'
 
 /**
  * Records who added a member (an operator reaches the people they added). Anyone but an admin or
@@ -45,7 +46,7 @@ export const createMembersCollection = ({ componentsPath }: { componentsPath: st
   },
   // Anyone signed in may create their own profile (to apply to a cohort); operators add others.
   access: { read: anyone, create: signedIn, update: adminOperatorOrSelf, delete: isAdmin },
-  hooks: { beforeChange: [stampCreator] },
+  hooks: { beforeChange: [stampCreator, guardAccountLink] },
   fields: [
     { name: 'displayName', type: 'text', label: label('name'), required: true, maxLength: 100 },
     {
@@ -112,6 +113,11 @@ export const createMembersCollection = ({ componentsPath }: { componentsPath: st
         position: 'sidebar',
         description: label('aMemberRoleUserWho'),
       },
+    },
+    {
+      name: 'invite',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: `${componentsPath}#InviteMemberButton` } },
     },
     {
       name: 'createdBy',

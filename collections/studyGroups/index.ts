@@ -8,6 +8,7 @@ import { studyGroupMutations, studyGroupQueries } from './graphql'
 import { feedMutations, feedQueries, MemberFeedItems, memberFeedEndpoints, pollFeedsTask } from './feeds/index'
 import { digestEndpoints, noticeMutations, noticeQueries, noticeTasks, StudyNotices } from './notices/index'
 import { mergeGraphQLExtensions } from '../shared/graphql'
+import { CLAIM_VIEW_PATH, memberAccountEndpoints } from './memberAccounts'
 import { createMembersCollection } from './Members'
 import { Memberships } from './Memberships'
 import { StudyGroups } from './StudyGroups/index'
@@ -32,7 +33,16 @@ export const studyGroupsFeature = (options: SanitizedDevlogOptions): DevlogFeatu
       MemberFeedItems,
       StudyNotices,
     ],
-    collectionEndpoints: { members: memberFeedEndpoints(feedSettings), 'study-sessions': digestEndpoints },
+    collectionEndpoints: {
+      members: [...memberFeedEndpoints(feedSettings), ...memberAccountEndpoints],
+      'study-sessions': digestEndpoints,
+    },
+    views: {
+      devlogClaimMember: {
+        Component: `${options.adminServerComponentsPath}#ClaimMemberView`,
+        path: CLAIM_VIEW_PATH,
+      },
+    },
     tasks: [
       pollFeedsTask(feedSettings, feeds.schedule),
       ...noticeTasks({

@@ -73,12 +73,16 @@ describe('devlogPlugin in another Payload app', () => {
     ])
     expect(result.collections![0]).toBe(Books)
     expect(result.globals).toEqual(host.globals)
-    // Plus what Devlog's admin components read (where the code editor loads from) and its
-    // dashboard widgets, before Payload's collection cards since the host has no layout of its own.
+    // Plus what Devlog's admin components read (where the code editor loads from), its dashboard
+    // widgets, before Payload's collection cards since the host has no layout of its own, and the
+    // page where a member claims their profile.
     expect(result.admin).toEqual({
       ...host.admin,
       custom: { devlog: { monacoURL: null } },
       dashboard: { widgets: expect.any(Array), defaultLayout: expect.any(Function) },
+      components: {
+        views: { devlogClaimMember: { Component: 'payload-devlog/rsc#ClaimMemberView', path: '/claim-member' } },
+      },
     })
     expect(result.admin?.dashboard?.widgets.map((widget) => widget.Component)).toEqual([
       'payload-devlog/rsc#WritingWidget',

@@ -36,8 +36,10 @@ import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 }
 import { RetrospectiveTimeline as RetrospectiveTimeline_b5c2ea9af8ba9ad0760b508755677457 } from '../../../../collections/exports/rsc'
 import { RosterBoardField as RosterBoardField_3196ea0d42674500b3d3869306713de9 } from '../../../../collections/exports/admin'
 import { FeedCheckButton as FeedCheckButton_3196ea0d42674500b3d3869306713de9 } from '../../../../collections/exports/admin'
+import { InviteMemberButton as InviteMemberButton_3196ea0d42674500b3d3869306713de9 } from '../../../../collections/exports/admin'
 import { LinkToDoc as LinkToDoc_aead06e4cbf6b2620c5c51c9ab283634 } from '@payloadcms/plugin-search/client'
 import { ReindexButton as ReindexButton_aead06e4cbf6b2620c5c51c9ab283634 } from '@payloadcms/plugin-search/client'
+import { ClaimMemberView as ClaimMemberView_b5c2ea9af8ba9ad0760b508755677457 } from '../../../../collections/exports/rsc'
 import { WritingWidget as WritingWidget_b5c2ea9af8ba9ad0760b508755677457 } from '../../../../collections/exports/rsc'
 import { GoalsWidget as GoalsWidget_b5c2ea9af8ba9ad0760b508755677457 } from '../../../../collections/exports/rsc'
 import { CohortsWidget as CohortsWidget_b5c2ea9af8ba9ad0760b508755677457 } from '../../../../collections/exports/rsc'
@@ -83,8 +85,10 @@ export const importMap = {
   "/collections/exports/rsc#RetrospectiveTimeline": RetrospectiveTimeline_b5c2ea9af8ba9ad0760b508755677457,
   "/collections/exports/admin#RosterBoardField": RosterBoardField_3196ea0d42674500b3d3869306713de9,
   "/collections/exports/admin#FeedCheckButton": FeedCheckButton_3196ea0d42674500b3d3869306713de9,
+  "/collections/exports/admin#InviteMemberButton": InviteMemberButton_3196ea0d42674500b3d3869306713de9,
   "@payloadcms/plugin-search/client#LinkToDoc": LinkToDoc_aead06e4cbf6b2620c5c51c9ab283634,
   "@payloadcms/plugin-search/client#ReindexButton": ReindexButton_aead06e4cbf6b2620c5c51c9ab283634,
+  "/collections/exports/rsc#ClaimMemberView": ClaimMemberView_b5c2ea9af8ba9ad0760b508755677457,
   "/collections/exports/rsc#WritingWidget": WritingWidget_b5c2ea9af8ba9ad0760b508755677457,
   "/collections/exports/rsc#GoalsWidget": GoalsWidget_b5c2ea9af8ba9ad0760b508755677457,
   "/collections/exports/rsc#CohortsWidget": CohortsWidget_b5c2ea9af8ba9ad0760b508755677457,
