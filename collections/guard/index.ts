@@ -4,6 +4,7 @@ import { appendHooks } from '../shared/collections'
 import { httpError } from '../shared/endpoints'
 import type { DevlogFeature } from '../shared/feature'
 import { answerUnreadableRequests } from './errors'
+import { graphQLBudgetRules } from './graphqlBudget'
 import { parseRequestedId } from './ids'
 import { refuseUnreadableQueries } from './queries'
 import { refuseMalformedQueries } from './queryValues'
@@ -49,12 +50,22 @@ const hasDrafts = (collection: CollectionConfig) =>
  * The checks every Devlog collection gets at its trust boundary, whatever the API: ids parsed
  * strictly, well-formed queries (whole-number paging, real operators, operands their field can
  * compare) and no filtering or sorting on unreadable fields, documents of the right shape,
- * `_status` only draft or published, and a 409 instead of a broken delete while other documents
- * still require the document.
+ * `_status` only draft or published, a 409 instead of a broken delete while other documents
+ * still require the document, and GraphQL operations within their budget (`GRAPHQL_BUDGET`).
  */
 export const guardFeature = (): DevlogFeature => ({
   afterError: answerUnreadableRequests,
-  plugin: (config) => ({ ...config, loggingLevels: { ...REFUSALS_LOGGED_AT_INFO, ...config.loggingLevels } }),
+  plugin: (config) => ({
+    ...config,
+    loggingLevels: { ...REFUSALS_LOGGED_AT_INFO, ...config.loggingLevels },
+    graphQL: {
+      ...config.graphQL,
+      validationRules: (args) => [
+        ...(config.graphQL?.validationRules?.(args) ?? []),
+        graphQLBudgetRules(args.variableValues),
+      ],
+    },
+  }),
   extendCollection: (collection) =>
     appendHooks(withoutVersionRoutes(collection), {
       beforeOperation: [parseRequestedId, refuseMalformedQueries, refuseUnreadableQueries, refuseMalformedData],

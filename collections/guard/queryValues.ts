@@ -109,13 +109,18 @@ function whereProblems(where: Where, fields: FlattenedField[], req: PayloadReque
   return problems
 }
 
-function wholeNumberProblem(name: string, value: unknown, min: number): string | null {
+function wholeNumberProblem(name: string, value: unknown, min: number, max: number): string | null {
   if (value === undefined) return null
   const number = typeof value === 'number' ? value : Number(value)
-  return Number.isSafeInteger(number) && number >= min
+  return Number.isSafeInteger(number) && number >= min && number <= max
     ? null
-    : `${name} must be a whole number from ${min}, got "${String(value).slice(0, 20)}"`
+    : `${name} must be a whole number from ${min} to ${max}, got "${String(value).slice(0, 20)}"`
 }
+
+/** The most documents one page may hold; `limit=0` (every document) is for signed-in users only. */
+const MAX_LIMIT = 1_000
+/** Pages past this are past any collection (and keep the database's offset within its integers). */
+const MAX_PAGE = 1_000_000_000
 
 /**
  * `limit`, `page` and `depth` are whole numbers, and every `where` condition names a real
@@ -126,9 +131,10 @@ export const refuseMalformedQueries: CollectionBeforeOperationHook = ({ args, co
   if (overrideAccess) return args
   const { where, limit, page, depth } = args as { where?: unknown; limit?: unknown; page?: unknown; depth?: unknown }
   const problems = [
-    wholeNumberProblem('limit', limit, 0),
-    wholeNumberProblem('page', page, 1),
-    wholeNumberProblem('depth', depth, 0),
+    wholeNumberProblem('limit', limit, req.user ? 0 : 1, MAX_LIMIT),
+    wholeNumberProblem('page', page, 1, MAX_PAGE),
+    // Past the config's `maxDepth` Payload would cap it silently: a refusal says so.
+    wholeNumberProblem('depth', depth, 0, req.payload.config.maxDepth),
   ].filter((problem): problem is string => problem !== null)
   if (where !== undefined && where !== null)
     problems.push(...whereProblems(where as Where, collection.flattenedFields, req, collection.slug))
