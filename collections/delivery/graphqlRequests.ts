@@ -12,9 +12,30 @@ type GraphQLBody = {
   extensions?: { persistedQuery?: PersistedQuery } & Record<string, unknown>
 }
 
-/** Queries the server has learned by hash; each instance learns its own (a client resends on a miss). */
-const MAX_PERSISTED = 10_000
-const MAX_QUERY_LENGTH = 100_000
+/**
+ * Queries the server has learned by hash; each instance learns its own (a client resends on a
+ * miss). Only a query that ran without errors is learned, and the whole store keeps to a byte
+ * budget, the least recently learned leaving first: anyone may send queries with their hash.
+ */
+const PERSISTED_BYTES = 4 * 1024 * 1024
+const MAX_QUERY_LENGTH = 20_000
+
+/** The learned queries by hash, and the characters they hold together. */
+type PersistedStore = { queries: Map<string, string>; size: number }
+
+function learn(store: PersistedStore, hash: string, query: string) {
+  if (store.queries.has(hash) || query.length > MAX_QUERY_LENGTH) return
+  store.queries.set(hash, query)
+  store.size += query.length
+  for (const [oldest, text] of store.queries) {
+    if (store.size <= PERSISTED_BYTES) break
+    store.queries.delete(oldest)
+    store.size -= text.length
+  }
+}
+
+const persistedStore = () =>
+  processWide<PersistedStore>('payload-devlog.persistedQueries', () => ({ queries: new Map(), size: 0 }))
 
 const graphQLError = (status: number, message: string, code?: string, headers: Record<string, string> = {}) =>
   Response.json({ errors: [{ message, ...(code ? { extensions: { code } } : {}) }] }, { status, headers })
@@ -28,7 +49,6 @@ const graphQLError = (status: number, message: string, code?: string, headers: R
 function withPersistedQuery(body: GraphQLBody): GraphQLBody | Response {
   const persisted = body.extensions?.persistedQuery
   if (!persisted) return body
-  const known = processWide('payload-devlog.persistedQueries', () => new Map<string, string>())
   if (
     persisted.version !== 1 ||
     typeof persisted.sha256Hash !== 'string' ||
@@ -43,14 +63,26 @@ function withPersistedQuery(body: GraphQLBody): GraphQLBody | Response {
   if (typeof body.query === 'string') {
     if (createHash('sha256').update(body.query).digest('hex') !== hash)
       return graphQLError(400, 'provided sha does not match query', 'BAD_USER_INPUT')
-    if (body.query.length <= MAX_QUERY_LENGTH && !known.has(hash)) {
-      if (known.size >= MAX_PERSISTED) known.delete(known.keys().next().value!)
-      known.set(hash, body.query)
-    }
     return body
   }
-  const query = known.get(hash)
+  const query = persistedStore().queries.get(hash)
   return query ? { ...body, query } : graphQLError(400, 'PersistedQueryNotFound', 'PERSISTED_QUERY_NOT_FOUND')
+}
+
+/**
+ * Runs a request through Payload's handler; a query sent with its hash is learned once it has
+ * parsed, validated and run without errors.
+ */
+async function runLearning(post: Handler, request: Request, body: GraphQLBody): Promise<Response> {
+  const response = await post(request)
+  const hash = body.extensions?.persistedQuery?.sha256Hash
+  if (typeof hash !== 'string' || typeof body.query !== 'string' || response.status !== 200) return response
+  const answer = (await response
+    .clone()
+    .json()
+    .catch(() => null)) as { errors?: unknown[] } | null
+  if (answer && !answer.errors?.length) learn(persistedStore(), hash, body.query)
+  return response
 }
 
 /** The operation a request runs: the named one, else the only one. */
@@ -105,7 +137,7 @@ export function graphQLOverGet(post: Handler): { GET: Handler; POST: Handler } {
       }
       if (!body?.extensions?.persistedQuery) return post(request)
       const resolved = withPersistedQuery(body)
-      return resolved instanceof Response ? resolved : post(forward(request, resolved))
+      return resolved instanceof Response ? resolved : runLearning(post, forward(request, resolved), resolved)
     },
     GET: async (request) => {
       const search = new URL(request.url).searchParams
@@ -132,7 +164,7 @@ export function graphQLOverGet(post: Handler): { GET: Handler; POST: Handler } {
       if (!operation) return graphQLError(400, 'operationName: name the operation to run.')
       if (operation.operation !== 'query')
         return graphQLError(405, `A ${operation.operation} must be sent with POST.`, undefined, { Allow: 'POST' })
-      return post(forward(request, resolved))
+      return runLearning(post, forward(request, resolved), resolved)
     },
   }
 }

@@ -10,6 +10,9 @@ const { GET, POST } = graphQLOverGet(async (request) => {
     body: (await request.json()) as Record<string, unknown>,
     authorization: request.headers.get('authorization'),
   })
+  // A query naming a field no schema has fails as Payload's handler fails it: 200 with errors.
+  if (String(received.at(-1)!.body.query).includes('noSuchField'))
+    return Response.json({ errors: [{ message: 'Cannot query field "noSuchField"' }] })
   return Response.json({ data: { ok: true } })
 })
 const get = (params: Record<string, string>, headers: Record<string, string> = {}) =>
@@ -65,6 +68,21 @@ describe('automatic persisted queries', () => {
     const hit = await get({ extensions: extensions(hash) })
     expect(hit.status).toBe(200)
     expect(received.at(-1)!.body).toMatchObject({ query })
+  })
+
+  it('learns only a query that ran without errors, and forgets the oldest past its byte budget', async () => {
+    const broken = '{ noSuchField }'
+    await post({ query: broken, extensions: { persistedQuery: { version: 1, sha256Hash: sha(broken) } } })
+    expect((await get({ extensions: extensions(sha(broken)) })).status).toBe(400)
+
+    // 4 MB of learned queries at most: 250 queries of 19,000 characters push the first ones out.
+    const big = (index: number) => `{ ${'Tags { docs { name } } '.repeat(800).slice(0, 18_990)} # ${index}\n}`
+    for (let index = 0; index < 250; index++) {
+      const text = big(index)
+      await post({ query: text, extensions: { persistedQuery: { version: 1, sha256Hash: sha(text) } } })
+    }
+    expect((await get({ extensions: extensions(sha(big(0))) })).status).toBe(400)
+    expect((await get({ extensions: extensions(sha(big(249))) })).status).toBe(200)
   })
 
   it('refuses a query whose hash does not match, and other versions', async () => {
