@@ -133,7 +133,19 @@ describe('getOutbound against a loopback server of this test', () => {
   let url: string
 
   beforeAll(async () => {
-    server = http.createServer((req, res) => res.end('x'.repeat(req.url === '/big' ? 5_000 : 10)))
+    server = http.createServer((req, res) => {
+      if (req.url !== '/trickle') return res.end('x'.repeat(req.url === '/big' ? 5_000 : 10))
+      // A byte every 50 ms for 10 s: never idle long enough for an idle timer to fire.
+      res.writeHead(200, { 'content-type': 'application/rss+xml' })
+      let sent = 0
+      const timer = setInterval(() => {
+        if (res.destroyed || ++sent > 200) {
+          clearInterval(timer)
+          return res.end()
+        }
+        res.write('x')
+      }, 50)
+    })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   })
@@ -148,5 +160,14 @@ describe('getOutbound against a loopback server of this test', () => {
     const small = await get('/small', ['127.0.0.1'])
     expect({ status: small.status, body: small.body.toString() }).toEqual({ status: 200, body: 'xxxxxxxxxx' })
     await expect(get('/big', ['127.0.0.1'])).rejects.toThrow('the answer is larger than 1000 bytes')
+  })
+
+  it('gives up on an answer that trickles in, at the deadline of the whole exchange', async () => {
+    const started = Date.now()
+    await expect(
+      getOutbound(`${url}/trickle`, { timeoutMs: 500, maxBytes: 1_000, allowHosts: ['127.0.0.1'] }),
+    ).rejects.toThrow('no complete answer within 500 ms')
+    // Well before the 10 s the server would take (the bound is loose: it only tells the two apart).
+    expect(Date.now() - started).toBeLessThan(5_000)
   })
 })

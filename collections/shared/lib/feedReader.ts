@@ -7,7 +7,7 @@ export type FeedEntry = {
   /** RSS `guid` or Atom `id`, when the feed gives one. */
   guid: string | null
   title: string | null
-  /** The item's link, normalised (host case, fragment, tracking parameters, trailing slash). */
+  /** The item's web address, normalised (host case, fragment, tracking parameters, trailing slash); '' without one. */
   link: string
   /** Published, else updated, as written in the feed. */
   date: string | null
@@ -53,9 +53,10 @@ export function readFeedEntries(text: string): FeedEntry[] | null {
   return null
 }
 
+/** Only a web address is an item's link: `javascript:` and other schemes are no link at all. */
 const entry = (fields: Omit<FeedEntry, 'link'> & { link: string | null }): FeedEntry => ({
   ...fields,
-  link: fields.link ? normaliseLink(fields.link) : '',
+  link: fields.link && /^https?:\/\//i.test(fields.link.trim()) ? normaliseLink(fields.link) : '',
 })
 
 function rssItem(node: XmlNode): FeedEntry {

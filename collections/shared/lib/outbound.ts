@@ -95,6 +95,7 @@ type OutboundRequest = {
   method: 'GET' | 'POST'
   headers?: Record<string, string>
   body?: string
+  /** The whole exchange's deadline: connecting, sending, and the answer to its last byte. */
   timeoutMs: number
   /** Answers longer than this are refused; the body is kept only when it is above 0. */
   maxBytes?: number
@@ -111,13 +112,22 @@ function sendOutbound(
   const url = new URL(raw)
   const client = url.protocol === 'https:' ? https : http
   return new Promise((resolve, reject) => {
+    // One deadline for the whole exchange, not an idle timer: a server that sends a byte now and
+    // then would otherwise keep the request open as long as it likes.
+    const deadline = setTimeout(
+      () => request.destroy(new Error(`no complete answer within ${timeoutMs} ms`)),
+      timeoutMs,
+    )
+    const fail = (error: Error) => {
+      clearTimeout(deadline)
+      reject(error)
+    }
     const request = client.request(
       url,
       {
         method,
         headers: body === undefined ? headers : { ...headers, 'content-length': Buffer.byteLength(body) },
         lookup: publicOnlyLookup(allowHosts),
-        timeout: timeoutMs,
       },
       (response) => {
         const chunks: Buffer[] = []
@@ -128,14 +138,14 @@ function sendOutbound(
           if (size > maxBytes) response.destroy(new Error(`the answer is larger than ${maxBytes} bytes`))
           else chunks.push(chunk)
         })
-        response.on('end', () =>
-          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }),
-        )
-        response.on('error', reject)
+        response.on('end', () => {
+          clearTimeout(deadline)
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) })
+        })
+        response.on('error', fail)
       },
     )
-    request.on('timeout', () => request.destroy(new Error(`no answer within ${timeoutMs} ms`)))
-    request.on('error', reject)
+    request.on('error', fail)
     request.end(body)
   })
 }

@@ -242,6 +242,8 @@ async function checkMember(
 }
 
 type KnownItem = { identity: string; link?: string | null }
+/** Items read of one feed in one poll, newest first: a member posts a few a week. */
+const MAX_ITEMS_PER_FEED = 100
 const identityOf = (entry: FeedEntry) => entry.guid ?? entry.link
 
 /**
@@ -259,9 +261,16 @@ async function recordEntries(
   settings: FeedPollSettings,
   seenAt: Date,
 ): Promise<{ newItems: number; submissions: Id[] }> {
-  const usable = entries.filter((entry) => identityOf(entry))
-  const identities = usable.map((entry) => identityOf(entry)!)
-  const links = usable.map((entry) => entry.link).filter(Boolean)
+  const dated = entries
+    .filter((entry) => identityOf(entry))
+    .map((entry) => ({ entry, date: entry.date ? new Date(entry.date) : null }))
+    .map(({ entry, date }) => ({ entry, date: date && !Number.isNaN(date.getTime()) ? date : null }))
+    .sort((a, b) => (b.date?.getTime() ?? seenAt.getTime()) - (a.date?.getTime() ?? seenAt.getTime()))
+    // The newest items only: a feed of thousands (a whole archive) is read as its latest page.
+    .slice(0, MAX_ITEMS_PER_FEED)
+    .reverse()
+  const identities = dated.map(({ entry }) => identityOf(entry)!)
+  const links = dated.map(({ entry }) => entry.link).filter(Boolean)
   const { docs: known } = await req.payload.db.find<KnownItem>({
     collection: 'member-feed-items',
     where: {
@@ -275,10 +284,6 @@ async function recordEntries(
     req,
   })
   const seen = new Set(known.flatMap((item) => [item.identity, ...(item.link ? [item.link] : [])]))
-  const dated = usable
-    .map((entry) => ({ entry, date: entry.date ? new Date(entry.date) : null }))
-    .map(({ entry, date }) => ({ entry, date: date && !Number.isNaN(date.getTime()) ? date : null }))
-    .sort((a, b) => (a.date?.getTime() ?? seenAt.getTime()) - (b.date?.getTime() ?? seenAt.getTime()))
 
   let newItems = 0
   const submissions: Id[] = []
@@ -350,13 +355,17 @@ async function recordEntries(
       newItems += 1
       submissions.push(...created)
     } catch (error) {
-      // Another round (a "check now" beside the scheduled one) recorded this item first.
+      // Another round (a "check now" beside the scheduled one) recorded this item first; anything
+      // else wrong with one item is logged, and the newer items are still counted.
       const again = await req.payload.db.count({
         collection: 'member-feed-items',
         where: { and: [{ member: { equals: memberId } }, { identity: { equals: identity } }] },
         req,
       })
-      if (again.totalDocs === 0) throw error
+      if (again.totalDocs === 0)
+        req.payload.logger.warn(
+          `Feed item ${identity.slice(0, 200)} of member ${memberId} not recorded: ${error instanceof Error ? error.message : String(error)}`,
+        )
     }
   }
   return { newItems, submissions }
