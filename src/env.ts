@@ -1,3 +1,4 @@
+import { isIP } from 'node:net'
 import type { DevlogPluginOptions } from '../collections/options'
 import { CLIENT_ADDRESS_HEADER } from './http/clientAddress'
 import { MONACO_URL_PATH } from './lib/monaco'
@@ -54,6 +55,18 @@ function wholeNumber(env: Env, name: string, fallback: number, min: number, max:
 
 export function port(env: Env = process.env): number {
   return wholeNumber(env, 'PORT', 3000, 0, 65535)
+}
+
+/**
+ * The address the server listens on: in development this machine only (a laptop on a café's
+ * network shares no admin); in production every interface, as a container or a proxy on another
+ * host needs, unless HOST names one (127.0.0.1 behind a proxy on the same host).
+ */
+export function host(env: Env = process.env): string {
+  const raw = env.HOST?.trim()
+  if (!raw) return isProduction(env) ? '0.0.0.0' : '127.0.0.1'
+  if (isIP(raw.replace(/^\[(.*)\]$/, '$1')) || raw === 'localhost') return raw.replace(/^\[(.*)\]$/, '$1')
+  throw new ConfigError(`HOST must be an IP address to listen on (127.0.0.1, 0.0.0.0, ::), got "${raw}".`)
 }
 
 /**

@@ -9,9 +9,16 @@ import { parseId } from '../shared/endpoints'
  * Internal calls (`overrideAccess`) pass ids Devlog has already checked.
  */
 export const parseRequestedId: CollectionBeforeOperationHook = ({ args, overrideAccess, req }) => {
-  const { id } = args as { id?: unknown }
-  if (overrideAccess || id === undefined || id === null) return args
+  const { id, duplicateFromID } = args as { id?: unknown; duplicateFromID?: unknown }
+  const given = (value: unknown) => value !== undefined && value !== null
+  if (overrideAccess || (!given(id) && !given(duplicateFromID))) return args
+  // The id as the client wrote it, before Payload's `parseFloat` made `abc` a NaN (a duplicate is
+  // a create from the document `/:id/duplicate` names).
   const routeId = req.routeParams?.id
   if (typeof routeId === 'string') parseId(req, routeId, 'id')
-  return { ...args, id: parseId(req, id, 'id') }
+  return {
+    ...args,
+    ...(given(id) ? { id: parseId(req, id, 'id') } : {}),
+    ...(given(duplicateFromID) ? { duplicateFromID: parseId(req, duplicateFromID, 'id') } : {}),
+  }
 }

@@ -1,6 +1,7 @@
 import type { CollectionConfig, Endpoint, PayloadHandler } from 'payload'
 
 import { appendHooks } from '../shared/collections'
+import { withExistingReferences } from '../shared/fields/relationships'
 import { httpError } from '../shared/endpoints'
 import type { DevlogFeature } from '../shared/feature'
 import { answerUnreadableRequests } from './errors'
@@ -28,6 +29,22 @@ const withoutVersionRoutes = (collection: CollectionConfig): CollectionConfig =>
 }
 
 /**
+ * Payload routes `/verify/:token` of every auth collection to a lookup of a field that only
+ * collections verifying email have (a 500 elsewhere): those without answer 404.
+ */
+const withoutVerifyRoute = (collection: CollectionConfig): CollectionConfig => {
+  const auth = collection.auth
+  if (!auth || (typeof auth === 'object' && auth.verify)) return collection
+  const handler: PayloadHandler = () => {
+    throw httpError(`${collection.slug} are not verified by email.`, 404)
+  }
+  return {
+    ...collection,
+    endpoints: [{ path: '/verify/:token', method: 'post', handler }, ...(collection.endpoints || [])],
+  }
+}
+
+/**
  * Requests refused for what they asked, logged at `info` as one line without a stack (Payload logs
  * an error it has no level for at `error`, stack and all): `error` stays for the server's own
  * faults. Payload already does this for Forbidden, NotFound, ValidationError, Locked and
@@ -50,7 +67,7 @@ const hasDrafts = (collection: CollectionConfig) =>
  * The checks every Devlog collection gets at its trust boundary, whatever the API: ids parsed
  * strictly, well-formed queries (whole-number paging, real operators, operands their field can
  * compare) and no filtering or sorting on unreadable fields, documents of the right shape,
- * `_status` only draft or published, a 409 instead of a broken delete while other documents
+ * `_status` only draft or published, related ids that name documents, a 409 instead of a broken delete while other documents
  * still require the document, and GraphQL operations within their budget (`GRAPHQL_BUDGET`).
  */
 export const guardFeature = (): DevlogFeature => ({
@@ -67,9 +84,12 @@ export const guardFeature = (): DevlogFeature => ({
     },
   }),
   extendCollection: (collection) =>
-    appendHooks(withoutVersionRoutes(collection), {
-      beforeOperation: [parseRequestedId, refuseMalformedQueries, refuseUnreadableQueries, refuseMalformedData],
-      beforeDelete: [refuseDeletingReferenced],
-      ...(hasDrafts(collection) ? { beforeValidate: [validateStatus] } : {}),
-    }),
+    appendHooks(
+      withoutVerifyRoute(withoutVersionRoutes({ ...collection, fields: withExistingReferences(collection.fields) })),
+      {
+        beforeOperation: [parseRequestedId, refuseMalformedQueries, refuseUnreadableQueries, refuseMalformedData],
+        beforeDelete: [refuseDeletingReferenced],
+        ...(hasDrafts(collection) ? { beforeValidate: [validateStatus] } : {}),
+      },
+    ),
 })

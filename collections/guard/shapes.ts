@@ -1,5 +1,7 @@
 import { ValidationError, type CollectionBeforeOperationHook, type FlattenedField } from 'payload'
 
+import { httpError } from '../shared/endpoints'
+
 type Problem = { path: string; message: string }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
@@ -139,6 +141,21 @@ export function bodyProblems(data: unknown, fields: FlattenedField[]): Problem[]
  * A wrong shape is a 400 naming each field, never a hook failing half-way (a 500 and a stored
  * broken row).
  */
+/** Deeper than any document's fields and rich text go (Payload copies a body recursively). */
+const MAX_NESTING = 100
+
+/** Whether `value` holds objects or arrays more than `limit` levels deep, found without recursion. */
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const pending: Array<[unknown, number]> = [[value, 0]]
+  while (pending.length) {
+    const [current, depth] = pending.pop()!
+    if (current === null || typeof current !== 'object') continue
+    if (depth >= limit) return true
+    for (const child of Object.values(current)) pending.push([child, depth + 1])
+  }
+  return false
+}
+
 export const refuseMalformedData: CollectionBeforeOperationHook = ({
   args,
   operation,
@@ -148,6 +165,8 @@ export const refuseMalformedData: CollectionBeforeOperationHook = ({
 }) => {
   if (overrideAccess || (operation !== 'create' && operation !== 'update')) return args
   const { data } = args as { data?: unknown }
+  if (nestedDeeperThan(data, MAX_NESTING))
+    throw httpError(`The document is nested more than ${MAX_NESTING} levels deep; no field goes that deep.`)
   const problems = bodyProblems(data, collection.flattenedFields)
   if (problems.length) throw new ValidationError({ collection: collection.slug, errors: problems, req })
   return args

@@ -12,6 +12,7 @@ import {
   DEMO_ADMIN_PASSWORD,
   frontendOrigins,
   heapGrowingPercent,
+  host as configuredHost,
   logFormat,
   logLevel,
   payloadSecret,
@@ -27,6 +28,7 @@ import { clientAddress } from './clientAddress'
 import { isRootDeliveryPath, rootDeliveryUrls } from './delivery'
 import { liveness, readiness } from './health'
 import { requestLogger } from './requestLogger'
+import { refuseMalformedRequests } from './requestShape'
 import { publicResponses } from './responseCache'
 import { securityHeaders } from './security'
 import { payloadApi } from './payloadApi'
@@ -104,6 +106,7 @@ export async function startServer({ root, dev }: StartOptions): Promise<Server> 
       isData: (req) => api.handles(req) || isRootDeliveryPath(req.path) || HEALTH_PATHS.has(req.path),
     }),
   )
+  app.use(refuseMalformedRequests(payload.config.routes.api))
   const compress = compression()
   // Wrapping every response costs even when nothing is compressed; skip clients that cannot decode.
   app.use((req, res, nextMiddleware) =>
@@ -129,15 +132,19 @@ export async function startServer({ root, dev }: StartOptions): Promise<Server> 
     if (!res.headersSent) res.status(500).json({ errors: [{ message: 'Internal Server Error' }] })
   })
 
-  const server = await listen((req, res) => {
-    const started = process.hrtime.bigint()
-    // Keep-alive sockets would hold a closing server open; ask clients to reconnect elsewhere.
-    if (shuttingDown) res.setHeader('Connection', 'close')
-    // A hit carries the headers the app gave the response it was kept from.
-    if (responses.answerHit(req, res)) return requestLog.hit(req, res, started)
-    requestLog.request(req, res, started)
-    app(req, res)
-  }, port)
+  const server = await listen(
+    (req, res) => {
+      const started = process.hrtime.bigint()
+      // Keep-alive sockets would hold a closing server open; ask clients to reconnect elsewhere.
+      if (shuttingDown) res.setHeader('Connection', 'close')
+      // A hit carries the headers the app gave the response it was kept from.
+      if (responses.answerHit(req, res)) return requestLog.hit(req, res, started)
+      requestLog.request(req, res, started)
+      app(req, res)
+    },
+    port,
+    configuredHost(),
+  )
   const address = server.address()
   const boundPort = typeof address === 'object' && address ? address.port : port
   payload.logger.info(
@@ -162,7 +169,7 @@ export async function startServer({ root, dev }: StartOptions): Promise<Server> 
   return server
 }
 
-function listen(handler: RequestListener, port: number): Promise<Server> {
+function listen(handler: RequestListener, port: number, host: string): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = createServer(handler)
     server.once('listening', () => resolve(server))
@@ -174,7 +181,7 @@ function listen(handler: RequestListener, port: number): Promise<Server> {
         reject(new ConfigError(`no permission to listen on port ${port}. Use a port above 1023 or set PORT.`))
       else reject(error)
     })
-    server.listen(port)
+    server.listen(port, host)
   })
 }
 

@@ -1,4 +1,12 @@
-import type { CollectionSlug, FilterOptions, PayloadRequest, RelationshipField, UploadField, Where } from 'payload'
+import type {
+  CollectionSlug,
+  Field,
+  FilterOptions,
+  PayloadRequest,
+  RelationshipField,
+  UploadField,
+  Where,
+} from 'payload'
 import { relationship, upload } from 'payload/shared'
 
 import { isIdText } from '../endpoints'
@@ -93,3 +101,20 @@ async function validateReferences(value: unknown, options: ValidateOptions): Pro
 }
 
 export const mustExist = { validate: validateReferences }
+
+/**
+ * `fields` with `mustExist` on every relationship and upload that has no validation of its own,
+ * in groups, rows, collapsibles, tabs and arrays too (blocks keep their own): an unknown id is a
+ * 400 naming the field wherever it is, never a foreign-key failure.
+ */
+export function withExistingReferences(fields: Field[]): Field[] {
+  return fields.map((field): Field => {
+    if ((field.type === 'relationship' || field.type === 'upload') && !field.validate)
+      return { ...field, ...mustExist } as Field
+    if (field.type === 'tabs')
+      return { ...field, tabs: field.tabs.map((tab) => ({ ...tab, fields: withExistingReferences(tab.fields) })) }
+    if ('fields' in field && Array.isArray(field.fields))
+      return { ...field, fields: withExistingReferences(field.fields) } as Field
+    return field
+  })
+}
