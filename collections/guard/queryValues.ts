@@ -131,7 +131,10 @@ export const refuseMalformedQueries: CollectionBeforeOperationHook = ({ args, co
   if (overrideAccess) return args
   const { where, limit, page, depth } = args as { where?: unknown; limit?: unknown; page?: unknown; depth?: unknown }
   const problems = [
-    wholeNumberProblem('limit', limit, req.user ? 0 : 1, MAX_LIMIT),
+    // The bounds are for what clients ask; Devlog's own reads (a sitemap page) ask what they need.
+    req.payloadAPI === 'local'
+      ? wholeNumberProblem('limit', limit, 0, Number.MAX_SAFE_INTEGER)
+      : wholeNumberProblem('limit', limit, req.user ? 0 : 1, MAX_LIMIT),
     wholeNumberProblem('page', page, 1, MAX_PAGE),
     // Past the config's `maxDepth` Payload would cap it silently: a refusal says so.
     wholeNumberProblem('depth', depth, 0, req.payload.config.maxDepth),
