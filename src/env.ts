@@ -144,6 +144,14 @@ export function admissionLimits(
   }
 }
 
+/** How long an API read and an API write may take before the server answers 503 (`requestDeadline`). */
+export function requestDeadlines(env: Env = process.env): { readMs: number; writeMs: number } {
+  return {
+    readMs: wholeNumber(env, 'READ_DEADLINE_MS', 10_000, 100, 3_600_000),
+    writeMs: wholeNumber(env, 'WRITE_DEADLINE_MS', 60_000, 100, 3_600_000),
+  }
+}
+
 /** The origins of the front end (its URL template and home page), whose pages live preview frames. */
 export function frontendOrigins(env: Env = process.env): string[] {
   const origins = [env.FRONTEND_URL_TEMPLATE, env.FRONTEND_URL].flatMap((value) => {

@@ -84,6 +84,11 @@ function toWebRequest(req: IncomingMessage): Request {
 const PREFLIGHT_ONLY = new Set(['access-control-allow-methods', 'access-control-allow-headers'])
 
 async function send(response: Response, res: ServerResponse, method: string) {
+  // Answered already: the request's deadline passed while Payload worked (`requestDeadline`).
+  if (res.headersSent) {
+    await response.body?.cancel()
+    return
+  }
   res.statusCode = response.status
   for (const [name, value] of response.headers) {
     if (name === 'set-cookie' || (method !== 'OPTIONS' && PREFLIGHT_ONLY.has(name))) continue

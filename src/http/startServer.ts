@@ -17,6 +17,7 @@ import {
   logLevel,
   payloadSecret,
   port as configuredPort,
+  requestDeadlines,
   responseCacheMegabytes,
   searchMemoryLimit,
   serverURL,
@@ -29,6 +30,7 @@ import { isRootDeliveryPath, rootDeliveryUrls } from './delivery'
 import { liveness, readiness } from './health'
 import { requestLogger } from './requestLogger'
 import { refuseMalformedRequests } from './requestShape'
+import { requestDeadline } from './deadline'
 import { publicResponses } from './responseCache'
 import { securityHeaders } from './security'
 import { payloadApi } from './payloadApi'
@@ -98,14 +100,9 @@ export async function startServer({ root, dev }: StartOptions): Promise<Server> 
   const app = express()
   app.disable('x-powered-by')
   app.use(clientAddress)
-  app.use(
-    securityHeaders({
-      dev,
-      https: publicURL.startsWith('https:'),
-      previewOrigins: frontendOrigins(),
-      isData: (req) => api.handles(req) || isRootDeliveryPath(req.path) || HEALTH_PATHS.has(req.path),
-    }),
-  )
+  const isData = (req: express.Request) =>
+    api.handles(req) || isRootDeliveryPath(req.path) || HEALTH_PATHS.has(req.path)
+  app.use(securityHeaders({ dev, https: publicURL.startsWith('https:'), previewOrigins: frontendOrigins(), isData }))
   app.use(refuseMalformedRequests(payload.config.routes.api))
   const compress = compression()
   // Wrapping every response costs even when nothing is compressed; skip clients that cannot decode.
@@ -121,6 +118,12 @@ export async function startServer({ root, dev }: StartOptions): Promise<Server> 
   )
   app.use(MONACO_URL_PATH, express.static(monacoDirectory(), { index: false, fallthrough: false }))
   // After the cache and health checks, which answer without Payload's work and never wait.
+  app.use(
+    requestDeadline({
+      ...requestDeadlines(),
+      applies: (req) => isData(req) && !HEALTH_PATHS.has(req.path) && !streamsRatherThanWorks(req),
+    }),
+  )
   app.use(admission({ ...limits, bypass: streamsRatherThanWorks }))
   app.use(rootDeliveryUrls(payload.config.routes.api))
   // No body parser here: Payload reads request bodies itself.

@@ -2,6 +2,9 @@
  * What one request may ask of the server (issue #36, item 1): GraphQL operations within their
  * budgets however they are aliased, one sign-in per request, and pages of bounded size.
  */
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+
 import {
   databaseEnv,
   describeOnEachDatabase,
@@ -99,5 +102,61 @@ describeOnEachDatabase('request budgets on the server', (kind) => {
     // Signed in, the admin's "every document" (`limit=0`) still answers.
     const everything = await fetch(`${server.url}/api/posts?limit=0`, { headers: { authorization: `JWT ${token}` } })
     expect(everything.status).toBe(200)
+  })
+})
+
+describeOnEachDatabase('a request that would stall the server', (kind) => {
+  let server: RunningServer
+  let trickling: http.Server
+  let token: string
+
+  beforeAll(async () => {
+    // A member's "blog" that sends its feed one byte a second, for a minute.
+    trickling = http.createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/rss+xml' })
+      const timer = setInterval(() => (response.destroyed ? clearInterval(timer) : response.write(' ')), 1_000)
+    })
+    await new Promise<void>((resolve) => trickling.listen(0, '127.0.0.1', resolve))
+    server = await startServer({
+      ...databaseEnv(kind),
+      OUTBOUND_ALLOW_PRIVATE_HOSTS: '127.0.0.1',
+      READ_DEADLINE_MS: '3000',
+      WRITE_DEADLINE_MS: '2000',
+    })
+    token = await registerFirstUser(server, { email: 'owner@test.local', password: 'owner-password-1' })
+  }, 90_000)
+
+  afterAll(async () => {
+    await server?.stop('SIGKILL')
+    trickling?.closeAllConnections()
+    await new Promise((resolve) => trickling?.close(resolve))
+  })
+
+  it('answers 503 at its deadline, while reads beside it are answered', async () => {
+    const auth = { 'content-type': 'application/json', authorization: `JWT ${token}` }
+    const member = await fetch(`${server.url}/api/members`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({
+        displayName: '느린 블로그',
+        feedUrl: `http://127.0.0.1:${(trickling.address() as AddressInfo).port}/feed.xml`,
+      }),
+    })
+    const { doc } = await member.json()
+    const started = Date.now()
+    const check = fetch(`${server.url}/api/members/${doc.id}/feed/check`, { method: 'POST', headers: auth })
+    // Signed in, so never from the response cache: each read is Payload's work.
+    const reads = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        fetch(`${server.url}/api/posts?limit=1`, { headers: auth }).then((r) => r.status),
+      ),
+    )
+    expect(reads).toEqual(Array(20).fill(200))
+    const stalled = await check
+    expect(stalled.status).toBe(503)
+    expect(stalled.headers.get('retry-after')).toBe('1')
+    expect((await stalled.json()).errors[0].message).toMatch(/took longer than 2 s/)
+    // Well before the feed's own 15 s limit (the bound is loose: it only tells the two apart).
+    expect(Date.now() - started).toBeLessThan(10_000)
   })
 })

@@ -4,6 +4,7 @@ import {
   corsOrigins,
   frontendOrigins,
   heapGrowingPercent,
+  host,
   logFormat,
   logLevel,
   MIN_SECRET_LENGTH,
@@ -182,5 +183,15 @@ describe('frontendOrigins', () => {
     ])
     expect(frontendOrigins({ FRONTEND_URL_TEMPLATE: 'not a url', FRONTEND_URL: '' })).toEqual([])
     expect(frontendOrigins({})).toEqual([])
+  })
+})
+
+describe('host', () => {
+  it('listens on this machine only in development, on every interface in production, or where HOST says', () => {
+    expect(host({})).toBe('127.0.0.1')
+    expect(host({ NODE_ENV: 'production' })).toBe('0.0.0.0')
+    expect(host({ NODE_ENV: 'production', HOST: '127.0.0.1' })).toBe('127.0.0.1')
+    expect(host({ HOST: '[::1]' })).toBe('::1')
+    expect(() => host({ HOST: 'example.com' })).toThrow(/HOST must be an IP address/)
   })
 })
