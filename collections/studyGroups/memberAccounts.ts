@@ -1,10 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { createHmac, timingSafeEqual } from 'node:crypto'
 
 import type { CollectionBeforeChangeHook, Endpoint, PayloadRequest } from 'payload'
 
 import { devlogOptions } from '../options'
 import { hasRole } from '../shared/access/roles'
-import { body, httpError, idParam, json } from '../shared/endpoints'
+import { body, httpError, idParam, isIdText, json } from '../shared/endpoints'
 import { idOf } from '../shared/lib/ids'
 import { reachesMember } from './access'
 import type { Member } from './types'
@@ -16,11 +16,19 @@ export const CLAIM_VIEW_PATH = '/claim-member'
 /** Set on the request context by `claimMember`, the one non-admin path that links an account. */
 const CLAIMING = 'devlogClaimingMember'
 
-type Invitation = { member: string | number; expiresAt: string }
+/**
+ * An invitation is signed rather than stored (so any instance, on any database, checks it): the
+ * profile's id and the invitation's expiry, with an HMAC under the server's secret over them and
+ * the profile's email. Changing the email withdraws it; linking the profile uses it up.
+ */
+function invitationToken(secret: string, member: string | number, email: string, expires: number) {
+  const signature = createHmac('sha256', secret)
+    .update(`devlog-member-invitation:${member}:${email.toLowerCase()}:${expires}`)
+    .digest('base64url')
+  return `${member}.${expires}.${signature}`
+}
 
-/** Invitations are kept in Payload's key-value store (the database), by their token's hash only. */
-const invitationKey = (token: string) =>
-  `devlog-member-invitation:${createHash('sha256').update(token).digest('base64url')}`
+const INVITATION_SHAPE = /^([\w-]{1,40})\.(\d{1,12})\.([\w-]{43})$/
 
 /**
  * How a member profile comes to belong to a sign-in account. A person makes their own profile
@@ -47,9 +55,8 @@ async function inviteMember(req: PayloadRequest, memberId: number | string) {
   const member = await req.payload.findByID({ collection: 'members', id: memberId, depth: 0, overrideAccess: true })
   if (idOf(member.user) !== null) throw httpError('user: this profile already belongs to an account.', 409)
   if (!member.email) throw httpError('email: the profile has no email address to send the invitation to.')
-  const token = randomBytes(32).toString('base64url')
   const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000)
-  await req.payload.kv.set(invitationKey(token), { member: member.id, expiresAt: expiresAt.toISOString() })
+  const token = invitationToken(req.payload.secret, member.id, member.email, Math.floor(expiresAt.getTime() / 1000))
   const { site } = devlogOptions(req.payload.config)
   const link = `${site.serverURL}${req.payload.config.routes.admin}${CLAIM_VIEW_PATH}?token=${token}`
   await req.payload.sendEmail({
@@ -70,29 +77,35 @@ async function inviteMember(req: PayloadRequest, memberId: number | string) {
   return { invited: true, email: member.email, expiresAt: expiresAt.toISOString() }
 }
 
-/** Links the profile an invitation names to the signed-in account, once. */
+/** Links the profile an invitation names to the signed-in account; a linked profile takes none. */
 async function claimMember(req: PayloadRequest) {
   if (!req.user) throw httpError('Sign in first: the profile is linked to the account you are signed in with.', 401)
   const { token } = await body<{ token: unknown }>(req)
-  if (typeof token !== 'string' || !/^[\w-]{20,100}$/.test(token))
-    throw httpError('token: the invitation is not valid.')
-  const key = invitationKey(token)
-  const invitation = await req.payload.kv.get<Invitation>(key)
-  if (!invitation || Date.parse(invitation.expiresAt) < Date.now())
-    throw httpError('token: the invitation is not valid or has expired; ask the operator for a new one.', 410)
+  const refused = () =>
+    httpError('token: the invitation is not valid, used or expired; ask the operator for a new one.', 410)
+  const parts = typeof token === 'string' ? INVITATION_SHAPE.exec(token) : null
+  if (!parts || Number(parts[2]) * 1000 < Date.now() || !isIdText(req, parts[1], 'members')) throw refused()
+  const member = await req.payload.db.findOne<Member>({
+    collection: 'members',
+    where: { id: { equals: parts[1] } },
+    req,
+  })
+  if (!member?.email || idOf(member.user) !== null) throw refused()
+  const expected = Buffer.from(invitationToken(req.payload.secret, member.id, member.email, Number(parts[2])))
+  const given = Buffer.from(token as string)
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw refused()
   const own = await req.payload.count({ collection: 'members', where: { user: { equals: req.user.id } } })
   if (own.totalDocs) throw httpError('user: your account already has a member profile.', 409)
   const { docs } = await req.payload.update({
     collection: 'members',
-    where: { and: [{ id: { equals: invitation.member } }, { user: { exists: false } }] },
+    where: { and: [{ id: { equals: member.id } }, { user: { exists: false } }] },
     data: { user: req.user.id },
     depth: 0,
     overrideAccess: true,
     context: { [CLAIMING]: true },
     req,
   })
-  await req.payload.kv.delete(key)
-  if (!docs.length) throw httpError('token: the profile already belongs to an account.', 409)
+  if (!docs.length) throw refused()
   return { member: { id: docs[0].id, displayName: docs[0].displayName } }
 }
 

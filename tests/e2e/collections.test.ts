@@ -556,7 +556,7 @@ describeBrowser('every collection written in the admin, on %s', (kind) => {
     await page.getByText(`Invitation sent to ${email}.`).waitFor()
     await shot('members-invited')
     const mail = await waitFor(() => smtp.messages.find((message) => message.to.includes(email)))
-    const link = /http\S+\/admin\/claim-member\?token=[\w-]+/.exec(mail.text)![0]
+    const link = /http\S+\/admin\/claim-member\?token=[\w.-]+/.exec(mail.text)![0]
     expect(link.startsWith(server.url)).toBe(true)
 
     // The link asks its person to sign in first, then offers to link the profile.

@@ -81,10 +81,13 @@ describe.each(databaseKinds())('member profiles and accounts on %s', (kind) => {
     expect(invited.status).toBe(200)
     expect(invited.body).toMatchObject({ invited: true, email: 'invited@test.local' })
     const mail = smtp.messages.find((message) => message.to.includes('invited@test.local'))!
-    const token = /claim-member\?token=([\w-]+)/.exec(mail.text)![1]
+    const token = /claim-member\?token=([\w.-]+)/.exec(mail.text)![1]
     expect(mail.text).toContain('초대받은 사람')
 
     expect((await as(null, '/members/claim', { method: 'POST', body: { token } })).status).toBe(401)
+    // A token changed by one character is no invitation.
+    const forged = token.replace(/.$/, (last) => (last === 'A' ? 'B' : 'A'))
+    expect((await as(person.email, '/members/claim', { method: 'POST', body: { token: forged } })).status).toBe(410)
     expect((await as(person.email, '/members/claim', { method: 'POST', body: { token: 'x'.repeat(40) } })).status).toBe(
       410,
     )
