@@ -9,8 +9,9 @@ import { databaseAdapter } from './src/db/adapter'
 import { corsOrigins, logFormat, logLevel, payloadSecret, pluginOptions, smtpSettings } from './src/env'
 import { batchedStdout } from './src/lib/batchedStdout'
 import { logGraphQLRefusalsAtInfo } from './src/lib/graphqlRefusals'
+import { chainLogMethods, logDeliveryFailuresAtWarn } from './src/lib/deliveryFailures'
 import { projectRoot } from './src/lib/projectRoot'
-import { devlogPlugin, isEditorRequest } from './collections'
+import { DELIVERY_TASKS, devlogPlugin, isEditorRequest } from './collections'
 
 const dirname = projectRoot(import.meta.url)
 const requireFromConfig = createRequire(import.meta.url)
@@ -47,7 +48,10 @@ export async function devlogConfig({
     },
     // The pretty format is Payload's own default destination.
     logger: {
-      options: { level: logLevel(), hooks: { logMethod: logGraphQLRefusalsAtInfo } },
+      options: {
+        level: logLevel(),
+        hooks: { logMethod: chainLogMethods(logGraphQLRefusalsAtInfo, logDeliveryFailuresAtWarn(DELIVERY_TASKS)) },
+      },
       destination: logFormat() === 'json' ? batchedStdout() : defaultLoggerOptions,
     },
     secret: payloadSecret(),

@@ -1,3 +1,6 @@
+import { DELIVER_NOTICE_TASK } from './studyGroups/notices/deliver'
+import { DELIVER_WEBHOOK_TASK } from './webhooks/deliver'
+
 export { devlogPlugin } from './plugin'
 export {
   DEVLOG_COLLECTIONS,
@@ -28,3 +31,10 @@ export type {
 export type { Webhook, WebhookDelivery } from './webhooks/types'
 export { guardGraphQLRequests } from './guard/graphqlRequests'
 export { graphQLOverGet } from './delivery/graphqlRequests'
+
+/**
+ * The jobs that deliver to other servers (webhooks; reminders by mail, Slack and Discord). A failed
+ * attempt, retried with back-off and recorded on the delivery, is the receiver's matter: a host's
+ * logger may write Payload's report of it below `error`.
+ */
+export const DELIVERY_TASKS: readonly string[] = [DELIVER_WEBHOOK_TASK, DELIVER_NOTICE_TASK]

@@ -11,7 +11,7 @@ import { hasRole, isAdmin, isEditor } from '../shared/access/roles'
 import { label, options, staticLabel } from '../shared/lib/labels'
 import { resolvedOutboundUrlProblem } from '../shared/lib/outbound'
 import type { DocumentBase, Publishable } from '../shared/documents'
-import { WEBHOOK_EVENTS, type WebhookEvent } from './deliver'
+import { DELIVER_WEBHOOK_TASK, WEBHOOK_EVENTS, type WebhookEvent } from './deliver'
 
 /** Any watched document: webhooks see whether it is public, nothing else of it. */
 type WatchedDocument = DocumentBase & Publishable
@@ -142,7 +142,7 @@ async function queueDeliveries(req: PayloadRequest, collection: string, event: W
       req,
     })
     await req.payload.jobs.queue({
-      task: 'deliverWebhook',
+      task: DELIVER_WEBHOOK_TASK,
       input: {
         webhook: String(webhook.id),
         delivery: String(delivery.id),

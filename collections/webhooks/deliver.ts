@@ -81,6 +81,9 @@ async function deliver({ input, req }: { input: Input; req: PayloadRequest }, al
   return { output: { status } }
 }
 
+/** The task that delivers a webhook: its failures are the receiver's (see `DELIVERY_TASKS`). */
+export const DELIVER_WEBHOOK_TASK = 'deliverWebhook'
+
 export function deliverWebhookTask({
   retryDelayMs,
   allowPrivateHosts,
@@ -89,7 +92,7 @@ export function deliverWebhookTask({
   allowPrivateHosts: readonly string[]
 }): TaskConfig {
   return {
-    slug: 'deliverWebhook',
+    slug: DELIVER_WEBHOOK_TASK,
     label: 'Deliver a webhook',
     retries: { attempts: 5, backoff: { type: 'exponential', delay: retryDelayMs } },
     // The job runner starts a batch of jobs at once: without a key, one document's publish and

@@ -88,6 +88,9 @@ async function send(req: PayloadRequest, notice: Notice, allowHosts: readonly st
   if (status < 200 || status >= 300) throw new Error(`${notice.channel} answered HTTP ${status}`)
 }
 
+/** The task that delivers a notice: its failures are the mail server's or the chat's (see `DELIVERY_TASKS`). */
+export const DELIVER_NOTICE_TASK = 'deliverStudyNotice'
+
 /**
  * Delivers a planned notice. One already sent is left alone, so a job that runs twice (a retry
  * after a crash, a second instance) does not send it again; each attempt is logged on it.
@@ -99,7 +102,7 @@ export const deliverNoticeTask = ({
   retryDelayMs: number
   allowPrivateHosts: readonly string[]
 }): TaskConfig => ({
-  slug: 'deliverStudyNotice',
+  slug: DELIVER_NOTICE_TASK,
   label: 'Deliver a study-group reminder or summary',
   retries: { attempts: 5, backoff: { type: 'exponential', delay: retryDelayMs } },
   inputSchema: [{ name: 'notice', type: 'text', required: true }],

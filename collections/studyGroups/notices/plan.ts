@@ -19,6 +19,7 @@ import {
 } from './messages'
 import { noticeSettings, type NoticeSettings } from './settings'
 import type { NoticeChannel, NoticeKind } from './StudyNotices'
+import { DELIVER_NOTICE_TASK } from './deliver'
 
 const HOUR_MS = 3_600_000
 /** Summaries and digests go out within a day of the deadline; a server down longer skips them. */
@@ -161,7 +162,7 @@ async function queueNotice(req: PayloadRequest, week: Week, notice: NoticeData):
         overrideAccess: true,
         req,
       })
-      await req.payload.jobs.queue({ task: 'deliverStudyNotice', input: { notice: String(created.id) }, req })
+      await req.payload.jobs.queue({ task: DELIVER_NOTICE_TASK, input: { notice: String(created.id) }, req })
     })
     return true
   } catch (error) {
