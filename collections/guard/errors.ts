@@ -4,7 +4,10 @@ import type { AfterErrorHook } from 'payload'
 const UNREADABLE_REQUESTS: [test: (error: Error) => boolean, message: (error: Error) => string][] = [
   [(error) => error instanceof URIError, () => 'The URL has a broken %-escape.'],
   [
-    (error) => /unexpected end of form|malformed part header|boundary not found|multipart/i.test(error.message),
+    (error) =>
+      /unexpected end of form|malformed part header|boundary not found|multipart|not eligible for file upload/i.test(
+        error.message,
+      ),
     (error) => `The multipart body cannot be read: ${error.message}.`,
   ],
   [(error) => error instanceof SyntaxError && /JSON/.test(error.message), () => 'A JSON parameter is not valid JSON.'],

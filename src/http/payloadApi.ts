@@ -38,7 +38,11 @@ export function payloadApi(config: SanitizedConfig) {
     let response: Response
     if (pathOf(req) === graphQLPath) {
       const handler = (await graphQLHandlers())[request.method]
-      response = handler ? await handler(request) : methodNotAllowed()
+      response = !handler
+        ? methodNotAllowed()
+        : request.method === 'POST' && !/^application\/json\b/.test(request.headers.get('content-type') ?? '')
+          ? notJson()
+          : await handler(request)
     } else {
       response = await handleEndpoints({ config, request })
     }
@@ -49,6 +53,10 @@ export function payloadApi(config: SanitizedConfig) {
 }
 
 const pathOf = (req: IncomingMessage) => (req.url ?? '/').split('?', 1)[0]
+
+// Payload's GraphQL route reads any other body as an upload and fails outside its own error handling.
+const notJson = () =>
+  Response.json({ errors: [{ message: 'GraphQL over POST takes an application/json body.' }] }, { status: 415 })
 
 const methodNotAllowed = () =>
   Response.json(

@@ -80,16 +80,20 @@ async function pickDate(page: Page, fieldPath: string, value: string) {
 
 /**
  * Adds a row to a list field (its "Add …" button) and waits for the row's first field, `rowField`;
- * a click that lands while the form re-renders after the last edit is made again, as a person would.
+ * a click that was lost while the form re-rendered after the last edit (no row at all appeared) is
+ * made again, as a person would.
  */
 async function addRow(page: Page, fieldPath: string, rowField: string) {
   const button = page.locator(fieldId(fieldPath)).getByRole('button', { name: /^Add / }).last()
   const row = page.locator(fieldId(rowField))
+  // Any field of any row of the list: a click that did land, however late, made one.
+  const anyRow = page.locator(`[id^="${fieldId(fieldPath).slice(1)}__"]`)
   for (let attempt = 1; ; attempt++) {
     await button.click()
     try {
-      return await row.waitFor({ timeout: 10_000 })
+      return await row.waitFor({ timeout: 15_000 })
     } catch (error) {
+      if ((await anyRow.count()) > 0) return await row.waitFor()
       if (attempt === 3) throw error
     }
   }

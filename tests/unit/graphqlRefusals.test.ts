@@ -29,6 +29,12 @@ describe('GraphQL refusals in the log', () => {
     expect(JSON.stringify(lines)).not.toMatch(/stack/)
   })
 
+  it('writes an error Payload threw with a 4xx status at info too', () => {
+    const { logger, lines } = capture()
+    logger.error({ err: Object.assign(new Error("Missing 'where' query of documents to delete."), { status: 400 }) })
+    expect(lines).toEqual([expect.objectContaining({ level: 30, status: 400 })])
+  })
+
   it('keeps the server’s own faults, and errors without a status, at error with their stack', () => {
     const { logger, lines } = capture()
     logger.error({ err: graphqlError(500, 'database down') })
