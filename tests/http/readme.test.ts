@@ -1,5 +1,5 @@
 /**
- * Every `curl` example in the README, run as written (in order, in one shell, as a reader pastes
+ * Every `curl` example in the README and docs/, run as written (in order, in one shell, as a reader pastes
  * them) against the production server with the demo content, on each database; only the address
  * changes.
  */
@@ -18,7 +18,18 @@ import {
   type RunningServer,
 } from '../helpers/server'
 
-const README = fs.readFileSync(path.join(root, 'README.md'), 'utf8')
+/** The README and the docs, in the order a reader goes through them (the examples build on each other). */
+const DOCUMENTS = [
+  'README.md',
+  'docs/configuration.md',
+  'docs/server.md',
+  'docs/api.md',
+  'docs/import-export.md',
+  'docs/plugin.md',
+  'docs/mongodb.md',
+  'docs/development.md',
+]
+const README = DOCUMENTS.map((file) => fs.readFileSync(path.join(root, file), 'utf8')).join('\n')
 const shellBlocks = [...README.matchAll(/```sh\n([\s\S]*?)```/g)].map((match) => match[1])
 const curlExamples = shellBlocks.filter((block) => /^\s*(TOKEN=\$\()?curl /m.test(block))
 const transferExamples = shellBlocks.filter((block) => /^npm run (import|export) /m.test(block))
