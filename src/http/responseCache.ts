@@ -124,11 +124,10 @@ export function publicResponses(
     if (req.headers.authorization) return null
     const cookies = cookiesOf(req)
     if (cookies.has(tokenCookie)) return null
-    const language = getRequestLanguage({
-      config,
-      cookies,
-      headers: new Headers(req.headers['accept-language'] ? { 'accept-language': req.headers['accept-language'] } : {}),
-    })
+    // The one header Payload reads here, without building a Headers object on every hit.
+    const acceptLanguage = req.headers['accept-language'] ?? null
+    const headers = { get: (name: string) => (name.toLowerCase() === 'accept-language' ? acceptLanguage : null) }
+    const language = getRequestLanguage({ config, cookies, headers: headers as Headers })
     // `url` is the whole request target here: the cache sits in front of any router that could
     // rewrite it. A HEAD is answered from the GET's entry (its headers, no body).
     return `GET ${req.headers.origin ?? ''} ${language} ${req.url}`
